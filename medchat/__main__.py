@@ -1,0 +1,7 @@
+"""Allow `python -m medchat`."""
+
+import sys
+
+from medchat.cli import main
+
+sys.exit(main())

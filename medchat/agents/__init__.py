@@ -1,0 +1,1 @@
+"""Dialogue roles: the doctor, the patient (grounded in a persona) and the examiner."""

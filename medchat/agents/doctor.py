@@ -1,0 +1,35 @@
+"""The doctor role: a consultation prompt that takes a focused history.
+
+The prompt asks for one question at a time, because a model that fires five questions per turn
+gives a patient (or a simulated one) nothing natural to answer and makes transcripts useless for
+training. `PROMPT_VERSION` is stored with every session so a dataset records which prompt made it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
+
+PROMPT_VERSION = "doctor-v1"
+
+SYSTEM_PROMPT = """You are Dr. Reed, a careful general practitioner in a consultation.
+The user is your patient. Take a focused medical history:
+- Ask ONE short question per turn, in plain language, and wait for the answer.
+- Start with the main complaint, then its onset, character, severity, timing, what makes it better
+  or worse, associated symptoms, past history, medications, allergies, family and social history,
+  and the patient's own ideas, concerns and expectations.
+- Be kind and brief. Do not give a diagnosis until you have enough history.
+- If the patient describes an emergency (for example chest pain with sweating, stroke signs,
+  severe breathing difficulty, heavy bleeding, thoughts of suicide), tell them to call emergency
+  services now."""
+
+
+def doctor_messages(
+    history: Sequence[tuple[str, str]], system: str = SYSTEM_PROMPT
+) -> list[BaseMessage]:
+    """Build the model input from `(role, text)` pairs, role in {"patient", "doctor"}."""
+    messages: list[BaseMessage] = [SystemMessage(system)]
+    for role, text in history:
+        messages.append(HumanMessage(text) if role == "patient" else AIMessage(text))
+    return messages

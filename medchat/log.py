@@ -1,0 +1,67 @@
+"""Structured logging: one event per turn step, never raw conversation text.
+
+Two guards keep patient text out of logs. `drop_text_fields` replaces any value under a key that
+usually carries conversation text with its length, so a careless `log.info(..., text=reply)` leaks
+nothing. Callers may add further processors (the PII scrubber from `safety`) through
+`configure_logging(extra_processors=...)`.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Callable, Iterable, MutableMapping
+from typing import Any, TextIO
+
+import structlog
+
+Processor = Callable[[Any, str, MutableMapping[str, Any]], MutableMapping[str, Any]]
+
+TEXT_KEYS = frozenset(
+    {"text", "content", "message_text", "prompt", "reply", "answer", "question", "messages"}
+)
+
+
+def drop_text_fields(_logger: Any, _method: str, event: MutableMapping[str, Any]):
+    """Replace conversation-text fields with their length (`text` -> `text_chars`)."""
+    for key in list(event):
+        if key in TEXT_KEYS:
+            value = event.pop(key)
+            event[f"{key}_chars"] = len(value) if hasattr(value, "__len__") else None
+    return event
+
+
+def configure_logging(
+    fmt: str = "auto",
+    level: str = "INFO",
+    extra_processors: Iterable[Processor] = (),
+    stream: TextIO | None = None,
+) -> None:
+    """Configure structlog: console output on a terminal, JSON lines otherwise."""
+    stream = stream or sys.stderr
+    if fmt == "auto":
+        fmt = "console" if stream.isatty() else "json"
+    renderer: Processor = (
+        structlog.dev.ConsoleRenderer(colors=False)
+        if fmt == "console"
+        else structlog.processors.JSONRenderer()
+    )
+    structlog.configure(
+        processors=[
+            structlog.contextvars.merge_contextvars,
+            structlog.processors.add_log_level,
+            structlog.processors.TimeStamper(fmt="iso", utc=True),
+            drop_text_fields,
+            *extra_processors,
+            structlog.processors.format_exc_info,
+            renderer,
+        ],
+        wrapper_class=structlog.make_filtering_bound_logger(getattr(logging, level)),
+        logger_factory=structlog.PrintLoggerFactory(file=stream),
+        cache_logger_on_first_use=False,
+    )
+
+
+def get_logger(name: str) -> structlog.typing.FilteringBoundLogger:
+    """A logger bound to a component name."""
+    return structlog.get_logger().bind(component=name)

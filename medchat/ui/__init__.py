@@ -1,0 +1,1 @@
+"""The Gradio front end. Gradio is imported only in this package."""
