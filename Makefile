@@ -39,7 +39,17 @@ models: $(DEFAULT_MODEL)
 run: models
 	$(PY) app.py
 
-test: setup
+# Debian packages the tests use for real: a Redis server and Chromium for browser tests.
+SYSTEM_BINS := /usr/bin/redis-server /usr/bin/chromium
+system-deps:
+	@missing=""; for b in $(SYSTEM_BINS); do [ -x $$b ] || missing="$$missing $$b"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing redis-server and chromium from Debian (missing:$$missing)"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server chromium >/dev/null; \
+	fi
+
+test: setup system-deps
 	$(PY) -m pytest $(PYTEST_ARGS); rc=$$?; if [ $$rc -eq 5 ]; then echo "no tests collected"; rc=0; fi; exit $$rc
 
 lint: setup

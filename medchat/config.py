@@ -43,6 +43,16 @@ class Settings(BaseSettings):
     temperature: float = Field(default=0.0, ge=0.0, description="0 = greedy decoding.")
     turn_timeout_s: float = Field(default=180.0, gt=0)
 
+    # Dialogue
+    max_turns: int = Field(default=20, ge=2, description="Dialogue turns before a forced close.")
+
+    # Safety layer
+    scrub_style: Literal["tags", "fake"] = Field(
+        default="tags", description="tags = <PERSON_1> markers (UI); fake = realistic surrogates."
+    )
+    safety_policy: Path | None = Field(default=None, description="Policy YAML; unset = bundled.")
+    safety_region: str | None = Field(default=None, description="Emergency-number region.")
+
     # Server
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)

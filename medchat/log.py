@@ -63,5 +63,5 @@ def configure_logging(
 
 
 def get_logger(name: str) -> structlog.typing.FilteringBoundLogger:
-    """A logger bound to a component name."""
-    return structlog.get_logger().bind(component=name)
+    """A logger bound to a component name; lazy, so it follows a later `configure_logging`."""
+    return structlog.get_logger(component=name)

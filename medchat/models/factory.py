@@ -6,6 +6,7 @@ process shares one model and one batching queue.
 
 from __future__ import annotations
 
+import atexit
 import threading
 from collections.abc import Callable
 
@@ -17,6 +18,13 @@ from medchat.models.bundled import Progress, _no_progress
 
 _engines: dict[tuple[str, str], object] = {}
 _engines_lock = threading.Lock()
+
+
+@atexit.register
+def _close_engines() -> None:
+    """Stop the worker threads before the interpreter tears torch down under them."""
+    for engine in list(_engines.values()):
+        engine.close()
 
 
 def get_engine(
