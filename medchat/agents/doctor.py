@@ -11,6 +11,9 @@ from collections.abc import Sequence
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
+from medchat.agents.base import Agent
+from medchat.types import Role, Turn
+
 PROMPT_VERSION = "doctor-v1"
 
 SYSTEM_PROMPT = """You are Dr. Reed, a careful general practitioner in a consultation.
@@ -33,3 +36,22 @@ def doctor_messages(
     for role, text in history:
         messages.append(HumanMessage(text) if role == "patient" else AIMessage(text))
     return messages
+
+
+class DoctorAgent(Agent):
+    """The AI doctor of consult and autoplay sessions."""
+
+    role = Role.DOCTOR
+    prompt_version = PROMPT_VERSION
+
+    def system_prompt(self, turns: Sequence[Turn]) -> str:
+        return SYSTEM_PROMPT
+
+    def opening_cue(self) -> str:
+        return "(A patient has just sat down. Greet them and ask what brings them in.)"
+
+    def replacement(self, verdict, text: str) -> str:
+        return (
+            "I can't advise on that. If you are worried about your safety or someone else's, "
+            "please contact emergency services or a crisis line now."
+        )

@@ -1,0 +1,1 @@
+"""Measurements: patient fidelity, safety figures, OSCE feedback and doctor-model benchmarks."""

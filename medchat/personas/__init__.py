@@ -1,0 +1,1 @@
+"""Simulated patient cases: schema, loading with clear errors, importers and variation."""

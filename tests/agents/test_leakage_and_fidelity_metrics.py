@@ -1,0 +1,68 @@
+"""The leakage detector and the fidelity metrics, on table-driven examples."""
+
+from __future__ import annotations
+
+import pytest
+
+from medchat.agents.leakage import find_leak, strip_leaks
+from medchat.evaluation.fidelity import conveyed, invented_symptoms
+from medchat.personas.loader import get_persona
+
+TERMS = ("Myasthenia gravis", "migraine", "NSTEMI", "heart attack", "MI")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("I think it might be myasthenia gravis.", "Myasthenia gravis"),
+        ("Could it be Myasthenia-gravis?", "Myasthenia gravis"),
+        ("I get migraines sometimes.", "migraine"),
+        ("Was it an NSTEMI?", "NSTEMI"),
+        ("My dad had a heart attack.", "heart attack"),
+        ("I have heartburn after meals.", None),
+        ("Was it an MI, doctor?", "MI"),
+        ("Ms Jones said mi casa.", None),
+        ("The pain is in my chest.", None),
+        ("", None),
+    ],
+)
+def test_when_text_names_a_diagnosis_term_then_it_is_found(text, expected):
+    assert find_leak(text, terms=TERMS) == expected
+
+
+def test_when_leaking_sentences_are_stripped_then_the_rest_remains():
+    text = "It hurts a lot. I read it could be a heart attack. It started at noon."
+    assert strip_leaks(text, TERMS) == "It hurts a lot. It started at noon."
+
+
+@pytest.fixture(scope="module")
+def chest():
+    return get_persona("chest-pain-58m")
+
+
+@pytest.mark.parametrize(
+    ("answer", "invented"),
+    [
+        ("I've had a rash on my legs.", ["rash"]),
+        ("No rash, no hearing loss.", []),
+        ("I haven't noticed any hair loss.", []),
+        ("I've been losing my hair and I have a rash.", ["rash"]),
+        ("The pain is in my chest.", []),
+    ],
+)
+def test_when_answer_asserts_symptoms_not_in_case_then_they_count_as_invented(
+    chest, answer, invented
+):
+    assert invented_symptoms(answer, chest) == invented
+
+
+def test_when_answer_paraphrases_a_fact_then_it_counts_as_conveyed(chest):
+    from medchat.agents.grounding import embed, get_encoder
+
+    facts = [f.text for f in chest.facts]
+    vecs = embed(get_encoder(), facts)
+    radiation = next(i for i, f in enumerate(chest.facts) if f.category.value == "hpc_radiation")
+    hits = conveyed(chest.facts[radiation].text.lower(), facts, vecs)
+    assert hits[radiation]
+    unrelated = conveyed("I like gardening on Sundays.", facts, vecs)
+    assert not any(unrelated)

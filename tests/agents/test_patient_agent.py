@@ -1,0 +1,106 @@
+"""The patient agent's grounding (what the model is told) and the `patient` CLI end to end."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from medchat.agents.leakage import find_leak
+from medchat.agents.patient import FALLBACK, PatientAgent
+from medchat.agents.simulator import PatientSimulator
+from medchat.models.fake import ScriptedChatModel
+from medchat.personas.loader import get_persona
+from medchat.types import Role, Turn
+from tests.conftest import ROOT, SMALL_MODEL, TEST_HOME
+
+
+@pytest.fixture(scope="module")
+def persona():
+    return get_persona("chest-pain-58m")
+
+
+def prompt_for(agent: PatientAgent, question: str, earlier: list[Turn] = ()) -> str:
+    turns = [*earlier, Turn(role=Role.DOCTOR, text=question, author="t")]
+    return agent.system_prompt(turns)
+
+
+@pytest.mark.parametrize(
+    ("question", "category"),
+    [
+        ("Do you have any allergies?", "allergies"),
+        ("Does the pain go anywhere else?", "hpc_radiation"),
+        ("Does anyone in your family have heart problems?", "family"),
+        ("Are you on any regular medication?", "medications"),
+    ],
+)
+def test_when_doctor_asks_then_prompt_holds_only_matching_facts(persona, question, category):
+    agent = PatientAgent(ScriptedChatModel(), persona)
+    prompt = prompt_for(agent, question)
+    assert agent.last_facts and {f.category.value for f in agent.last_facts} == {category}
+    others = [f for f in persona.facts if f not in agent.last_facts and not f.volunteered]
+    assert not any(f.text in prompt for f in others)
+
+
+def test_when_question_is_not_covered_then_prompt_says_no_and_lists_no_facts(persona):
+    agent = PatientAgent(ScriptedChatModel(), persona)
+    earlier = [Turn(role=Role.PATIENT, text="Hello.", author="t")]
+    prompt = prompt_for(agent, "Have you travelled to Brazil recently?", earlier)
+    assert agent.last_facts == []
+    assert "say no, or that you are not sure" in prompt
+
+
+def test_when_any_prompt_is_built_then_the_diagnosis_is_never_in_it(persona):
+    agent = PatientAgent(ScriptedChatModel(), persona)
+    for question in ("What brings you in?", "What do you think it is?", "Tell me your diagnosis"):
+        assert find_leak(prompt_for(agent, question), persona) is None
+
+
+def test_when_model_names_the_diagnosis_twice_then_reply_is_repaired(persona):
+    leaky = ScriptedChatModel(script=["I think it's a heart attack.", "It must be an NSTEMI."])
+    answer = PatientSimulator(PatientAgent(leaky, persona)).ask("What do you think it is?")
+    assert answer.leaked_raw
+    assert answer.answer == FALLBACK
+
+
+def test_when_patient_cli_reads_questions_then_it_writes_jsonl_with_fact_ids():
+    env = {
+        **os.environ,
+        "MEDCHAT_HOME": str(TEST_HOME),
+        "MEDCHAT_MODEL": SMALL_MODEL,
+        "MEDCHAT_DTYPE": "float32",
+        "MEDCHAT_MAX_NEW_TOKENS": "8",
+        "MEDCHAT_LOG_LEVEL": "WARNING",
+    }
+    questions = 'Do you have any allergies?\n{"text": "Does the pain spread?"}\n\n'
+    proc = subprocess.run(
+        [sys.executable, "-m", "medchat", "patient", "--persona", "chest-pain-58m"],
+        input=questions,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [r["question"] for r in rows] == ["Do you have any allergies?", "Does the pain spread?"]
+    assert rows[0]["facts"] == ["allergies"] and rows[1]["facts"] == ["radiation"]
+    assert all(isinstance(r["answer"], str) and r["answer"] for r in rows)
+
+
+def test_when_patient_cli_gets_bad_json_then_error_names_the_line():
+    proc = subprocess.run(
+        [sys.executable, "-m", "medchat", "patient", "--persona", "chest-pain-58m"],
+        input='{"text": 3}\n',
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=300,
+        env={**os.environ, "MEDCHAT_HOME": str(TEST_HOME), "MEDCHAT_MODEL": SMALL_MODEL},
+    )
+    assert proc.returncode == 2
+    assert "line 1" in proc.stderr
