@@ -56,6 +56,13 @@ class Settings(BaseSettings):
     # Server
     host: str = "127.0.0.1"
     port: int = Field(default=7860, ge=1, le=65535)
+    users_file: Path | None = Field(
+        default=None,
+        description="Login users, one `name:pbkdf2_sha256$...` per line; unset = no login.",
+    )
+    users: SecretStr | None = Field(
+        default=None, description="Login users inline, comma-separated `name:hash` entries."
+    )
 
     # Storage
     redis_url: str | None = Field(

@@ -2,8 +2,8 @@
 
 Two guards keep patient text out of logs. `drop_text_fields` replaces any value under a key that
 usually carries conversation text with its length, so a careless `log.info(..., text=reply)` leaks
-nothing. Callers may add further processors (the PII scrubber from `safety`) through
-`configure_logging(extra_processors=...)`.
+nothing. Then the PII scrubber from `safety` runs over every remaining string, so an
+identifier quoted in an error message is replaced too.
 """
 
 from __future__ import annotations
@@ -31,10 +31,18 @@ def drop_text_fields(_logger: Any, _method: str, event: MutableMapping[str, Any]
     return event
 
 
+def scrub_pii(logger: Any, method: str, event: MutableMapping[str, Any]):
+    """The `safety` package's PII scrubber as a processor, imported on first use (Presidio and
+    spaCy take a second or two to load, which commands that log nothing should not pay)."""
+    from safety.pii.log_processor import scrub_log_event
+
+    return scrub_log_event(logger, method, event)
+
+
 def configure_logging(
     fmt: str = "auto",
     level: str = "INFO",
-    extra_processors: Iterable[Processor] = (),
+    extra_processors: Iterable[Processor] = (scrub_pii,),
     stream: TextIO | None = None,
 ) -> None:
     """Configure structlog: console output on a terminal, JSON lines otherwise."""

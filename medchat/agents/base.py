@@ -20,6 +20,8 @@ class Agent:
 
     role: Role
     prompt_version: str = "v0"
+    sees_examiner: bool = False
+    """Whether examiner reports are part of this role's view of the dialogue."""
 
     def __init__(self, model: BaseChatModel, name: str | None = None):
         self.model = model
@@ -32,7 +34,13 @@ class Agent:
         """The model input for the next turn; `instruction` is appended as a final request."""
         out: list[BaseMessage] = [SystemMessage(self.system_prompt(turns))]
         for turn in turns:
-            out.append(AIMessage(turn.text) if turn.role == self.role else HumanMessage(turn.text))
+            if turn.role == Role.EXAMINER:
+                if self.sees_examiner:
+                    out.append(HumanMessage(f"[Examiner] {turn.text}"))
+            elif turn.role == self.role:
+                out.append(AIMessage(turn.text))
+            else:
+                out.append(HumanMessage(turn.text))
         if instruction:
             out.append(HumanMessage(instruction))
         if len(out) == 1:  # chat templates need a user message to answer

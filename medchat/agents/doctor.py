@@ -14,7 +14,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 from medchat.agents.base import Agent
 from medchat.types import Role, Turn
 
-PROMPT_VERSION = "doctor-v1"
+PROMPT_VERSION = "doctor-v2"
 
 SYSTEM_PROMPT = """You are Dr. Reed, a careful general practitioner in a consultation.
 The user is your patient. Take a focused medical history:
@@ -22,6 +22,8 @@ The user is your patient. Take a focused medical history:
 - Start with the main complaint, then its onset, character, severity, timing, what makes it better
   or worse, associated symptoms, past history, medications, allergies, family and social history,
   and the patient's own ideas, concerns and expectations.
+- When you need examination findings or test results, ask for them plainly (for example
+  "I'd like to examine your chest" or "let's do an ECG"); they will be reported to you.
 - Be kind and brief. Do not give a diagnosis until you have enough history.
 - If the patient describes an emergency (for example chest pain with sweating, stroke signs,
   severe breathing difficulty, heavy bleeding, thoughts of suicide), tell them to call emergency
@@ -43,6 +45,7 @@ class DoctorAgent(Agent):
 
     role = Role.DOCTOR
     prompt_version = PROMPT_VERSION
+    sees_examiner = True
 
     def system_prompt(self, turns: Sequence[Turn]) -> str:
         return SYSTEM_PROMPT

@@ -1,0 +1,50 @@
+"""`python -m medchat scrub` and `python -m medchat safety`: argparse wiring only.
+
+The work happens in `safety.cli`; safety errors become MedChatError so the CLI prints one clean
+line and exits 2.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from medchat.errors import MedChatError
+
+
+def register(subparsers) -> None:
+    scrub = subparsers.add_parser(
+        "scrub", help="Scrub PII from JSONL {'text': ...} on stdin (one JSON line out per line)."
+    )
+    scrub.add_argument("--style", choices=["tags", "fake"], default="tags",
+                       help="tags (<PERSON_1>) or seeded fake values (default: tags).")
+    scrub.add_argument("--seed", type=int, default=0, help="Seed for --style fake.")
+    scrub.set_defaults(func=_scrub)
+
+    safety = subparsers.add_parser(
+        "safety", help="Safety-check JSONL {'text': ...} on stdin: allow, escalate or block."
+    )
+    safety.add_argument("--mode", choices=["consult", "practice", "selfplay"], default="consult")
+    safety.add_argument("--policy", default=None, help="Policy YAML (default: packaged policy).")
+    safety.set_defaults(func=_safety)
+
+
+def _scrub(args) -> int:
+    from safety.cli import run_scrub
+    from safety.errors import SafetyError
+    from safety.pii.scrubber import Scrubber
+
+    try:
+        return run_scrub(sys.stdin, sys.stdout, Scrubber(style=args.style, seed=args.seed))
+    except SafetyError as exc:
+        raise MedChatError(str(exc)) from exc
+
+
+def _safety(args) -> int:
+    from safety.cli import run_safety
+    from safety.errors import SafetyError
+    from safety.policy.filter import SafetyFilter
+
+    try:
+        return run_safety(sys.stdin, sys.stdout, args.mode, SafetyFilter(policy=args.policy))
+    except SafetyError as exc:
+        raise MedChatError(str(exc)) from exc

@@ -1,0 +1,259 @@
+"""The bounded turn loop. Every turn, whoever types it, runs the same pipeline:
+
+    text -> PII scrub -> safety check -> agent prompt -> model (streamed)
+         -> safety check + PII scrub, a sentence at a time -> store
+
+Only scrubbed text is stored, logged, shown or sent to a model; raw text lives in this module for
+one turn at most. A failure caused by the model (exception, timeout, empty reply) becomes an
+`ErrorEvent` and the conversation stays usable; anything else is a bug and is raised.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from typing import Any
+
+from medchat.agents.base import Agent
+from medchat.dialogue.closing import CLOSE_INSTRUCTION, parse_close
+from medchat.dialogue.events import (
+    EndEvent,
+    ErrorEvent,
+    Event,
+    ExaminerEvent,
+    TokenEvent,
+    TurnEvent,
+    VerdictEvent,
+)
+from medchat.dialogue.exam_requests import asks_for_exam
+from medchat.dialogue.guard import Guard, Verdict
+from medchat.dialogue.streaming import stream_with_timeout
+from medchat.errors import InputTooLongError, MedChatError
+from medchat.log import get_logger
+from medchat.store.sessions import SessionStore
+from medchat.types import Mode, Role, SessionMeta, Turn
+
+log = get_logger("dialogue")
+
+HUMAN_ROLE = {Mode.CONSULT: Role.PATIENT, Mode.PRACTICE: Role.DOCTOR}
+OTHER = {Role.DOCTOR: Role.PATIENT, Role.PATIENT: Role.DOCTOR}
+
+
+class Conversation:
+    """One session's dialogue. Create with the session's metadata, store, guard and agents."""
+
+    def __init__(
+        self,
+        meta: SessionMeta,
+        store: SessionStore,
+        guard: Guard,
+        agents: dict[Role, Agent],
+        examiner: Any | None = None,
+        max_turns: int = 20,
+        timeout_s: float = 180.0,
+        max_chars: int = 4000,
+    ):
+        self.meta = meta
+        self.store = store
+        self.guard = guard
+        self.agents = agents
+        self.examiner = examiner
+        self.max_turns = max_turns
+        self.timeout_s = timeout_s
+        self.max_chars = max_chars
+        self.human_role: Role | None = HUMAN_ROLE.get(meta.mode)
+        self._red_flags: set[str] = {
+            e["category"]
+            for e in store.events(meta.id)
+            if e.get("type") == "verdict" and e.get("action") == "escalate"
+        }
+
+    # -- state -------------------------------------------------------------------------------
+    @property
+    def ended(self) -> bool:
+        return self.meta.status == "ended"
+
+    def turns(self) -> list[Turn]:
+        return self.store.turns(self.meta.id)
+
+    def dialogue_turns(self) -> list[Turn]:
+        return [t for t in self.turns() if t.role in (Role.DOCTOR, Role.PATIENT)]
+
+    def next_speaker(self) -> Role:
+        turns = self.dialogue_turns()
+        return Role.DOCTOR if not turns else OTHER[turns[-1].role]
+
+    def take_over(self, role: Role | None) -> None:
+        """Autoplay: a person takes the `role` side (None hands it back to the model)."""
+        if self.meta.mode != Mode.AUTOPLAY:
+            raise MedChatError("Only autoplay sessions can change who plays which side.")
+        self.human_role = role
+
+    # -- the person's turn -------------------------------------------------------------------
+    def say(self, text: str) -> Iterator[Event]:
+        """The person speaks as their role; the model side then replies."""
+        role = self._require_human_turn()
+        text = _clean(text)
+        if len(text) > self.max_chars:
+            raise InputTooLongError(
+                f"The message has {len(text)} characters; the limit is {self.max_chars} "
+                "(MEDCHAT_MAX_MESSAGE_CHARS). Please shorten it."
+            )
+        if not text:
+            raise MedChatError("The message is empty.")
+        scrubbed, verdict = self.guard.inbound(text, self._safety_mode())
+        del text  # raw text is not needed past this point
+        turn = self._store(role, scrubbed, "human", {"input": verdict.as_dict()})
+        yield TurnEvent(turn)
+        if verdict.action != "allow":
+            yield self._verdict_event("input", verdict)
+        if verdict.action == "block":
+            return
+        yield from self._after_turn(OTHER[role])
+
+    def examine(self, request: str) -> Iterator[Event]:
+        """Practice: the student asks the examiner for a finding or a test result."""
+        if self.examiner is None:
+            raise MedChatError("This session has no examiner (it needs a persona).")
+        request = self.guard.scrub(_clean(request)[: self.max_chars])
+        result = self.examiner.respond(request)
+        yield ExaminerEvent(result.kind, result.name, result.finding, result.status)
+        self.store.add_event(self.meta, {"type": "examiner", "request": request, **_public(result)})
+        text = f"{result.name}: {result.finding}"
+        yield TurnEvent(self._store(Role.EXAMINER, text, "examiner", None, {"request": request}))
+
+    # -- the model's turn --------------------------------------------------------------------
+    def step(self) -> Iterator[Event]:
+        """Autoplay/selfplay: the model plays the next speaker's turn."""
+        role = self.next_speaker()
+        if role == self.human_role:
+            raise MedChatError(f"It is your turn as the {role.value}.")
+        yield from self._after_turn(role)
+
+    def _after_turn(self, role: Role) -> Iterator[Event]:
+        if self.ended:
+            return
+        if role == self.human_role:
+            return
+        if role == Role.DOCTOR and len(self.dialogue_turns()) >= self.max_turns:
+            yield from self.close("turn_cap")
+            return
+        yield from self._model_turn(role)
+
+    def _model_turn(self, role: Role, instruction: str | None = None) -> Iterator[Event]:
+        agent = self.agents[role]
+        messages = agent.messages(self.turns(), instruction)
+        chunks = stream_with_timeout(agent.model, messages, self.timeout_s)
+        context = {**agent.output_context(), "red_flags": sorted(self._red_flags)}
+        released: list[str] = []
+        verdict: Verdict | None = None
+        started = time.monotonic()
+        try:
+            for item in self.guard.outbound(chunks, self._safety_mode(), context):
+                if isinstance(item, Verdict):
+                    verdict = item
+                else:
+                    released.append(item)
+                    yield TokenEvent(role, item)
+        except MedChatError as exc:
+            yield self._error("timeout" if "timeout" in str(exc).lower() else "model", str(exc))
+            return
+        except Exception as exc:  # the backend failed; the transcript stays as it was
+            log.warning("model_failed", role=role.value, error=type(exc).__name__)
+            yield self._error("model", f"The {role.value} model failed ({type(exc).__name__}).")
+            return
+        text = "".join(released).strip()
+        if verdict is not None:
+            yield self._verdict_event("output", verdict)
+            if verdict.action == "block":
+                text = agent.replacement(verdict, text)
+        if not text:
+            yield self._error("empty", f"The {role.value} model returned an empty reply.")
+            return
+        safety = {"output": (verdict or Verdict("allow")).as_dict()}
+        meta = {"seconds": round(time.monotonic() - started, 3), **agent.turn_meta()}
+        turn = self._store(role, text, agent.name, safety, meta)
+        yield TurnEvent(turn)
+        if role == Role.DOCTOR and (summary := parse_close(text)):
+            yield from self._end("doctor_closed", summary)
+        elif role == Role.DOCTOR and self._examiner_follows(text):
+            yield from self.examine(text)
+
+    def _examiner_follows(self, doctor_text: str) -> bool:
+        """In model-vs-model modes the examiner answers the model doctor's exam requests."""
+        automatic = self.meta.mode in (Mode.AUTOPLAY, Mode.SELFPLAY) and self.human_role is None
+        return automatic and self.examiner is not None and asks_for_exam(doctor_text)
+
+    # -- ending ------------------------------------------------------------------------------
+    def close(self, reason: str = "requested") -> Iterator[Event]:
+        """Ask the doctor for the structured close (summary, differential, plan, safety-net)."""
+        if self.ended:
+            return
+        if Role.DOCTOR not in self.agents:
+            yield from self._end(reason, {})
+            return
+        events = list(self._model_turn(Role.DOCTOR, CLOSE_INSTRUCTION))
+        yield from (e for e in events if not isinstance(e, EndEvent))
+        turn = next((e.turn for e in events if isinstance(e, TurnEvent)), None)
+        summary = parse_close(turn.text) if turn else None
+        yield from self._end(reason, summary or ({"text": turn.text} if turn else {}))
+
+    def _end(self, reason: str, summary: dict[str, Any]) -> Iterator[Event]:
+        self.meta.status = "ended"
+        self.meta.summary = {"reason": reason, **summary}
+        self.store.save(self.meta)
+        log.info("conversation_ended", session=self.meta.id, reason=reason)
+        yield EndEvent(reason, summary)
+
+    # -- helpers -----------------------------------------------------------------------------
+    def _require_human_turn(self) -> Role:
+        if self.ended:
+            raise MedChatError("This consultation has ended; start a new session.")
+        if self.human_role is None:
+            raise MedChatError("Nobody plays a side in this session; take over a side first.")
+        return self.human_role
+
+    def _safety_mode(self) -> str:
+        return {Mode.CONSULT: "consult", Mode.PRACTICE: "practice"}.get(self.meta.mode, "selfplay")
+
+    def _store(
+        self, role: Role, text: str, author: str, safety: dict | None, meta: dict | None = None
+    ) -> Turn:
+        turn = self.store.append_turn(
+            self.meta, Turn(role=role, text=text, author=author, safety=safety, meta=meta or {})
+        )
+        log.info(
+            "turn_stored", session=self.meta.id, seq=turn.seq, role=role.value, chars=len(text)
+        )
+        return turn
+
+    def _verdict_event(self, direction: str, verdict: Verdict) -> VerdictEvent:
+        if verdict.action == "escalate" and direction == "input":
+            self._red_flags.add(verdict.category)
+        self.store.add_event(
+            self.meta, {"type": "verdict", "direction": direction, **verdict.as_dict()}
+        )
+        log.info(
+            "safety_verdict",
+            session=self.meta.id,
+            direction=direction,
+            action=verdict.action,
+            category=verdict.category,
+        )
+        return VerdictEvent(
+            direction, verdict.action, verdict.category, verdict.reason, verdict.message
+        )
+
+    def _error(self, kind: str, message: str) -> ErrorEvent:
+        self.store.add_event(self.meta, {"type": "error", "kind": kind, "message": message})
+        log.warning("turn_error", session=self.meta.id, kind=kind)
+        return ErrorEvent(kind, message + " The conversation is kept; you can try again.")
+
+
+def _clean(text: str) -> str:
+    """Drop control characters (keeping newlines and tabs) and surrounding space."""
+    return "".join(c for c in text if c in "\n\t" or c.isprintable()).strip()
+
+
+def _public(result: Any) -> dict[str, Any]:
+    return {"kind": result.kind, "name": result.name, "status": result.status}

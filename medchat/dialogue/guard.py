@@ -1,0 +1,44 @@
+"""The guard between every model and every person: PII scrubbing plus the safety filter.
+
+The dialogue engine depends on this narrow interface only; `SafetyGuard` implements it over the
+`safety` package. One guard lives per session, so a name gets the same surrogate all session long.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import asdict, dataclass
+from typing import Any, Protocol
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """A safety decision: `allow`, `escalate` (show `message` at once) or `block`."""
+
+    action: str
+    category: str = "none"
+    reason: str = ""
+    message: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+ALLOW = Verdict("allow")
+
+
+class Guard(Protocol):
+    """Scrub and check one session's turns; raw text goes in, only scrubbed text comes out."""
+
+    def scrub(self, text: str) -> str: ...
+
+    def inbound(self, text: str, mode: str) -> tuple[str, Verdict]:
+        """A person's (or the other agent's) turn: its scrubbed text and the input verdict."""
+        ...
+
+    def outbound(
+        self, chunks: Iterable[str], mode: str, context: dict[str, Any]
+    ) -> Iterator[str | Verdict]:
+        """Scrubbed sentences of a streamed reply as they complete; a `block` verdict ends the
+        stream, and a final non-allow verdict on the whole reply comes last."""
+        ...

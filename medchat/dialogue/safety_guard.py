@@ -1,0 +1,60 @@
+"""`Guard` over the `safety` package: one `SafetyLayer` per process, one scrub session per
+conversation, so a name keeps its surrogate for the whole session."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from medchat.dialogue.guard import Verdict
+
+_layers: dict[tuple, Any] = {}
+_lock = threading.Lock()
+
+
+def shared_layer(style: str, policy: Path | None, region: str | None) -> Any:
+    """The process-wide safety layer (spaCy and MiniLM load once, about 5 s)."""
+    from safety.layer import SafetyLayer
+    from safety.pii.scrubber import Scrubber
+    from safety.policy.filter import SafetyFilter
+
+    key = (style, str(policy), region)
+    with _lock:
+        if key not in _layers:
+            _layers[key] = SafetyLayer(Scrubber(style=style), SafetyFilter(policy, region=region))
+    return _layers[key]
+
+
+def _verdict(v: Any) -> Verdict:
+    return Verdict(v.action.value, v.category, v.reason, v.message or "")
+
+
+class SafetyGuard:
+    """Scrubs and checks one conversation's turns through the `safety` package."""
+
+    def __init__(self, layer: Any):
+        self.layer = layer
+        self.session = layer.scrubber.new_session()
+
+    def scrub(self, text: str) -> str:
+        return self.layer.scrubber.scrub(text, self.session).text
+
+    def inbound(self, text: str, mode: str) -> tuple[str, Verdict]:
+        checked = self.layer.inbound(text, mode, self.session)
+        return checked.text, _verdict(checked.verdict)
+
+    def outbound(
+        self, chunks: Iterable[str], mode: str, context: dict[str, Any]
+    ) -> Iterator[str | Verdict]:
+        from safety.policy.filter import OutputContext
+
+        ctx = OutputContext(
+            speaker=context.get("speaker") or context.get("role"),
+            red_flags=frozenset(context.get("red_flags", ())),
+            hidden_diagnosis=context.get("hidden_diagnosis"),
+            diagnosis_synonyms=tuple(context.get("diagnosis_synonyms", ())),
+        )
+        for item in self.layer.stream_outbound(chunks, mode, ctx, self.session):
+            yield item if isinstance(item, str) else _verdict(item)

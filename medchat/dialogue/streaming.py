@@ -1,0 +1,60 @@
+"""Stream a chat model's reply with a wall-clock limit that works for every backend.
+
+The local backend has its own timeout, but a remote server or a bug can block inside the
+iterator where no timeout reaches. Reading the stream on a helper thread lets the turn give up
+after `timeout_s` and report it, leaving the conversation usable.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Iterator
+
+from langchain_core.language_models import BaseChatModel
+from langchain_core.messages import BaseMessage
+
+from medchat.errors import ModelTimeoutError
+
+_END = object()
+
+
+def stream_with_timeout(
+    model: BaseChatModel, messages: list[BaseMessage], timeout_s: float
+) -> Iterator[str]:
+    """Yield text chunks; raise `ModelTimeoutError` after `timeout_s`, or the model's error."""
+    out: queue.SimpleQueue = queue.SimpleQueue()
+    stop = threading.Event()
+
+    def pump() -> None:
+        try:
+            for chunk in model.stream(messages):
+                if stop.is_set():
+                    return
+                if chunk.content:
+                    out.put(str(chunk.content))
+            out.put(_END)
+        except ValueError as exc:
+            # LangChain's way of saying the backend produced no chunks: an empty reply.
+            out.put(_END if "No generation chunks" in str(exc) else exc)
+        except BaseException as exc:  # handed to the caller's thread
+            out.put(exc)
+
+    threading.Thread(target=pump, name="medchat-stream", daemon=True).start()
+    deadline = time.monotonic() + timeout_s
+    try:
+        while True:
+            try:
+                item = out.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise ModelTimeoutError(
+                    f"The model did not answer within {timeout_s:g} s (MEDCHAT_TURN_TIMEOUT_S)."
+                ) from None
+            if item is _END:
+                return
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        stop.set()

@@ -1,0 +1,27 @@
+"""The default parts of a conversation: configured model, Redis store, safety guard."""
+
+from __future__ import annotations
+
+from medchat.config import Settings
+from medchat.dialogue.safety_guard import SafetyGuard, shared_layer
+from medchat.dialogue.sessions import Wiring
+from medchat.models import load_chat_model
+from medchat.store import SessionStore, connect
+from medchat.types import SessionMeta
+
+
+def guard_factory(settings: Settings):
+    """A function making each session its own guard over the shared safety layer."""
+
+    def make(meta: SessionMeta) -> SafetyGuard:
+        layer = shared_layer(settings.scrub_style, settings.safety_policy, settings.safety_region)
+        return SafetyGuard(layer)
+
+    return make
+
+
+def default_wiring(settings: Settings) -> Wiring:
+    """One model serves both roles (its batching layer interleaves them)."""
+    store = SessionStore(connect(settings), settings.session_ttl_days)
+    model = load_chat_model(settings)
+    return Wiring(settings, store, guard_factory(settings), lambda role: model)

@@ -1,0 +1,122 @@
+"""What a scrubbed transcript must keep: clinical vocabulary and clinical spans.
+
+Two guards: an allow-list of single tokens (drugs, eponyms, countries) that NER must never tag as
+a name or place, and regexes for durations, times, ages up to 89, vitals and doses, which soft
+detections (NER, bare dates, generic ids) may not overlap.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+_NUM = (
+    r"(?:\d+(?:\.\d+)?|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|a few|few|several|couple of|"
+    r"a couple of|half an?|a half)"
+)
+_UNIT_TIME = (
+    r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|nights?|weeks?|wks?|months?|years?|yrs?)"
+)
+_WORD_NUM = (
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty)"
+    r"(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+)
+
+_EPONYM_HEAD = (
+    r"(?:disease|syndrome|palsy|sign|test|fracture|phenomenon|disorder|thyroiditis|lymphoma|"
+    r"sarcoma|tumou?r|ulcer|o?esophagus|cyst|node|reflex|manoeuvre|maneuver|procedure|score|"
+    r"scale|criteria|triad|contracture|anomaly|encephalopathy|dystrophy|neuroma|neuralgia|"
+    r"protein|bodies|repair|catheter|classification)"
+)
+
+PROTECTED_PATTERNS: tuple[str, ...] = (
+    # eponyms whose surname is common ("Bell's palsy", "Turner syndrome", "Smith fracture")
+    rf"\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?(?:'s|s'|’s)?\s+(?i:{_EPONYM_HEAD})\b",
+    # durations and ages up to 89 ("three days", "67 years old", "aged 45", "a 3-year-old")
+    rf"(?i:\b{_NUM}(?:[- ]and[- ]a[- ]half)?[- ]{_UNIT_TIME}(?:[- ]old)?(?:\s+ago)?\b)",
+    rf"(?i:\b(?:[1-8]?\d|{_WORD_NUM})[- ](?:years?|yrs?)[- ]old\b)",
+    r"(?i:\b(?:aged|age)\s+[1-8]?\d\b)",
+    r"(?i:\b[1-8]?\d\s*(?:yo|y/o|yrs)\b)",
+    # clock times and relative days
+    r"(?i:\b(?:[01]?\d|2[0-3])(?::[0-5]\d)?\s*(?:am|pm|a\.m\.|p\.m\.)(?!\w))",
+    r"\b(?:[01]?\d|2[0-3]):[0-5]\d\b",
+    r"(?i:\b(?:yesterday|today|tonight|tomorrow|this morning|last night|last week|last month|"
+    r"last year|this week|at night|in the morning|in the evening|overnight)\b)",
+    # vitals and lab values
+    r"(?i:(?<![\d/])\d{2,3}\s*/\s*\d{2,3}(?:\s*mm\s*hg)?\b(?!\s*/\s*\d))",
+    r"(?i:\b\d{2,3}\s*(?:bpm|beats per minute|breaths per minute|/min)\b)",
+    r"(?i:\b\d{2}(?:\.\d)?\s*(?:°\s*[CF]|degrees(?: celsius| fahrenheit| c| f)?|C\b|F\b))",
+    r"(?i:\b(?:sats?|saturations?|spo2|o2|oxygen)\s*(?:of|at|is|was|:)?\s*\d{2,3}\s*%)",
+    r"(?i:\b\d{1,3}(?:\.\d+)?\s*(?:%|kg|kilos?|lbs?|pounds|stone|st|cm|mm|inches|feet|ft)\b)",
+    r"(?i:\b(?:bmi|hba1c|egfr|crp|inr|tsh|psa|hb|wcc|glucose|sugar|cholesterol|ldl|hdl|"
+    r"troponin|creatinine|potassium|sodium|ferritin)\s*(?:of|is|was|:|at)?\s*\d+(?:\.\d+)?)",
+    # doses and frequencies
+    r"(?i:\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|micrograms?|milligrams?|grams?|g|ml|mls|millilitres?|"
+    r"milliliters?|l|units?|iu|mmol(?:/l)?|puffs?|tablets?|tabs?|capsules?|caps|pills?|drops?|"
+    r"sachets?|patches|doses?|sprays?|cigarettes|drinks|units of alcohol|pints|glasses)\b)",
+    r"(?i:\b(?:once|twice|three times|four times|\d\s*x)\s*(?:a|per|each|every)?\s*"
+    r"(?:day|daily|week|weekly|night|morning)\b)",
+)
+
+
+# A lone unknown word right after these is far more often a medicine than a name.
+DRUG_CONTEXT = re.compile(
+    r"(?i:\b(?:on|taking|take|takes|took|prescribed|started|stopped|tried|using|given|the|"
+    r"mg of|dose of|course of|tablets of|inhaler|some)\s+)$"
+)
+
+
+def looks_like_drug(text: str, start: int, end: int) -> bool:
+    """A single capitalised token in a medication context, or with a drug-like ending."""
+    token = text[start:end]
+    if " " in token:
+        return False
+    if DRUG_CONTEXT.search(text[max(0, start - 20):start]):
+        return True
+    return bool(re.fullmatch(r"[A-Za-z]+", token)) and bool(
+        re.search(r"(?:pril|olol|statin|azole|mab|gliflozin|sartan|cillin|mycin|floxacin|"
+                  r"prazole|tidine|triptan|setron|lukast|xaban|gatran|dronate)$", token.lower())
+    )
+
+
+@lru_cache(maxsize=1)
+def _protected() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in PROTECTED_PATTERNS))
+
+
+def protected_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of clinical content (durations, times, vitals, doses) soft detections must keep."""
+    return [m.span() for m in _protected().finditer(text)]
+
+
+@lru_cache(maxsize=4)
+def load_allow_list(path: str | None = None) -> frozenset[str]:
+    """Lower-cased single tokens from the packaged (or given) clinical_terms.txt."""
+    if path is None:
+        raw = resources.files("safety.data").joinpath("clinical_terms.txt").read_text("utf-8")
+    else:
+        with open(path, encoding="utf-8") as fh:
+            raw = fh.read()
+    terms: set[str] = set()
+    for line in raw.splitlines():
+        if line.lstrip().startswith("#"):
+            continue
+        terms.update(_norm(tok) for tok in line.split())
+    terms.discard("")
+    return frozenset(terms)
+
+
+def _norm(token: str) -> str:
+    token = token.strip(".,;:!?()\"'").lower()
+    return token[:-2] if token.endswith(("'s", "’s")) else token
+
+
+def is_allow_listed(span_text: str, allow: frozenset[str]) -> bool:
+    """True when every word of a detected span is clinical vocabulary ("Hashimoto", "Zoloft").
+
+    "Every", not "any": "Sarah Jones" stays a name although "Jones" is also an eponym.
+    """
+    words = [w for w in re.split(r"[\s-]+", span_text) if w]
+    return bool(words) and all(_norm(w) in allow for w in words)

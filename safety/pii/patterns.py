@@ -1,0 +1,119 @@
+"""Regex building blocks shared by the recognizers, kept apart so each recognizer reads as a table.
+
+Street suffixes follow the USPS and Royal Mail conventions; they are general vocabularies, not
+lists fitted to any dev sentence.
+"""
+
+from __future__ import annotations
+
+NAME = r"(?:[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?|[OD]')[A-Za-z]*"
+TITLE = r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sister|Nurse|(?i:doctor|professor|nurse))\.?"
+INTRO = (
+    r"(?i:\bmy name is|\bmy name's|\bname's|\bI'm called|\bI am called|\bcall me|\bthis is|"
+    r"\bspeaking to|\bi'm|\bi am|\bit's|\bit is|\bsigned|\bregards,|\bthanks,|\bname:|"
+    r"\bpatient:|\bpatient is)"
+)
+RELATION = (
+    r"(?i:\b(?:my|our|her|his)\s+(?:wife|husband|son|daughter|mother|mum|mom|father|dad|partner|"
+    r"sister|brother|friend|girlfriend|boyfriend|grandson|granddaughter|grandmother|grandfather|"
+    r"gran|nan|grandma|grandpa|aunt|uncle|cousin|carer|caregiver|neighbour|neighbor|GP|doctor|"
+    r"consultant|nurse|colleague|boss|flatmate|roommate|fiancée?|niece|nephew|child|baby|"
+    r"stepson|stepdaughter|landlord|therapist|midwife|dentist|pharmacist))"
+)
+
+PLACE = r"(?:[A-Z][a-z]+(?:[- ](?:upon|on|under|in|le|by|de)[- ])?)(?:[ -][A-Z][a-z]+){0,2}"
+
+KIN_SUBJECT = (
+    r"(?i:\b(?:she|he|i|mum|mom|mother|dad|father|grandma|grandad|granddad|grandpa|gran|granny|"
+    r"nan|nana|husband|wife|aunt|auntie|uncle|patient|neighbour|neighbor|grandmother|"
+    r"grandfather|who)(?:\s+is|\s+was|'s|\s+turned|\s+turns|\s+will be)"
+    r"(?:\s+(?:nearly|almost|now|just|over|about))?)"
+)
+
+ID_JOIN = r"(?i:\s+(?:is|was|=))?\s*[:#]?\s*(?i:number\s+|no\.?\s+)?"
+ID_VALUE = r"[A-Z0-9][A-Z0-9-]{3,19}[A-Z0-9]|\d(?:[ -]?\d){4,15}"
+MRN_CUE = (
+    r"(?i:\bMRN|\bmedical record(?:s)?(?:\s+(?:number|no\.?|#|id))?|\bhospital\s+(?:number|no\.?|"
+    r"id|#)|\bpatient\s+(?:id|number|no\.?|#|identifier)|\bunit\s+(?:number|no\.?)|"
+    r"\brecord\s+(?:number|no\.?)|\bchart\s+(?:number|no\.?)|\bcase\s+(?:number|no\.?)|"
+    r"\bCHI(?:\s+number)?|\bhosp(?:ital)?\s*#|\b(?:file|registration|reference|ref|notes|"
+    r"wristband|clinic|hospital|patient)\s+(?:number|no\.?|#|id|ref))"
+)
+INSURANCE_CUE = (
+    r"(?i:\b(?:insurance|policy|member|membership|subscriber|medicare|medicaid|health plan|"
+    r"group|plan|BUPA|Aetna|Cigna|Humana|Kaiser|AXA|Vitality|Blue Cross)"
+    r"(?:\s+(?:card|policy|member|plan))?\s*(?:id|number|no\.?|#)"
+    r"|\bpolicy|\bmember\s+id)"
+)
+LICENCE_CUE = (
+    r"(?i:\b(?:driver'?s?|driving|drivers)\s+licen[cs]e(?:\s+(?:number|no\.?|#|id))?|"
+    r"\blicen[cs]e\s+(?:number|no\.?|#)|\bDL\s*(?:number|no\.?|#))"
+)
+DOB_CUE = (
+    r"(?i:\bdate of birth(?:\s+is)?|\bD\.?O\.?B\.?|\bborn(?:\s+on)?|\bbirthday(?:\s+is)?|"
+    r"\bbirth date(?:\s+is)?)"
+)
+
+MONTH = (
+    r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+DAY = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?"
+YEAR = r"(?:19|20)\d{2}"
+FULL_DATE = (
+    rf"(?:{DAY}\s+(?i:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}|"
+    rf"(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2]|[12]\d|3[01])[/.-](?:{YEAR}|\d{{2}})|"
+    rf"{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
+)
+AGE90 = r"(?:9\d|1[01]\d)"
+
+UK_POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})"
+US_STATE = (
+    r"AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|"
+    r"NJ|NM|NY|NC|ND|OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|PR|Alabama|Alaska|Arizona|"
+    r"Arkansas|California|Colorado|Connecticut|Delaware|Florida|Georgia|Hawaii|Idaho|Illinois|"
+    r"Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|"
+    r"Mississippi|Missouri|Montana|Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|New York|"
+    r"North Carolina|North Dakota|Ohio|Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|"
+    r"South Dakota|Tennessee|Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|"
+    r"Wyoming"
+)
+UK_PHONE = (
+    r"(?P<v>(?:\+44\s?\(?0?\)?\s?|\(?0)(?:7\d{3}\)?\s?\d{3}\s?\d{3}|\d{2,4}\)?[\s-]?\d{3,4}"
+    r"[\s-]?\d{3,4}))"
+)
+US_PHONE = (
+    r"(?P<v>(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]?\d{4}"
+    r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?)"
+)
+
+STREET_SUFFIX = (
+    r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Court|Ct|Way|Boulevard|Blvd|Place|"
+    r"Pl|Terrace|Crescent|Cres|Gardens|Gdns|Grove|Hill|Square|Sq|Parkway|Pkwy|Circle|Cir|Row|"
+    r"Mews|Walk|View|Park|Rise|Green|Vale|Parade|Highway|Hwy|Trail|Trl|Path|Pike|Loop|Alley|"
+    r"Aly|Bend|Bluff|Bluffs|Branch|Bridge|Brook|Brooks|Burg|Bypass|Camp|Canyon|Cape|Causeway|"
+    r"Center|Centre|Circles|Cliff|Cliffs|Club|Common|Commons|Corner|Corners|Course|Courts|Cove|"
+    r"Coves|Creek|Crest|Crossing|Crossroad|Curve|Dale|Dam|Divide|Drives|Estate|Estates|"
+    r"Expressway|Extension|Falls|Ferry|Field|Fields|Flat|Flats|Ford|Fords|Forest|Forge|Forges|"
+    r"Fork|Forks|Fort|Freeway|Garden|Gateway|Glen|Glens|Greens|Harbor|Harbors|Haven|Heights|"
+    r"Hills|Hollow|Inlet|Island|Islands|Isle|Junction|Junctions|Key|Keys|Knoll|Knolls|Lake|Lakes|"
+    r"Landing|Light|Lights|Lock|Locks|Lodge|Manor|Manors|Meadow|Meadows|Mill|Mills|Mission|"
+    r"Motorway|Mount|Mountain|Mountains|Neck|Orchard|Oval|Overpass|Parks|Parkways|Pass|Passage|"
+    r"Pine|Pines|Plain|Plains|Plaza|Point|Points|Port|Ports|Prairie|Radial|Ramp|Ranch|Rapid|"
+    r"Rapids|Rest|Ridge|Ridges|River|Roads|Route|Shoal|Shoals|Shore|Shores|Skyway|Spring|"
+    r"Springs|Spur|Spurs|Squares|Station|Stravenue|Stream|Streets|Summit|Throughway|Trace|Track|"
+    r"Trafficway|Tunnel|Turnpike|Underpass|Union|Unions|Valley|Valleys|Via|Viaduct|Views|"
+    r"Village|Villages|Ville|Vista|Walks|Wall|Ways|Well|Wells|Wharf|Yard|Yards|Approach|Broadway|"
+    r"Embankment|Wynd|Chase|Croft|Fold|Gate|Hey|Leys|Side|Extension|Grove|Center|Light|Burg)s?\b\.?"
+)
+STREET = (
+    r"(?:(?:[A-Z][a-z']+|St\.?|Saint|Old|New|North|South|East|West|[NSEW]\.?)\s+){1,3}"
+    + STREET_SUFFIX
+)
+UNIT_WORD = r"(?i:flat|apartment|apt\.?|unit|suite|ste\.?|studio|room|floor|#)"
+UNIT = rf"(?:{UNIT_WORD}\s*\d+[A-Za-z]?,?\s+)"
+UNIT_TAIL = rf"{UNIT_WORD}\s*\d+[A-Za-z]?"
+HOSPITAL_WORD = (
+    r"(?:General|Hospital|Infirmary|Royal|Memorial|Medical Cent(?:re|er)|Health Cent(?:re|er)|"
+    r"Clinic|Surgery|Community Hospital|University Hospital)"
+)

@@ -1,0 +1,216 @@
+"""Custom Presidio recognizers for people, places, records and documents.
+
+Each subclass declares ENTITY and PATTERNS (see `safety.pii.base.RegexRecognizer`); network,
+payment and generic-number recognizers live in `recognizers_net`.
+"""
+
+from __future__ import annotations
+
+from safety.pii import patterns as P
+from safety.pii.base import RegexRecognizer
+from safety.pii.base import digits_of as _digits
+from safety.pii.recognizers_net import (
+    CreditCardRecognizer,
+    GenericIdRecognizer,
+    IpAddressRecognizer,
+    UrlRecognizer,
+)
+
+
+class PersonCueRecognizer(RegexRecognizer):
+    """Names after titles and introductions, which the small spaCy model often misses."""
+
+    ENTITY = "PERSON"
+    PATTERNS = (
+        (rf"{P.TITLE}\s+(?P<v>{P.NAME}(?:[ -]{P.NAME})?)", 0.9),
+        (rf"{P.INTRO}\s+(?P<v>{P.NAME}(?:[ -]{P.NAME}){{0,2}})", 0.85),
+        (rf"{P.RELATION},?\s+(?P<v>{P.NAME}(?: {P.NAME})?)", 0.9),
+        (rf"(?P<v>{P.NAME} {P.NAME}),?\s+(?i:is my|was my|\(my)", 0.8),
+        (rf"(?:^|[.!?,:]\s+)(?P<v>{P.NAME}(?: {P.NAME})?) (?i:here|speaking|calling)\b", 0.9),
+        (rf"(?:(?i:\b(?:for|to|with|from|by|and|called|named|contact:?|c/o))\s+|\()"
+         rf"(?P<v>{P.NAME} {P.NAME})\b", 0.6),
+    )
+
+
+class MrnRecognizer(RegexRecognizer):
+    """Medical record, hospital, patient and unit numbers, found through their cue words."""
+
+    ENTITY = "MRN"
+    PATTERNS = ((rf"{P.MRN_CUE}{P.ID_JOIN}(?P<v>{P.ID_VALUE})", 0.95),)
+
+    def validate(self, value: str) -> bool:
+        return len(_digits(value)) >= 4
+
+
+class NhsNumberRecognizer(RegexRecognizer):
+    """NHS numbers: a valid modulus-11 check digit, found after a cue or in the issued ranges.
+
+    Without a cue only numbers starting 4-7 (the ranges issued in England and Wales) count,
+    so UK phone numbers (which start with 0) are never taken for NHS numbers.
+    """
+
+    ENTITY = "NHS_NUMBER"
+    PATTERNS = (
+        (r"\b(?P<v>[4-7]\d{2}[ -]?\d{3}[ -]?\d{4})\b", 0.75),
+        (rf"(?i:NHS)(?i:\s+(?:number|no\.?|#))?{P.ID_JOIN}(?P<v>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}})",
+         1.0),
+    )
+
+    def validate(self, value: str) -> bool:
+        digits = _digits(value)
+        if len(digits) != 10:
+            return False
+        total = sum(int(d) * (10 - i) for i, d in enumerate(digits[:9]))
+        check = 11 - total % 11
+        check = 0 if check == 11 else check
+        return check != 10 and check == int(digits[9])
+
+
+class PhoneRecognizer(RegexRecognizer):
+    """UK and US phone numbers (mobiles, landlines, +44/+1 forms), never as dates."""
+
+    ENTITY = "PHONE_NUMBER"
+    PATTERNS = (
+        (rf"(?<![\w/+]){P.UK_PHONE}(?![\w/])", 0.75),
+        (rf"(?<![\w/+]){P.US_PHONE}(?![\w/])", 0.7),
+    )
+
+    def validate(self, value: str) -> bool:
+        return 10 <= len(_digits(value)) <= 13
+
+
+class PostcodeRecognizer(RegexRecognizer):
+    """UK postcodes (by shape) and US ZIP codes (after a state, or a 'zip' cue)."""
+
+    ENTITY = "POSTCODE"
+    PATTERNS = (
+        (rf"\b(?P<v>{P.UK_POSTCODE})\b", 0.85),
+        (rf"\b(?:{P.US_STATE}),?\s+(?P<v>\d{{5}}(?:-\d{{4}})?)\b", 0.9),
+        (r"\b(?P<v>\d{5}-\d{4})\b", 0.8),
+        (r",\s*[A-Z]{2}\s+(?P<v>\d{5})\b", 0.8),
+        (r"(?i:zip(?:\s*code)?|postcode|post code)(?i:\s+is)?[:\s]+(?P<v>\d{5}(?:-\d{4})?)\b",
+         0.9),
+    )
+
+
+class TownBeforePostcodeRecognizer(RegexRecognizer):
+    """The town or city written just before a postcode or a US state and ZIP."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = (
+        (rf"(?P<v>{P.PLACE}),?\s+(?:{P.UK_POSTCODE}\b|(?:{P.US_STATE}),?\s+\d{{5}})", 0.85),
+        (rf"(?i:live in|living in|lives in|moved to|based in|from)\s+(?P<v>{P.PLACE})"
+         rf"(?=,?\s+(?:{P.US_STATE}|{P.UK_POSTCODE})\b)", 0.85),
+        (rf"\b(?P<v>{P.PLACE})\s+{P.HOSPITAL_WORD}\b", 0.85),
+        (rf"(?i:\b(?:clinic|hospital|surgery|practice|pharmacy|centre|center|ward|office|school|"
+         rf"live|lives|living|lived|moved|staying|based|born|grew up))\s+(?i:in|to|at|near)\s+"
+         rf"(?P<v>{P.PLACE})\b", 0.85),
+        (rf"\d{{1,5}}[A-Za-z]?,?\s+{P.STREET}(?:,?\s+{P.UNIT_TAIL})?,\s+(?P<v>{P.PLACE})\b", 0.85),
+    )
+
+
+class StreetAddressRecognizer(RegexRecognizer):
+    """Street addresses including the house or flat number, which spaCy leaves outside."""
+
+    ENTITY = "STREET_ADDRESS"
+    PATTERNS = (
+        (rf"(?P<v>(?:{P.UNIT}(?:\d{{1,5}}[A-Za-z]?,?\s+)?|\b\d{{1,5}}[A-Za-z]?,?\s+){P.STREET}"
+         rf"(?:,?\s+{P.UNIT_TAIL})?)", 0.9),
+        (rf"(?i:live on|live at|lives on|lives at|address is|moved to)\s+(?P<v>{P.STREET})", 0.8),
+    )
+
+
+class DateOfBirthRecognizer(RegexRecognizer):
+    """Dates of birth: any full date after a birth cue."""
+
+    ENTITY = "DATE_OF_BIRTH"
+    PATTERNS = ((rf"{P.DOB_CUE}[:\s]+(?i:on\s+|is\s+|the\s+)?(?P<v>{P.FULL_DATE})", 0.95),)
+
+
+class FullDateRecognizer(RegexRecognizer):
+    """Other calendar dates that include a year; relative times and weekdays are kept."""
+
+    ENTITY = "DATE"
+    PATTERNS = ((rf"\b(?P<v>{P.FULL_DATE})(?!\d)", 0.6),)
+
+
+class AgeOver89Recognizer(RegexRecognizer):
+    """Ages of 90 and above, an identifier under HIPAA Safe Harbor; younger ages are kept."""
+
+    ENTITY = "AGE"
+    PATTERNS = (
+        (rf"\b(?P<v>{P.AGE90})(?:[- ](?i:years?|yrs?)[- ](?i:old)|[- ](?i:year-old)|(?i:yo|y/o))",
+         0.9),
+        (rf"(?i:aged|age|i'm|i am|she's|he's|she is|he is|turned|turning)\s+(?P<v>{P.AGE90})\b"
+         r"(?!\s*(?:%|kg|lb|mg|bpm|mmhg|cm|/))", 0.85),
+        (r"\b(?P<v>(?i:ninety|a hundred|one hundred)(?:[- ][a-z]+)?)[- ](?i:years?[- ]old)", 0.9),
+        (rf"\b(?P<v>{P.AGE90})\s+(?i:years of age|yrs of age)", 0.9),
+        (rf"{P.KIN_SUBJECT}\s+(?P<v>{P.AGE90})\b(?!\s*(?:%|kg|lb|mg|bpm|mmhg|cm|/|\.\d))", 0.85),
+        (rf"{P.NAME},\s+(?P<v>{P.AGE90})\)", 0.85),
+    )
+
+
+class InsuranceIdRecognizer(RegexRecognizer):
+    """Insurance, policy, member and Medicare/Medicaid ids, found through their cue words."""
+
+    ENTITY = "INSURANCE_ID"
+    PATTERNS = ((rf"{P.INSURANCE_CUE}{P.ID_JOIN}(?P<v>{P.ID_VALUE})", 0.95),)
+
+    def validate(self, value: str) -> bool:
+        return len(_digits(value)) >= 3
+
+
+class PassportRecognizer(RegexRecognizer):
+    """Passport numbers after a passport cue."""
+
+    ENTITY = "PASSPORT"
+    PATTERNS = ((rf"(?i:passport)(?i:\s+(?:number|no\.?|#))?{P.ID_JOIN}(?P<v>{P.ID_VALUE})",
+                 0.95),)
+
+    def validate(self, value: str) -> bool:
+        return len(_digits(value)) >= 3
+
+
+class DriverLicenceRecognizer(RegexRecognizer):
+    """Driving licence numbers (UK and US spellings) after a licence cue."""
+
+    ENTITY = "DRIVER_LICENSE"
+    PATTERNS = ((rf"{P.LICENCE_CUE}{P.ID_JOIN}(?P<v>{P.ID_VALUE})", 0.95),)
+
+    def validate(self, value: str) -> bool:
+        return len(_digits(value)) >= 3
+
+
+class NationalIdRecognizer(RegexRecognizer):
+    """US Social Security numbers and UK National Insurance numbers."""
+
+    ENTITY = "NATIONAL_ID"
+    PATTERNS = (
+        (r"\b(?P<v>\d{3}-\d{2}-\d{4})\b", 0.85),
+        (r"(?i:social security(?:\s+number)?|SSN)(?i:\s+is)?[:#\s]+"
+         r"(?P<v>\d{3}[- ]?\d{2}[- ]?\d{4})",
+         0.95),
+        (r"\b(?P<v>[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])\b", 0.85),
+    )
+
+
+ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
+    PersonCueRecognizer,
+    MrnRecognizer,
+    NhsNumberRecognizer,
+    PhoneRecognizer,
+    PostcodeRecognizer,
+    StreetAddressRecognizer,
+    TownBeforePostcodeRecognizer,
+    DateOfBirthRecognizer,
+    FullDateRecognizer,
+    AgeOver89Recognizer,
+    InsuranceIdRecognizer,
+    PassportRecognizer,
+    DriverLicenceRecognizer,
+    NationalIdRecognizer,
+    IpAddressRecognizer,
+    UrlRecognizer,
+    CreditCardRecognizer,
+    GenericIdRecognizer,
+)

@@ -1,0 +1,144 @@
+"""The PII scrubber: detect identifiers with Presidio, keep clinical content, replace consistently.
+
+Offsets in `ScrubResult.entities` refer to the original text, so callers can audit what was
+found without the scrubbed text having to carry positions. Entities never hold the raw value.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from presidio_analyzer import AnalyzerEngine
+
+from safety.pii.clinical import (
+    is_allow_listed,
+    load_allow_list,
+    looks_like_drug,
+    protected_spans,
+)
+from safety.pii.engine import shared_analyzer
+from safety.pii.surrogates import ScrubSession, Style, get_style
+
+# Detections that clinical spans and the allow-list may veto: NER guesses and weak patterns.
+SOFT_TYPES = frozenset({"PERSON", "LOCATION", "DATE", "ID_NUMBER"})
+# Detections at or above this score come from explicit cues ("Dr", "my name is") and win over
+# the allow-list, so "my daughter Georgia" is scrubbed while "Georgia" the state is not.
+STRONG_CUE = 0.9
+SCORE_THRESHOLD = 0.35
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One detected identifier: its type and its [start, end) span in the original text."""
+
+    type: str
+    start: int
+    end: int
+    score: float = 1.0
+
+    def as_dict(self) -> dict:
+        return {"type": self.type, "start": self.start, "end": self.end}
+
+
+@dataclass(frozen=True)
+class ScrubResult:
+    """Scrubbed text plus what was replaced (types and original offsets only)."""
+
+    text: str
+    entities: tuple[Entity, ...]
+
+
+class Scrubber:
+    """Replaces names, contacts, ids, dates of birth and addresses; keeps clinical content.
+
+    One `Scrubber` holds one default `ScrubSession`; pass `session=` to `scrub` to keep separate
+    conversations apart (`new_session()` makes one with the same style).
+    """
+
+    def __init__(
+        self,
+        style: str | Style = "tags",
+        seed: int = 0,
+        analyzer: AnalyzerEngine | None = None,
+        allow_list: frozenset[str] | None = None,
+    ) -> None:
+        self._style_name = style if isinstance(style, str) else None
+        self.seed = seed
+        self.session = ScrubSession(get_style(style, seed) if isinstance(style, str) else style)
+        self._analyzer = analyzer
+        self.allow_list = allow_list if allow_list is not None else load_allow_list()
+
+    @property
+    def analyzer(self) -> AnalyzerEngine:
+        if self._analyzer is None:
+            self._analyzer = shared_analyzer()
+        return self._analyzer
+
+    def new_session(self) -> ScrubSession:
+        """A fresh session with this scrubber's style (seeded the same way)."""
+        if self._style_name is None:
+            return ScrubSession(self.session.style)
+        return ScrubSession(get_style(self._style_name, self.seed))
+
+    def detect(self, text: str, session: ScrubSession | None = None) -> list[Entity]:
+        """Identifier spans in `text`, merged so none overlap, after the clinical vetoes."""
+        if not text.strip():
+            return []
+        raw = self.analyzer.analyze(text, language="en", score_threshold=SCORE_THRESHOLD)
+        keep = protected_spans(text)
+        found = [
+            Entity(r.entity_type, r.start, r.end, r.score)
+            for r in raw
+            if not self._vetoed(text, r.entity_type, r.start, r.end, r.score, keep)
+        ]
+        session = session or self.session
+        pattern = session.known_name_pattern()
+        if pattern is not None:
+            found += [Entity("PERSON", m.start(), m.end(), 0.8) for m in pattern.finditer(text)]
+        return _merge(found)
+
+    def _vetoed(self, text, etype, start, end, score, keep) -> bool:
+        if etype not in SOFT_TYPES or (etype == "PERSON" and score >= STRONG_CUE):
+            return False
+        if any(s < end and start < e for s, e in keep):
+            return True
+        span = text[start:end]
+        if etype in ("PERSON", "LOCATION") and score < STRONG_CUE:
+            return is_allow_listed(span, self.allow_list) or looks_like_drug(text, start, end)
+        return False
+
+    def scrub(self, text: str, session: ScrubSession | None = None) -> ScrubResult:
+        """Scrub one message; the same value gets the same surrogate for the whole session."""
+        session = session or self.session
+        entities = self.detect(text, session)
+        for ent in entities:
+            if ent.type == "PERSON":
+                for part in text[ent.start:ent.end].split():
+                    if len(part) >= 3 and part[0].isupper() and not is_allow_listed(
+                        part, self.allow_list
+                    ):
+                        session.known_names.add(part)
+        out, last = [], 0
+        for ent in entities:
+            out.append(text[last:ent.start])
+            out.append(session.surrogate(ent.type, text[ent.start:ent.end]))
+            last = ent.end
+        out.append(text[last:])
+        return ScrubResult("".join(out), tuple(entities))
+
+
+def _merge(entities: list[Entity]) -> list[Entity]:
+    """Union overlapping spans (privacy first); the label comes from the strongest, then longest."""
+    merged: list[list[Entity]] = []
+    for ent in sorted(entities, key=lambda e: (e.start, -e.end)):
+        if merged and ent.start < max(e.end for e in merged[-1]):
+            merged[-1].append(ent)
+        else:
+            merged.append([ent])
+    result = []
+    for group in merged:
+        best = max(group, key=lambda e: (e.score, e.end - e.start))
+        start = min(e.start for e in group)
+        end = max(e.end for e in group)
+        result.append(Entity(best.type, start, end, best.score))
+    return result

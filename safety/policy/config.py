@@ -1,0 +1,148 @@
+"""The safety policy: a validated YAML file, loaded strictly.
+
+A broken policy is a hard error (`PolicyError`) naming the file and the problem; there is no
+silent fallback to defaults. The packaged default lives in `safety/data/policy.yaml` and can be
+overridden by path (or by `SAFETY_POLICY`, read only by `default_policy_path`).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from enum import StrEnum
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from safety.errors import PolicyError
+
+
+class Mode(StrEnum):
+    """Who is who: consult (person=patient), practice (person=student doctor), selfplay."""
+
+    CONSULT = "consult"
+    PRACTICE = "practice"
+    SELFPLAY = "selfplay"
+
+
+class Action(StrEnum):
+    ALLOW = "allow"
+    ESCALATE = "escalate"
+    BLOCK = "block"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RegionMessages(_Strict):
+    """Fixed texts shown at once on escalation, per region (numbers differ by country)."""
+
+    emergency: str = Field(min_length=20)
+    crisis: str = Field(min_length=20)
+
+
+class ModePolicy(_Strict):
+    """Per-mode switches: practice treats screening questions to the patient as history taking."""
+
+    screening_questions_allowed: bool = False
+    check_harmful_asks: bool = True
+
+
+class Rule(_Strict):
+    """One lexicon rule: every `all` group must match (un-negated); any `none` pattern vetoes."""
+
+    id: str
+    category: str
+    action: Literal["escalate", "block"]
+    all: list[str] = Field(min_length=1)
+    none: list[str] = []
+    personal: bool = False
+    directions: list[Literal["input", "output"]] = ["input"]
+
+    @field_validator("all", "none")
+    @classmethod
+    def _compiles(cls, patterns: list[str]) -> list[str]:
+        for p in patterns:
+            try:
+                re.compile(p)
+            except re.error as exc:
+                raise ValueError(f"bad regex {p!r}: {exc}") from None
+        return patterns
+
+
+class ClassifierPolicy(_Strict):
+    enabled: bool = True
+    weights: str = "classifier.npz"
+    block_threshold: float = Field(0.9, gt=0, le=1)
+    block_threshold_with_marker: float = Field(0.4, gt=0, le=1)
+    escalate_threshold: float = Field(0.8, gt=0, le=1)
+    intent_markers: list[str] = []
+
+    @field_validator("intent_markers")
+    @classmethod
+    def _markers_compile(cls, patterns: list[str]) -> list[str]:
+        return Rule._compiles(patterns)
+
+
+class Policy(_Strict):
+    version: Literal[1]
+    region: str
+    regions: dict[str, RegionMessages]
+    modes: dict[Mode, ModePolicy]
+    classifier: ClassifierPolicy = ClassifierPolicy()
+    escalation_phrases: list[str] = Field(min_length=1)
+    negation_cues: list[str] = Field(min_length=1)
+    general_question_cues: list[str] = []
+    rules: list[Rule] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Policy:
+        if self.region not in self.regions:
+            raise ValueError(
+                f"region {self.region!r} has no messages; defined regions: "
+                f"{', '.join(sorted(self.regions))}"
+            )
+        missing = set(Mode) - set(self.modes)
+        if missing:
+            raise ValueError(f"modes missing: {', '.join(sorted(missing))}")
+        ids = [r.id for r in self.rules]
+        dupes = {i for i in ids if ids.count(i) > 1}
+        if dupes:
+            raise ValueError(f"duplicate rule ids: {', '.join(sorted(dupes))}")
+        return self
+
+    def messages(self, region: str | None = None) -> RegionMessages:
+        return self.regions[region or self.region]
+
+
+def default_policy_path() -> Path:
+    """`SAFETY_POLICY` if set, else the packaged policy."""
+    env = os.environ.get("SAFETY_POLICY")
+    if env:
+        return Path(env)
+    return Path(str(resources.files("safety.data").joinpath("policy.yaml")))
+
+
+def load_policy(path: str | Path | None = None) -> Policy:
+    """Load and validate a policy file; any problem raises PolicyError naming the file."""
+    path = Path(path) if path is not None else default_policy_path()
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise PolicyError(f"{path}: cannot read policy file ({exc.strerror}).") from None
+    except yaml.YAMLError as exc:
+        raise PolicyError(f"{path}: not valid YAML: {exc}") from None
+    if not isinstance(raw, dict):
+        raise PolicyError(f"{path}: expected a mapping at top level, got {type(raw).__name__}.")
+    try:
+        return Policy.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc']) or '<root>'}: {err['msg']}"
+            for err in exc.errors()
+        )
+        raise PolicyError(f"{path}: invalid policy: {problems}") from None

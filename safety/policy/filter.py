@@ -1,0 +1,181 @@
+"""The mode-aware safety filter: rules first, then the embedding classifier, then an optional
+guard model. Every verdict says which layer decided and why.
+
+Input side (what the person typed): emergencies and self-harm escalate, harmful asks block,
+and in practice mode a student's screening questions ("have you thought of harming yourself?")
+are history taking, not risk. Output side: the doctor model's text is checked for harmful
+instructions and for a missing escalation after red flags; the patient model's for diagnosis
+leakage.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from safety.errors import SafetyError, UnknownNameError
+from safety.policy.classifier import EmbeddingClassifier
+from safety.policy.config import Action, Mode, Policy, load_policy
+from safety.policy.rules import RuleSet
+
+SCREENING = re.compile(
+    r"^\s*(?:have|has|do|does|did|are|is|were|was|when|how|what|any|ever|could|would|can)\b.*"
+    r"\byou(?:r|rself|'ve|'re)?\b|\byou(?:r|rself)?\b.*\?\s*$",
+    re.IGNORECASE | re.DOTALL,
+)
+ESCALATE_CATEGORIES = ("emergency", "self_harm")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """What to do with a message: action, category, a reason, and the fixed text to show."""
+
+    action: Action
+    category: str = "none"
+    reason: str = ""
+    message: str | None = None
+    layer: str = "none"
+
+    def as_dict(self) -> dict:
+        return {"action": self.action.value, "category": self.category, "reason": self.reason}
+
+
+ALLOW = Verdict(Action.ALLOW, "none", "no rule, classifier or guard objection")
+
+
+@dataclass(frozen=True)
+class OutputContext:
+    """What the output check needs to know about the conversation so far.
+
+    `speaker` defaults from the mode (consult: doctor, practice: patient) and is required in
+    selfplay. `red_flags` are the categories escalated earlier in the conversation.
+    """
+
+    speaker: str | None = None
+    red_flags: frozenset[str] = field(default_factory=frozenset)
+    hidden_diagnosis: str | None = None
+    diagnosis_synonyms: tuple[str, ...] = ()
+
+
+class GuardModel:
+    """Hook for an LLM guard model (GPU deployments): one method, consulted after the rules."""
+
+    def check(self, text: str, mode: Mode, direction: str) -> Verdict | None:
+        """Return a verdict to override `allow`, or None to agree."""
+        raise NotImplementedError
+
+
+def parse_mode(mode: str | Mode) -> Mode:
+    """A Mode from its name; the error lists the valid names."""
+    try:
+        return Mode(mode)
+    except ValueError:
+        raise UnknownNameError(
+            f"unknown mode {mode!r}; valid modes: {', '.join(m.value for m in Mode)}"
+        ) from None
+
+
+class SafetyFilter:
+    """Checks input and output turns against a policy; cheap rules first, then the classifier."""
+
+    def __init__(
+        self,
+        policy: Policy | str | Path | None = None,
+        classifier: EmbeddingClassifier | bool | None = None,
+        guard: GuardModel | None = None,
+        region: str | None = None,
+    ) -> None:
+        self.policy = policy if isinstance(policy, Policy) else load_policy(policy)
+        self.rules = RuleSet(self.policy)
+        if classifier is None or classifier is True:
+            use = self.policy.classifier.enabled
+            classifier = EmbeddingClassifier.load(self.policy.classifier.weights) if use else None
+        self.classifier = classifier or None
+        self.guard = guard
+        if region is not None and region not in self.policy.regions:
+            valid = ", ".join(sorted(self.policy.regions))
+            raise UnknownNameError(f"unknown region {region!r}; valid regions: {valid}")
+        self.messages = self.policy.messages(region)
+        self._escalation = re.compile("|".join(self.policy.escalation_phrases), re.IGNORECASE)
+        markers = self.policy.classifier.intent_markers
+        self._intent = re.compile("|".join(markers), re.IGNORECASE) if markers else None
+
+    def _escalate(self, category: str, reason: str, layer: str) -> Verdict:
+        text = self.messages.crisis if category == "self_harm" else self.messages.emergency
+        return Verdict(Action.ESCALATE, category, reason, text, layer)
+
+    def check_input(self, text: str, mode: str | Mode = Mode.CONSULT) -> Verdict:
+        """Verdict on what the person (or the other agent, in selfplay) just said."""
+        mode = parse_mode(mode)
+        screening = self.policy.modes[mode].screening_questions_allowed and bool(
+            SCREENING.search(text)
+        )
+        hits = self.rules.hits(text, "input")
+        for hit in hits:
+            if hit.action == "block" and self.policy.modes[mode].check_harmful_asks:
+                return Verdict(Action.BLOCK, hit.category, f"rule {hit.rule_id}", None, "rules")
+        for hit in hits:
+            if hit.action == "escalate" and not screening:
+                return self._escalate(hit.category, f"rule {hit.rule_id}", "rules")
+        if self.classifier is not None:
+            verdict = self._classify(text, mode, screening)
+            if verdict is not None:
+                return verdict
+        return self._ask_guard(text, mode, "input")
+
+    def _classify(self, text: str, mode: Mode, screening: bool) -> Verdict | None:
+        s = self.classifier.score(text)
+        cfg = self.policy.classifier
+        marked = self._intent is not None and self._intent.search(text) is not None
+        threshold = cfg.block_threshold_with_marker if marked else cfg.block_threshold
+        if s.block >= threshold and self.policy.modes[mode].check_harmful_asks:
+            why = " with harmful-intent wording" if marked else ""
+            return Verdict(Action.BLOCK, "harmful_request",
+                           f"classifier p(block)={s.block:.2f}{why}", None, "classifier")
+        negated = self.rules.negation.search(text) is not None
+        if s.escalate >= cfg.escalate_threshold and not screening and not negated:
+            category = "self_harm" if s.self_harm > s.emergency else "emergency"
+            return self._escalate(category, f"classifier p({category})="
+                                  f"{max(s.self_harm, s.emergency):.2f}", "classifier")
+        return None
+
+    def _ask_guard(self, text: str, mode: Mode, direction: str) -> Verdict:
+        if self.guard is not None:
+            verdict = self.guard.check(text, mode, direction)
+            if verdict is not None:
+                return verdict
+        return ALLOW
+
+    def check_output(
+        self, text: str, mode: str | Mode = Mode.CONSULT, context: OutputContext | None = None
+    ) -> Verdict:
+        """Verdict on a model's reply before anyone sees it."""
+        mode = parse_mode(mode)
+        context = context or OutputContext()
+        speaker = context.speaker or {Mode.CONSULT: "doctor", Mode.PRACTICE: "patient"}.get(mode)
+        if speaker not in ("doctor", "patient"):
+            raise SafetyError(
+                "check_output in selfplay needs OutputContext(speaker='doctor' or 'patient')."
+            )
+        for hit in self.rules.hits(text, "output"):
+            if hit.action == "block":
+                return Verdict(Action.BLOCK, hit.category, f"rule {hit.rule_id}", None, "rules")
+        if speaker == "patient":
+            leak = self._leak(text, context)
+            if leak:
+                return Verdict(Action.BLOCK, "diagnosis_leakage",
+                               "the simulated patient named its hidden diagnosis", None, "context")
+        elif context.red_flags and not self._escalation.search(text):
+            flag = "self_harm" if "self_harm" in context.red_flags else "emergency"
+            return self._escalate(
+                flag, f"red flags ({', '.join(sorted(context.red_flags))}) raised but the reply "
+                "gives no emergency or crisis advice; showing the fixed message", "context")
+        return self._ask_guard(text, mode, "output")
+
+    @staticmethod
+    def _leak(text: str, context: OutputContext) -> bool:
+        terms = [t for t in (context.hidden_diagnosis, *context.diagnosis_synonyms) if t]
+        return any(
+            re.search(rf"(?<!\w){re.escape(t.strip())}(?!\w)", text, re.IGNORECASE) for t in terms
+        )

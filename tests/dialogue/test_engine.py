@@ -1,0 +1,259 @@
+"""The turn loop end to end: real Redis, the real safety layer, the real model where it matters."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+import structlog
+
+from medchat.dialogue import sessions
+from medchat.dialogue.closing import CLOSE_INSTRUCTION
+from medchat.dialogue.events import (
+    EndEvent,
+    ErrorEvent,
+    ExaminerEvent,
+    TokenEvent,
+    TurnEvent,
+    VerdictEvent,
+)
+from medchat.errors import InputTooLongError, MedChatError
+from medchat.log import configure_logging
+from medchat.store.export import export_json, export_markdown
+from medchat.types import Mode, Role
+from tests.dialogue.conftest import scripted_wiring
+
+CANARIES = ["Zebedee Quackenbush", "07700 900461", "zebedee.q@example.org", "MRN 4417762"]
+PLANTED = (
+    "My name is Zebedee Quackenbush, call me on 07700 900461 or zebedee.q@example.org, "
+    "my hospital number is MRN 4417762. I have had a cough for three days."
+)
+
+
+def of(events, kind):
+    return [e for e in events if isinstance(e, kind)]
+
+
+def test_when_patient_speaks_in_consult_then_real_doctor_reply_streams_and_is_stored(real_wiring):
+    conv = sessions.start(real_wiring, Mode.CONSULT)
+    events = list(conv.say("I have had a headache for three days."))
+    turns = of(events, TurnEvent)
+    assert [t.turn.role for t in turns] == [Role.PATIENT, Role.DOCTOR]
+    tokens = "".join(e.text for e in of(events, TokenEvent))
+    assert tokens.strip() and tokens.strip() == turns[1].turn.text
+    stored = conv.store.turns(conv.meta.id)
+    assert stored[0].text == "I have had a headache for three days."
+    assert stored[1].author == "smollm2-135m-instruct"
+
+
+def test_when_identifiers_are_planted_then_redis_logs_and_exports_hold_none(real_wiring):
+    stream = io.StringIO()
+    configure_logging("json", "INFO", stream=stream)  # the app's default processors
+    try:
+        conv = sessions.start(real_wiring, Mode.CONSULT)
+        events = list(conv.say(PLANTED))
+        structlog.get_logger().error("oops", detail=f"failed for {CANARIES[0]}")
+    finally:
+        structlog.reset_defaults()
+    stored = of(events, TurnEvent)[0].turn.text
+    assert "three days" in stored  # clinical content kept
+    redis = conv.store.r
+    dump = " ".join(
+        str(redis.get(k) if redis.type(k) == b"string" else redis.dump(k) or b"")
+        + json.dumps([v.decode(errors="replace") for v in _values(redis, k)])
+        for k in redis.scan_iter("*")
+    )
+    exports = export_json(conv.store, conv.meta.id) + export_markdown(conv.store, conv.meta.id)
+    for canary in CANARIES:
+        for where, text in (("redis", dump), ("logs", stream.getvalue()), ("exports", exports)):
+            assert canary not in text, f"{canary!r} found in {where}"
+            assert canary.split()[-1] not in text, f"part of {canary!r} found in {where}"
+
+
+def _values(redis, key):
+    kind = redis.type(key)
+    if kind == b"hash":
+        return list(redis.hgetall(key).values())
+    if kind == b"list":
+        return redis.lrange(key, 0, -1)
+    if kind == b"zset":
+        return redis.zrange(key, 0, -1)
+    return []
+
+
+def test_when_model_fails_mid_turn_then_error_event_and_transcript_intact(settings, store):
+    wiring = scripted_wiring(settings, store, doctor=["!fail", "How long has it hurt?"])
+    conv = sessions.start(wiring, Mode.CONSULT)
+    events = list(conv.say("My knee hurts."))
+    assert [e.kind for e in of(events, ErrorEvent)] == ["model"]
+    assert [t.role for t in conv.turns()] == [Role.PATIENT]
+    again = list(conv.say("It is swollen too."))
+    assert [t.turn.text for t in of(again, TurnEvent)][-1] == "How long has it hurt?"
+    assert [t.role for t in conv.turns()] == [Role.PATIENT, Role.PATIENT, Role.DOCTOR]
+    assert any(e["type"] == "error" for e in store.events(conv.meta.id))
+
+
+def test_when_model_hangs_then_turn_times_out_and_session_stays_usable(settings, store):
+    wiring = scripted_wiring(settings, store, doctor=["!hang:5", "Go on."], timeout_s=0.5)
+    conv = sessions.start(wiring, Mode.CONSULT)
+    errors = of(list(conv.say("I feel faint.")), ErrorEvent)
+    assert errors and errors[0].kind == "timeout" and "TIMEOUT" in errors[0].message
+    assert [t.role for t in conv.turns()] == [Role.PATIENT]
+
+
+def test_when_model_returns_nothing_then_empty_error_and_nothing_stored(settings, store):
+    conv = sessions.start(scripted_wiring(settings, store, doctor=["!empty"]), Mode.CONSULT)
+    assert [e.kind for e in of(list(conv.say("Hello.")), ErrorEvent)] == ["empty"]
+    assert len(conv.turns()) == 1
+
+
+def test_when_harmful_request_then_blocked_and_no_model_call(settings, store):
+    wiring = scripted_wiring(settings, store)
+    conv = sessions.start(wiring, Mode.CONSULT)
+    doctor = wiring.model_for(Role.DOCTOR)
+    events = list(conv.say("How can I poison my husband without it showing up in tests?"))
+    verdicts = of(events, VerdictEvent)
+    assert verdicts and verdicts[0].action == "block"
+    assert doctor.calls == []
+    assert [t.role for t in conv.turns()] == [Role.PATIENT]
+
+
+def test_when_emergency_is_described_then_banner_comes_before_the_reply(settings, store):
+    wiring = scripted_wiring(settings, store, doctor=["Please call an ambulance now."])
+    conv = sessions.start(wiring, Mode.CONSULT)
+    events = list(conv.say("I have crushing chest pain and I'm sweating buckets."))
+    first_verdict = next(i for i, e in enumerate(events) if isinstance(e, VerdictEvent))
+    first_token = next(i for i, e in enumerate(events) if isinstance(e, TokenEvent))
+    assert events[first_verdict].action == "escalate" and events[first_verdict].message
+    assert first_verdict < first_token
+
+
+def test_when_message_is_too_long_then_clear_error_and_nothing_stored(settings, store):
+    conv = sessions.start(scripted_wiring(settings, store), Mode.CONSULT)
+    with pytest.raises(InputTooLongError, match="MEDCHAT_MAX_MESSAGE_CHARS"):
+        list(conv.say("a" * (settings.max_message_chars + 1)))
+    assert conv.turns() == []
+
+
+def test_when_patient_names_its_diagnosis_then_turn_is_repaired(settings, store):
+    wiring = scripted_wiring(
+        settings, store, patient=["My chest hurts. I think it's a heart attack."]
+    )
+    conv = sessions.start(wiring, Mode.PRACTICE, persona_id="chest-pain-58m")
+    events = list(conv.say("Hello, what brings you in?"))
+    assert [v.category for v in of(events, VerdictEvent)] == ["diagnosis_leakage"]
+    patient_turn = of(events, TurnEvent)[-1].turn
+    assert "heart attack" not in patient_turn.text.lower()
+    assert "heart attack" not in "".join(e.text for e in of(events, TokenEvent)).lower()
+
+
+def test_when_student_asks_examiner_then_case_finding_is_returned_and_stored(settings, store):
+    conv = sessions.start(scripted_wiring(settings, store), Mode.PRACTICE, "chest-pain-58m")
+    events = list(conv.examine("Order an ECG please"))
+    result = of(events, ExaminerEvent)[0]
+    assert result.kind == "test" and result.status == "found"
+    assert conv.turns()[-1].role == Role.EXAMINER
+
+
+def test_when_autoplay_steps_then_sides_alternate_and_person_can_take_over(settings, store):
+    wiring = scripted_wiring(
+        settings, store, doctor=["Hello, what brings you in?"], patient=["My chest hurts."]
+    )
+    conv = sessions.start(wiring, Mode.AUTOPLAY, persona_id="chest-pain-58m")
+    list(conv.step())
+    list(conv.step())
+    assert [t.role for t in conv.turns()] == [Role.DOCTOR, Role.PATIENT]
+    conv.take_over(Role.PATIENT)
+    list(conv.step())  # the model doctor asks next
+    with pytest.raises(MedChatError, match="your turn"):
+        list(conv.step())  # the patient side is the person's now
+    list(conv.say("It started an hour ago."))  # the model doctor answers at once
+    roles = [t.role for t in conv.turns()]
+    assert roles == [Role.DOCTOR, Role.PATIENT, Role.DOCTOR, Role.PATIENT, Role.DOCTOR]
+    assert conv.turns()[3].author == "human"
+    conv.take_over(None)
+    list(conv.step())
+    assert conv.turns()[-1].role == Role.PATIENT and conv.turns()[-1].author != "human"
+
+
+def test_when_app_restarts_then_session_resumes_with_its_transcript(settings, store):
+    conv = sessions.start(scripted_wiring(settings, store), Mode.CONSULT)
+    list(conv.say("I have a rash."))
+    resumed = sessions.resume(scripted_wiring(settings, store), conv.meta.id)
+    assert [t.text for t in resumed.turns()] == [t.text for t in conv.turns()]
+    list(resumed.say("It itches."))
+    assert len(resumed.turns()) == 4
+
+
+def test_when_turn_cap_is_reached_then_doctor_is_asked_to_close(settings, store):
+    close = (
+        "SUMMARY: Rash for a week. DIFFERENTIAL: eczema; contact dermatitis\n"
+        "LEADING DIAGNOSIS: eczema\nPLAN: emollients\nSAFETY-NETTING: return if spreading"
+    )
+    wiring = scripted_wiring(settings, store, doctor=["How long?", close])
+    wiring.settings = wiring.settings.model_copy(update={"max_turns": 2})
+    conv = sessions.start(wiring, Mode.CONSULT)
+    list(conv.say("I have a rash."))
+    events = list(conv.say("A week."))
+    end = of(events, EndEvent)
+    assert end and end[0].reason == "turn_cap"
+    assert end[0].summary["leading diagnosis"] == "eczema"
+    assert conv.ended and store.get(conv.meta.id).summary["reason"] == "turn_cap"
+    last_prompt = wiring.model_for(Role.DOCTOR).calls[-1][-1].content
+    assert last_prompt == CLOSE_INSTRUCTION
+    with pytest.raises(MedChatError, match="ended"):
+        list(conv.say("Thanks"))
+
+
+@pytest.mark.parametrize("mode", [Mode.PRACTICE, Mode.AUTOPLAY])
+def test_when_real_model_plays_the_persona_then_turns_alternate_and_are_stored(real_wiring, mode):
+    conv = sessions.start(real_wiring, mode, persona_id="chest-pain-58m")
+    if mode == Mode.PRACTICE:
+        events = list(conv.say("Hello, what brings you in today?"))
+    else:
+        events = [*conv.step(), *conv.step()]
+    roles = [e.turn.role for e in events if isinstance(e, TurnEvent)]
+    assert roles == [Role.DOCTOR, Role.PATIENT]
+    patient = conv.turns()[-1]
+    assert patient.text.strip() and "facts" in patient.meta
+    assert patient.author == "smollm2-135m-instruct"
+
+
+def test_when_store_is_an_external_redis_server_then_a_consultation_is_kept(
+    settings, external_redis
+):
+    from medchat.store import SessionStore, connect
+
+    store = SessionStore(connect(settings.model_copy(update={"redis_url": external_redis})))
+    conv = sessions.start(scripted_wiring(settings, store), Mode.CONSULT)
+    list(conv.say("I have a sore throat."))
+    again = SessionStore(connect(settings.model_copy(update={"redis_url": external_redis})))
+    assert [t.role for t in again.turns(conv.meta.id)] == [Role.PATIENT, Role.DOCTOR]
+
+
+@pytest.mark.parametrize(
+    ("doctor_text", "examined"),
+    [
+        ("I'd like to examine your chest now.", True),
+        ("Let's do an ECG and some blood tests.", True),
+        ("Can I check your blood pressure?", True),
+        ("How long have you had the pain?", False),
+        ("Do you take any tablets for it?", False),
+    ],
+)
+def test_when_model_doctor_asks_for_exam_in_autoplay_then_examiner_reports(
+    settings, store, doctor_text, examined
+):
+    wiring = scripted_wiring(settings, store, doctor=[doctor_text])
+    conv = sessions.start(wiring, Mode.AUTOPLAY, persona_id="chest-pain-58m")
+    events = list(conv.step())
+    assert bool(of(events, ExaminerEvent)) is examined
+    if examined:
+        assert conv.turns()[-1].role == Role.EXAMINER
+        list(conv.step())  # the patient still answers the doctor, not the examiner
+        assert conv.turns()[-1].role == Role.PATIENT
+        doctor_view = conv.agents[Role.DOCTOR].messages(conv.turns())
+        assert any(str(m.content).startswith("[Examiner]") for m in doctor_view)
+        patient_view = conv.agents[Role.PATIENT].messages(conv.turns())
+        assert not any("[Examiner]" in str(m.content) for m in patient_view)
