@@ -62,6 +62,12 @@ format: setup
 
 bench: models
 	$(PY) benchmarks/bench_model.py
+	$(PY) benchmarks/bench_batch.py
+
+# Quality figures recorded in docs/evaluation.md (the fidelity run takes an hour on 2 cores).
+eval: models
+	$(PY) -m medchat eval safety
+	$(PY) -m medchat eval fidelity --out benchmarks/results/fidelity.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache

@@ -7,10 +7,12 @@ after `timeout_s` and report it, leaving the conversation usable.
 
 from __future__ import annotations
 
+import contextvars
 import queue
 import threading
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
@@ -18,6 +20,19 @@ from langchain_core.messages import BaseMessage
 from medchat.errors import ModelTimeoutError
 
 _END = object()
+
+
+@dataclass
+class ModelClock:
+    """Time spent waiting on the model and chunks received, for one dialogue (batch metrics)."""
+
+    seconds: float = 0.0
+    chunks: int = 0
+
+
+model_clock: contextvars.ContextVar[ModelClock | None] = contextvars.ContextVar(
+    "model_clock", default=None
+)
 
 
 def stream_with_timeout(
@@ -43,14 +58,19 @@ def stream_with_timeout(
 
     threading.Thread(target=pump, name="medchat-stream", daemon=True).start()
     deadline = time.monotonic() + timeout_s
+    clock = model_clock.get()
     try:
         while True:
+            waited = time.monotonic()
             try:
                 item = out.get(timeout=max(0.0, deadline - time.monotonic()))
             except queue.Empty:
                 raise ModelTimeoutError(
                     f"The model did not answer within {timeout_s:g} s (MEDCHAT_TURN_TIMEOUT_S)."
                 ) from None
+            if clock is not None:
+                clock.seconds += time.monotonic() - waited
+                clock.chunks += item is not _END and not isinstance(item, BaseException)
             if item is _END:
                 return
             if isinstance(item, BaseException):

@@ -1,0 +1,98 @@
+"""Run one self-play dialogue through the engine and turn it into a dataset record."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from medchat.agents.leakage import find_leak
+from medchat.batch.plan import Item
+from medchat.dialogue import sessions
+from medchat.dialogue.events import ErrorEvent, VerdictEvent
+from medchat.dialogue.sessions import Wiring
+from medchat.dialogue.streaming import ModelClock, model_clock
+from medchat.personas.loader import get_persona
+from medchat.types import Mode, Role
+
+MAX_CONSECUTIVE_ERRORS = 3
+
+
+def run_dialogue(wiring: Wiring, item: Item) -> dict[str, Any]:
+    """Play `item` doctor-vs-patient to its close; the record says whether it passed the gates."""
+    clock = ModelClock()
+    token = model_clock.set(clock)
+    started = time.monotonic()
+    errors: list[str] = []
+    verdicts: list[dict] = []
+    try:
+        conv = sessions.start(
+            wiring, Mode.SELFPLAY, item.persona_id, item.variant, owner="batch", seed=item.seed
+        )
+        consecutive = 0
+        while not conv.ended and consecutive < MAX_CONSECUTIVE_ERRORS:
+            failed = False
+            for event in conv.step():
+                if isinstance(event, ErrorEvent):
+                    errors.append(event.kind)
+                    failed = True
+                elif isinstance(event, VerdictEvent):
+                    verdicts.append(
+                        {
+                            "direction": event.direction,
+                            "action": event.action,
+                            "category": event.category,
+                        }
+                    )
+            consecutive = consecutive + 1 if failed else 0
+        turns = conv.turns()
+        meta = conv.meta
+    finally:
+        model_clock.reset(token)
+    seconds = time.monotonic() - started
+    persona = get_persona(item.persona_id)
+    messages = [{"role": t.role.value, "content": t.text} for t in turns]
+    record = {
+        "id": item.id,
+        "persona_id": item.persona_id,
+        "variant": item.variant,
+        "messages": messages,
+        "metadata": {
+            "specialty": persona.specialty.value,
+            "models": meta.models,
+            "prompt_versions": meta.prompt_versions,
+            "seed": item.seed,
+            "session_id": meta.id,
+            "end": meta.summary or {},
+            "timings": {"seconds": round(seconds, 3), "model_seconds": round(clock.seconds, 3)},
+            "token_counts": {"generated_chunks": clock.chunks},
+            "safety_labels": [
+                {"turn": t.seq, "role": t.role.value, **(t.safety or {})} for t in turns
+            ],
+            "verdicts": verdicts,
+            "errors": errors,
+        },
+    }
+    record["reject_reason"] = gate(record, persona)
+    return record
+
+
+def gate(record: dict[str, Any], persona) -> str | None:
+    """The first quality gate the dialogue fails, or None when it is fit for a dataset."""
+    meta = record["metadata"]
+    messages = record["messages"]
+    spoken = [m for m in messages if m["role"] in (Role.DOCTOR.value, Role.PATIENT.value)]
+    if meta["errors"]:
+        return f"model_error:{meta['errors'][0]}"
+    if len(spoken) < 4:
+        return "too_short"
+    if any(not m["content"].strip() for m in messages):
+        return "empty_turn"
+    if any(len(m["content"]) > 2000 for m in messages):
+        return "turn_too_long"
+    for role in (Role.DOCTOR.value, Role.PATIENT.value):
+        texts = [" ".join(m["content"].lower().split()) for m in spoken if m["role"] == role]
+        if len(texts) != len(set(texts)):
+            return f"repeated_{role}_turn"
+    if any(find_leak(m["content"], persona) for m in spoken if m["role"] == Role.PATIENT.value):
+        return "diagnosis_leakage"
+    return None
