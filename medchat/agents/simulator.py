@@ -13,6 +13,7 @@ from langchain_core.messages import HumanMessage
 
 from medchat.agents.leakage import diagnosis_terms, find_leak, strip_leaks
 from medchat.agents.patient import FALLBACK, PatientAgent
+from medchat.errors import MedChatError
 from medchat.types import Role, Turn
 
 REMINDER = (
@@ -29,6 +30,7 @@ class Answer:
     leaked_raw: bool = False
     """The model's first reply named the diagnosis (before repair)."""
     raw: str = ""
+    error: str | None = None
 
 
 @dataclass
@@ -37,10 +39,16 @@ class PatientSimulator:
     turns: list[Turn] = field(default_factory=list)
 
     def ask(self, question: str) -> Answer:
+        """The patient's answer; a model failure becomes an answer marked `error` (the turn is
+        kept out of the transcript) so a long evaluation is not lost to one timeout."""
         self.turns.append(Turn(role=Role.DOCTOR, text=question, author="script"))
         messages = self.agent.messages(self.turns)
         facts = [f.id for f in self.agent.last_facts]
-        raw = str(self.agent.model.invoke(messages).content).strip()
+        try:
+            raw = str(self.agent.model.invoke(messages).content).strip()
+        except MedChatError as exc:
+            self.turns.pop()
+            return Answer(question, "", facts, error=str(exc))
         text = raw
         leaked = find_leak(raw, self.agent.persona) is not None
         if leaked:

@@ -25,7 +25,10 @@ from medchat.agents.grounding import embed, get_encoder
 from medchat.agents.leakage import find_leak
 from medchat.agents.patient import PatientAgent
 from medchat.agents.simulator import Answer, PatientSimulator
+from medchat.log import get_logger
 from medchat.personas.schema import Persona
+
+log = get_logger("evaluation.fidelity")
 
 STANDARD = [
     "Hello, what brings you in today?",
@@ -151,6 +154,7 @@ class PersonaResult:
     leaked_raw: int = 0
     unasked: int = 0
     invented: int = 0
+    errors: int = 0
 
 
 def score_persona(persona: Persona, answers: list[Answer]) -> PersonaResult:
@@ -160,6 +164,10 @@ def score_persona(persona: Persona, answers: list[Answer]) -> PersonaResult:
     result = PersonaResult(persona.id)
     disclosed: set[str] = set()
     for number, ans in enumerate(answers):
+        if ans.error:
+            result.errors += 1
+            result.answers.append(asdict(ans))
+            continue
         hits = conveyed(ans.answer, texts, vecs)
         said = {ids[i] for i, hit in enumerate(hits) if hit}
         if ans.question in STANDARD and ans.facts:
@@ -182,18 +190,22 @@ def score_persona(persona: Persona, answers: list[Answer]) -> PersonaResult:
 
 def run_persona(model, persona: Persona, script: list[str] = SCRIPT) -> PersonaResult:
     simulator = PatientSimulator(PatientAgent(model, persona))
-    return score_persona(persona, [simulator.ask(q) for q in script])
+    result = score_persona(persona, [simulator.ask(q) for q in script])
+    log.info("fidelity_persona_done", persona=persona.id, errors=result.errors)
+    return result
 
 
 def evaluate(model, personas: list[Persona], concurrency: int = 8) -> dict:
     """Run the script over `personas`, `concurrency` at a time (batched by the model layer)."""
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
         results = list(pool.map(lambda p: run_persona(model, p), personas))
-    n_answers = sum(len(r.answers) for r in results)
+    errors = sum(r.errors for r in results)
+    n_answers = sum(len(r.answers) for r in results) - errors
     selected = sum(r.selected for r in results)
     return {
         "personas": len(results),
         "answers": n_answers,
+        "model_errors": errors,
         "slot_recall": sum(r.recalled for r in results) / selected if selected else 0.0,
         "leakage_rate": sum(r.leaked for r in results) / n_answers,
         "raw_leakage_rate": sum(r.leaked_raw for r in results) / n_answers,
