@@ -49,10 +49,11 @@ def test_when_requests_arrive_together_then_outputs_equal_one_at_a_time(small_en
 def test_when_rows_have_different_budgets_then_each_stops_at_its_own(small_engine):
     budgets = [4, 12, 8]
     streams = submit_together(
-        small_engine, [(q, GenParams(max_new_tokens=b)) for q, b in zip(QUESTIONS, budgets)]
+        small_engine,
+        [(q, GenParams(max_new_tokens=b)) for q, b in zip(QUESTIONS, budgets, strict=False)],
     )
     texts = [s.text() for s in streams]
-    for stream, budget in zip(streams, budgets):
+    for stream, budget in zip(streams, budgets, strict=True):
         assert stream.n_tokens <= budget
         assert stream.finish_reason in {"length", "stop"}
     assert len(set(texts)) == 3
