@@ -39,6 +39,24 @@ def scrub_pii(logger: Any, method: str, event: MutableMapping[str, Any]):
     return scrub_log_event(logger, method, event)
 
 
+class _CurrentStderr:
+    """Writes to whatever `sys.stderr` is at the moment of writing.
+
+    Binding the stream object at configure time breaks when it is later replaced and closed (a
+    test runner's capture, a daemon detaching its terminal): every log call would then raise
+    "I/O operation on closed file" inside the code that logged.
+    """
+
+    def write(self, text: str) -> int:
+        return sys.stderr.write(text)
+
+    def flush(self) -> None:
+        sys.stderr.flush()
+
+    def isatty(self) -> bool:
+        return sys.stderr.isatty()
+
+
 def configure_logging(
     fmt: str = "auto",
     level: str = "INFO",
@@ -46,9 +64,9 @@ def configure_logging(
     stream: TextIO | None = None,
 ) -> None:
     """Configure structlog: console output on a terminal, JSON lines otherwise."""
-    stream = stream or sys.stderr
+    out: Any = stream or _CurrentStderr()
     if fmt == "auto":
-        fmt = "console" if stream.isatty() else "json"
+        fmt = "console" if out.isatty() else "json"
     renderer: Processor = (
         structlog.dev.ConsoleRenderer(colors=False)
         if fmt == "console"
@@ -65,7 +83,7 @@ def configure_logging(
             renderer,
         ],
         wrapper_class=structlog.make_filtering_bound_logger(getattr(logging, level)),
-        logger_factory=structlog.PrintLoggerFactory(file=stream),
+        logger_factory=structlog.PrintLoggerFactory(file=out),
         cache_logger_on_first_use=False,
     )
 

@@ -116,3 +116,14 @@ def redis_client(request, embedded_redis, external_redis):
     client = embedded_redis if request.param == "embedded" else redis.Redis.from_url(external_redis)
     client.flushdb()
     return client
+
+
+@pytest.fixture(autouse=True)
+def _fresh_structlog():
+    """Each test starts and ends with structlog's defaults, so a test that configures logging
+    (the CLI does) cannot leave a stream behind for later tests to write into."""
+    import structlog
+
+    structlog.reset_defaults()
+    yield
+    structlog.reset_defaults()

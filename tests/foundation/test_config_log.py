@@ -81,3 +81,17 @@ def test_when_extra_processor_is_given_then_it_runs_on_every_event():
     finally:
         structlog.reset_defaults()
     assert json.loads(stream.getvalue())["event"] == "a [x] event"
+
+
+def test_when_stderr_is_replaced_and_closed_then_logging_follows_the_current_stderr(monkeypatch):
+    """A stream bound at configure time and closed later (a test runner's capture) must not make
+    every later log call raise inside the code that logged."""
+    first = io.StringIO()
+    monkeypatch.setattr("sys.stderr", first)
+    configure_logging("json", "INFO", extra_processors=())
+    first.close()
+    second = io.StringIO()
+    monkeypatch.setattr("sys.stderr", second)
+    get_logger("test").info("turn.step", step="scrub")
+    assert json.loads(second.getvalue())["step"] == "scrub"
+    structlog.reset_defaults()
