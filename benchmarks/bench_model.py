@@ -82,7 +82,7 @@ def concurrent(engine, n: int, params: GenParams) -> dict:
 
 
 def raw_batch(engine, n: int, max_new_tokens: int) -> dict:
-    """One hand-made left-padded `generate` over n prompts: the ceiling for the layer."""
+    """One hand-made left-padded fixed-length `generate` over n prompts: the layer's ceiling."""
     import torch
 
     loaded = engine.loaded
@@ -99,12 +99,13 @@ def raw_batch(engine, n: int, max_new_tokens: int) -> dict:
             **batch,
             max_new_tokens=max_new_tokens,
             do_sample=False,
+            min_new_tokens=max_new_tokens,
             pad_token_id=loaded.tokenizer.pad_token_id,
             eos_token_id=loaded.eos_token_ids,
         )
     seconds = time.perf_counter() - start
     new = out[:, batch["input_ids"].shape[1] :]
-    tokens = int((~torch.isin(new, torch.tensor(loaded.eos_token_ids))).sum())
+    tokens = int(new.numel())  # min_new_tokens: every row generates exactly max_new_tokens
     return {"tokens": tokens, "seconds": seconds, "tok_s": tokens / seconds}
 
 
@@ -125,37 +126,49 @@ def bench_model(name: str, dtype: str, levels: list[int], new_tokens: int) -> li
     t0 = time.perf_counter()
     engine = get_engine(name, settings)
     print(f"\n## {name} ({dtype}) loaded in {time.perf_counter() - t0:.1f} s")
-    params = GenParams(max_new_tokens=new_tokens)
     engine.submit(messages(0), GenParams(max_new_tokens=4)).text()  # warm-up
     rows = []
-    header = f"{'N':>3} {'seq tok/s':>10} {'batched tok/s':>14} {'ratio':>6} "
-    print(header + f"{'seq TTFT p50':>13} {'batched TTFT p50':>17} {'batched TTFT max':>17}")
-    for n in levels:
-        seq = sequential(engine, n, params)
-        bat = concurrent(engine, n, params)
-        ratio = bat["tok_s"] / seq["tok_s"]
-        rows.append(
-            {
-                "model": name,
-                "dtype": dtype,
-                "n": n,
-                "sequential": seq,
-                "batched": bat,
-                "ratio": ratio,
-            }
-        )
+    base_n = min(8, max(levels))
+    for workload, params in (
+        ("fixed", GenParams(max_new_tokens=new_tokens, ignore_eos=True)),
+        ("natural", GenParams(max_new_tokens=new_tokens)),
+    ):
+        seq = sequential(engine, base_n, params)
+        how = "EOS ignored" if workload == "fixed" else "replies end at EOS"
+        print(f"### {workload} length ({new_tokens} tokens each, {how})")
         print(
-            f"{n:>3} {seq['tok_s']:>10.1f} {bat['tok_s']:>14.1f} {ratio:>5.2f}x "
-            f"{seq['ttft_p50']:>12.2f}s {bat['ttft_p50']:>16.2f}s {bat['ttft_max']:>16.2f}s"
+            f"one at a time ({base_n} requests): {seq['tok_s']:.1f} tok/s, "
+            f"TTFT p50 {seq['ttft_p50']:.2f} s"
         )
-    n = max(levels)
-    raw = raw_batch(engine, n, new_tokens)
-    layer = rows[-1]["batched"]["tok_s"]
-    print(
-        f"raw hand-made generate, batch of {n}: {raw['tok_s']:.1f} tok/s; "
-        f"the batching layer reaches {layer / raw['tok_s']:.2f} of it"
+        print(f"{'N':>3} {'batched tok/s':>14} {'vs one at a time':>17} {'TTFT p50':>9} ", end="")
+        print(f"{'TTFT max':>9}")
+        for n in levels if workload == "fixed" else [base_n]:
+            bat = concurrent(engine, n, params)
+            ratio = bat["tok_s"] / seq["tok_s"]
+            rows.append(
+                {
+                    "model": name,
+                    "dtype": dtype,
+                    "workload": workload,
+                    "n": n,
+                    "sequential": seq,
+                    "batched": bat,
+                    "ratio": ratio,
+                }
+            )
+            print(
+                f"{n:>3} {bat['tok_s']:>14.1f} {ratio:>16.2f}x "
+                f"{bat['ttft_p50']:>8.2f}s {bat['ttft_max']:>8.2f}s"
+            )
+    raw = raw_batch(engine, base_n, new_tokens)
+    layer = next(
+        r["batched"]["tok_s"] for r in rows if r["workload"] == "fixed" and r["n"] == base_n
     )
-    rows.append({"model": name, "dtype": dtype, "n": n, "raw_batch": raw})
+    print(
+        f"raw hand-made generate, batch of {base_n}, fixed length: {raw['tok_s']:.1f} tok/s; "
+        f"through the batching layer: {layer:.1f} tok/s ({layer / raw['tok_s']:.2f} of raw)"
+    )
+    rows.append({"model": name, "dtype": dtype, "n": base_n, "raw_batch": raw})
     return rows
 
 

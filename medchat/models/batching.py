@@ -37,12 +37,19 @@ class GenParams:
     temperature: float = 0.0
     top_p: float = 1.0
     stop: tuple[str, ...] = ()
+    ignore_eos: bool = False
+    """Generate exactly `max_new_tokens` (benchmarks measure fixed-length work this way)."""
 
     @property
-    def batch_key(self) -> tuple[bool, float, float]:
+    def batch_key(self) -> tuple[bool, float, float, bool]:
         """Requests batch together only when these agree (the stop list is per row)."""
         sampling = self.temperature > 0
-        return (sampling, self.temperature if sampling else 0.0, self.top_p if sampling else 1.0)
+        return (
+            sampling,
+            self.temperature if sampling else 0.0,
+            self.top_p if sampling else 1.0,
+            self.ignore_eos,
+        )
 
 
 @dataclass
@@ -213,6 +220,7 @@ class BatchingEngine:
                     pad_token_id=pad_id,
                     eos_token_id=loaded.eos_token_ids,
                     stopping_criteria=StoppingCriteriaList([tracker]),
+                    min_new_tokens=params.max_new_tokens if params.ignore_eos else None,
                     **sampling,
                 )
         except Exception as exc:  # a model failure is the caller's to handle, not the worker's end
@@ -261,7 +269,7 @@ class _RowTracker:
                 self.finish(request, "cancelled")
                 continue
             token = last[row]
-            if token in self.eos_ids:
+            if token in self.eos_ids and not request.params.ignore_eos:
                 self.finish(request, "stop")
                 continue
             request.ids.append(token)

@@ -132,3 +132,12 @@ def test_when_many_threads_stream_at_once_then_each_gets_its_own_reply(small_eng
     for t in threads:
         t.join(timeout=120)
     assert results == expected
+
+
+def test_when_eos_is_ignored_then_every_row_generates_its_full_budget(small_engine):
+    streams = submit_together(
+        small_engine, [(q, GenParams(max_new_tokens=10, ignore_eos=True)) for q in QUESTIONS[:3]]
+    )
+    for stream in streams:
+        stream.text()
+        assert stream.n_tokens == 10 and stream.finish_reason == "length"
