@@ -1,4 +1,7 @@
-"""`python -m medchat eval fidelity|safety`: print quality figures (see docs/evaluation.md)."""
+"""`python -m medchat eval fidelity|safety|scorer|doctor`: print quality figures.
+
+See docs/evaluation.md (fidelity, safety) and docs/evaluation-osce.md (scorer, doctor).
+"""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from medchat.config import get_settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("eval", help="measure quality: fidelity, safety")
+    parser = sub.add_parser("eval", help="measure quality: fidelity, safety, scorer, doctor")
     esub = parser.add_subparsers(dest="eval_command", required=True)
     fid = esub.add_parser("fidelity", help="patient simulator fidelity over personas")
     fid.add_argument("--personas", default=None, help="glob of persona files (default: all)")
@@ -23,6 +26,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     fid.set_defaults(func=_fidelity)
     saf = esub.add_parser("safety", help="PII scrubber and safety filter figures")
     saf.set_defaults(func=_safety)
+    sco = esub.add_parser("scorer", help="OSCE checklist matcher vs the annotated gold set")
+    sco.add_argument("--split", choices=["dev", "test", "both"], default="both")
+    sco.add_argument("--errors", action="store_true", help="list each transcript's mismatches")
+    sco.add_argument("--out", type=Path, default=None, help="write JSON results here")
+    sco.set_defaults(func=_scorer)
+    doc = esub.add_parser("doctor", help="benchmark a model as the doctor in self-play")
+    doc.add_argument("--personas", default="personas/authored/*.yaml", help="glob of cases")
+    doc.add_argument("--max-turns", type=int, default=20, help="dialogue turns before the close")
+    doc.add_argument("--runs", type=int, default=3, help="runs per persona (variant = run)")
+    doc.add_argument("--model", default=None, help="doctor model (default: MEDCHAT_MODEL)")
+    doc.add_argument("--backend", default=None, help="doctor backend: local, openai, fake")
+    doc.add_argument("--patient-model", default=None, help="patient model (default: MEDCHAT_MODEL)")
+    doc.add_argument("--patient-backend", default=None, help="patient backend (default: auto)")
+    doc.add_argument("--limit", type=int, default=None, help="first N personas only")
+    doc.add_argument("--out", type=Path, default=Path("eval-doctor"), help="output directory")
+    doc.set_defaults(func=_doctor)
 
 
 def _fidelity(args: argparse.Namespace) -> int:
@@ -31,6 +50,8 @@ def _fidelity(args: argparse.Namespace) -> int:
     from medchat.personas.loader import PersonaRegistry
 
     settings = get_settings()
+    # Many personas queue for one model here: allow for the wait, not just one reply.
+    settings = settings.model_copy(update={"turn_timeout_s": max(settings.turn_timeout_s, 1800)})
     personas = sorted(PersonaRegistry.from_paths(args.personas), key=lambda p: p.id)
     personas = personas[: args.limit] if args.limit else personas
     model_name = args.model or settings.model
@@ -40,7 +61,7 @@ def _fidelity(args: argparse.Namespace) -> int:
     seconds = time.monotonic() - started
     print(
         f"fidelity · model {model_name} · {result['personas']} personas · "
-        f"{result['answers']} answers · {seconds:.0f} s"
+        f"{result['answers']} answers ({result['model_errors']} model errors) · {seconds:.0f} s"
     )
     for key, goal in (
         ("slot_recall", "> 0.80"),
@@ -61,4 +82,78 @@ def _safety(args: argparse.Namespace) -> int:
     from safety import evaluation
 
     evaluation.run(out=sys.stdout)
+    return 0
+
+
+def _scorer(args: argparse.Namespace) -> int:
+    from medchat.evaluation.scorer_eval import SPLITS, evaluate, load_gold
+
+    splits = SPLITS if args.split == "both" else (args.split,)
+    results = {}
+    print("OSCE checklist matcher vs gold transcripts (micro over checklist items)")
+    for split in splits:
+        result = evaluate(load_gold(split))
+        results[split] = result
+        print(
+            f"  {split:<5} {result['transcripts']:>3} transcripts  {result['items_expected']:>4} "
+            f"expected items  precision {result['precision']:.3f}  recall {result['recall']:.3f}"
+            f"  f1 {result['f1']:.3f}  (tp {result['tp']}, fp {result['fp']}, fn {result['fn']})"
+        )
+        if args.errors:
+            for error in result["errors"]:
+                print(f"    {error['id']}: +{error['false_pos']} -{error['false_neg']}")
+    print("  goal: precision and recall >= 0.9; the test half is the honest figure")
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(results, indent=2))
+        print(f"  wrote {args.out}")
+    return 0
+
+
+def _doctor(args: argparse.Namespace) -> int:
+    from medchat.dialogue.wiring import guard_factory
+    from medchat.errors import MedChatError
+    from medchat.evaluation.doctor_bench import benchmark, table, write_outputs
+    from medchat.models import load_chat_model
+    from medchat.personas.loader import PersonaRegistry
+    from medchat.store import SessionStore, connect
+
+    if args.runs < 1 or args.max_turns < 2:
+        raise MedChatError("--runs must be at least 1 and --max-turns at least 2.")
+    settings = get_settings()
+    ids = PersonaRegistry.from_paths(args.personas).ids()
+    ids = ids[: args.limit] if args.limit else ids
+    doctor_name = args.model or settings.model
+    patient_name = args.patient_model or settings.model
+    doctor = load_chat_model(settings, model=doctor_name, backend=args.backend)
+    patient = load_chat_model(settings, model=patient_name, backend=args.patient_backend)
+    store = SessionStore(connect(settings), settings.session_ttl_days)
+    print(
+        f"doctor benchmark · doctor {doctor_name} · patient {patient_name} · {len(ids)} personas"
+        f" · {args.runs} run(s) · max {args.max_turns} turns"
+    )
+    started = time.monotonic()
+
+    def progress(e) -> None:
+        m = e.metrics
+        print(
+            f"  run {e.run} {e.persona_id:<24} {e.verdict:<15} coverage {m['coverage']:.2f} "
+            f"turns {m['doctor_turns']:.0f}  leading: {e.leading[:40]!r}  ({e.seconds:.0f} s)"
+        )
+
+    result = benchmark(
+        settings,
+        store,
+        guard_factory(settings),
+        doctor,
+        patient,
+        ids,
+        args.runs,
+        args.max_turns,
+        progress=progress,
+    )
+    result.update(model=doctor_name, patient_model=patient_name)
+    print(table(result["summary"]))
+    paths = write_outputs(result, args.out)
+    print(f"  {time.monotonic() - started:.0f} s · wrote " + ", ".join(str(p) for p in paths))
     return 0
