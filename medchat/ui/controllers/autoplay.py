@@ -1,0 +1,103 @@
+"""Autoplay: the AI doctor and AI patient talk turn by turn; a person may take either side."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from medchat.errors import MedChatError
+from medchat.types import Mode, Role
+from medchat.ui.backend import Backend
+from medchat.ui.chatview import ChatView, fold, from_conversation
+from medchat.ui.controllers.common import clear_notices, live, notice, ready
+
+NOBODY = "nobody (AI plays both)"
+SIDES = [NOBODY, Role.DOCTOR.value, Role.PATIENT.value]
+
+
+def start(backend: Backend, owner: str, persona_id: str) -> ChatView:
+    view = ChatView(mode=Mode.AUTOPLAY)
+    try:
+        conv = backend.start(owner, Mode.AUTOPLAY, persona_id)
+    except MedChatError as exc:
+        return notice(view, exc)
+    view = from_conversation(conv)
+    view.status = "Press Step for one turn, or Play to let them talk."
+    return view
+
+
+def step(backend: Backend, owner: str, view: ChatView) -> Iterator[ChatView]:
+    """One model turn (whoever speaks next)."""
+    clear_notices(view)
+    try:
+        conv = live(backend, owner, view)
+        yield from ready(backend, view)
+    except MedChatError as exc:
+        yield notice(view, exc)
+        return
+    if conv.ended:
+        yield notice(view, "This conversation has ended; start a new one.")
+        return
+    yield from fold(view, conv.step())
+
+
+def play(backend: Backend, owner: str, view: ChatView, max_steps: int = 40) -> Iterator[ChatView]:
+    """Step until paused (checked after each turn, so Play always plays one), ended, a model
+    error, or the person's turn."""
+    if not view.session_id:
+        yield notice(view, "Start a conversation first.")
+        return
+    backend.pause(view.session_id, False)
+    for _ in range(max_steps):
+        conv = backend.conversation(owner, view.session_id)
+        if conv.ended:
+            break
+        if conv.human_role is not None and conv.next_speaker() == conv.human_role:
+            view.status = f"Your turn as the {conv.human_role.value}."
+            yield view
+            return
+        yield from step(backend, owner, view)
+        if "medchat-error" in view.banner or "medchat-notice" in view.banner:
+            return
+        if backend.paused(view.session_id):
+            break
+    view.status = "Ended." if view.ended else "Paused."
+    yield view
+
+
+def pause(backend: Backend, view: ChatView) -> str:
+    """Stop `play` after the turn in progress."""
+    if view.session_id:
+        backend.pause(view.session_id)
+    return "Pausing after this turn…"
+
+
+def take_over(backend: Backend, owner: str, view: ChatView, side: str) -> ChatView:
+    """Play `side` yourself (doctor or patient), or hand it back to the model."""
+    clear_notices(view)
+    try:
+        conv = live(backend, owner, view)
+        role = None if side in (None, "", NOBODY) else Role(side)
+        conv.take_over(role)
+    except (MedChatError, ValueError) as exc:
+        return notice(view, exc)
+    if role is None:
+        view.status = "The AI plays both sides."
+    else:
+        whose = "your" if conv.next_speaker() == role else "the other side's"
+        view.status = f"You play the {role.value}; it is {whose} turn."
+    return view
+
+
+def say(backend: Backend, owner: str, view: ChatView, text: str) -> Iterator[ChatView]:
+    """The person speaks for the side they took over; the model answers for the other side."""
+    clear_notices(view)
+    if not (text or "").strip():
+        yield notice(view, "Type a message first.")
+        return
+    try:
+        conv = live(backend, owner, view)
+        yield from ready(backend, view)
+    except MedChatError as exc:
+        yield notice(view, exc)
+        return
+    yield from fold(view, conv.say(text))

@@ -1,0 +1,47 @@
+"""Sessions: the owner's past sessions, resume, export and delete. Foreign ids reveal nothing."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from medchat.errors import MedChatError
+from medchat.store.export import export_json, export_markdown
+from medchat.ui.backend import Backend
+
+COLUMNS = ["id", "mode", "case", "status", "turns", "updated"]
+FORMATS = {"json": (export_json, "json"), "markdown": (export_markdown, "md")}
+
+
+def rows(backend: Backend, owner: str) -> list[list]:
+    """One row per session of `owner`, most recent first."""
+    out = []
+    for meta in backend.store.list(owner):
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(meta.updated))
+        turns = len(backend.store.turns(meta.id))
+        out.append(
+            [meta.id, meta.mode.value, meta.title or "(consultation)", meta.status, turns, when]
+        )
+    return out
+
+
+def export(backend: Backend, owner: str, session_id: str, fmt: str, directory: Path) -> Path:
+    """Write the export to a file the browser can download; only scrubbed text goes in."""
+    session_id = (session_id or "").strip()
+    if not session_id:
+        raise MedChatError("Choose a session first.")
+    make, suffix = FORMATS[fmt]
+    text = make(backend.store, session_id, owner)
+    directory.mkdir(parents=True, exist_ok=True)
+    path = directory / f"medchat-{session_id}.{suffix}"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def delete(backend: Backend, owner: str, session_id: str) -> str:
+    session_id = (session_id or "").strip()
+    if not session_id:
+        raise MedChatError("Choose a session first.")
+    backend.store.delete(session_id, owner)
+    backend.forget(owner, session_id)
+    return f"Deleted session {session_id}."

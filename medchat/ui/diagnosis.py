@@ -1,0 +1,31 @@
+"""Adapter: the student's diagnosis submission, until the engine has a method for it.
+
+It follows the engine's rules (scrub before storing, record an event, end the session with a
+summary) so moving it into `Conversation.submit_diagnosis` later changes no stored data.
+"""
+
+from __future__ import annotations
+
+import re
+
+from medchat.dialogue.engine import Conversation
+from medchat.errors import MedChatError
+
+
+def split_differential(text: str) -> list[str]:
+    return [d.strip(" .") for d in re.split(r"[;\n,]", text or "") if d.strip(" .")]
+
+
+def submit_diagnosis(conv: Conversation, leading: str, differential: str) -> dict:
+    if conv.ended:
+        raise MedChatError("This session has ended; start a new case.")
+    leading = conv.guard.scrub((leading or "").strip()[: conv.max_chars])
+    if not leading:
+        raise MedChatError("Write your leading diagnosis first.")
+    items = [conv.guard.scrub(d) for d in split_differential(differential[: conv.max_chars])]
+    summary = {"leading diagnosis": leading, "differential_list": items}
+    conv.store.add_event(conv.meta, {"type": "diagnosis", **summary})
+    conv.meta.status = "ended"
+    conv.meta.summary = {"reason": "diagnosis_submitted", **summary}
+    conv.store.save(conv.meta)
+    return summary

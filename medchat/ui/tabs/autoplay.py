@@ -1,0 +1,94 @@
+"""The Autoplay tab: watch the AI doctor and AI patient, step, play, pause, take over."""
+
+from __future__ import annotations
+
+import gradio as gr
+
+from medchat.personas.loader import PersonaRegistry
+from medchat.types import Mode
+from medchat.ui.backend import Backend
+from medchat.ui.chatview import ChatView
+from medchat.ui.controllers import autoplay
+from medchat.ui.tabs.common import ChatPanel, owner
+
+INTRO = (
+    "The AI doctor and the AI patient talk turn by turn. **Step** plays one turn, **Play** keeps "
+    "going until **Pause**. Take over either side to type its turns yourself."
+)
+
+
+class AutoplayTab:
+    def __init__(self, backend: Backend, registry: PersonaRegistry):
+        self.backend = backend
+        gr.Markdown(INTRO)
+        personas = [(f"{p.title} ({p.id})", p.id) for p in registry]
+        with gr.Row():
+            self.persona = gr.Dropdown(
+                personas,
+                value=personas[0][1] if personas else None,
+                label="Case",
+                scale=5,
+                elem_id="autoplay-persona",
+            )
+            self.start = gr.Button("Start", variant="primary", scale=1, elem_id="autoplay-start")
+        self.panel = ChatPanel("autoplay", "Dialogue", lambda: ChatView(mode=Mode.AUTOPLAY))
+        with gr.Row():
+            self.step = gr.Button("Step", scale=1, elem_id="autoplay-step")
+            self.play = gr.Button("Play", variant="primary", scale=1, elem_id="autoplay-play")
+            self.pause = gr.Button("Pause", scale=1, elem_id="autoplay-pause")
+            self.side = gr.Radio(
+                autoplay.SIDES,
+                value=autoplay.NOBODY,
+                label="You play",
+                scale=4,
+                elem_id="autoplay-side",
+            )
+        with gr.Row():
+            self.text = gr.Textbox(
+                placeholder="Type the turn of the side you took over",
+                show_label=False,
+                scale=8,
+                elem_id="autoplay-input",
+            )
+            self.send = gr.Button("Send", scale=1, elem_id="autoplay-send")
+        self._wire()
+
+    def _wire(self) -> None:
+        backend, panel = self.backend, self.panel
+
+        def on_start(persona_id: str, request: gr.Request):
+            return [
+                *ChatPanel.show(autoplay.start(backend, owner(request), persona_id)),
+                autoplay.NOBODY,
+            ]
+
+        def on_step(view: ChatView, request: gr.Request):
+            for v in autoplay.step(backend, owner(request), view):
+                yield ChatPanel.show(v)
+
+        def on_play(view: ChatView, request: gr.Request):
+            max_steps = 2 * backend.settings.max_turns
+            for v in autoplay.play(backend, owner(request), view, max_steps):
+                yield ChatPanel.show(v)
+
+        def on_pause(view: ChatView):
+            return autoplay.pause(backend, view)
+
+        def on_side(view: ChatView, side: str, request: gr.Request):
+            return ChatPanel.show(autoplay.take_over(backend, owner(request), view, side))
+
+        def on_send(text: str, view: ChatView, request: gr.Request):
+            for v in autoplay.say(backend, owner(request), view, text):
+                yield ["", *ChatPanel.show(v)]
+
+        private = {"api_visibility": "private"}
+        self.start.click(
+            on_start, [self.persona], [*panel.outputs, self.side], api_name="autoplay_start"
+        )
+        self.step.click(on_step, [panel.state], panel.outputs, api_name="autoplay_step")
+        self.play.click(on_play, [panel.state], panel.outputs, **private)
+        self.pause.click(on_pause, [panel.state], panel.status, **private)
+        self.side.input(on_side, [panel.state, self.side], panel.outputs, **private)
+        send_outs = [self.text, *panel.outputs]
+        self.send.click(on_send, [self.text, panel.state], send_outs, **private)
+        self.text.submit(on_send, [self.text, panel.state], send_outs, **private)
