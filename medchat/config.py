@@ -40,6 +40,12 @@ class Settings(BaseSettings):
     batch_window_ms: float = Field(default=8.0, ge=0, description="Request gathering window.")
     max_batch_size: int = Field(default=16, ge=1)
     max_new_tokens: int = Field(default=200, ge=1)
+    close_max_new_tokens: int | None = Field(
+        default=None,
+        ge=1,
+        description="Budget for the doctor's five-section structured close; unset = twice "
+        "max_new_tokens (a close cut short before its last section does not parse).",
+    )
     temperature: float = Field(default=0.0, ge=0.0, description="0 = greedy decoding.")
     turn_timeout_s: float = Field(default=180.0, gt=0)
 
@@ -83,6 +89,10 @@ class Settings(BaseSettings):
     @classmethod
     def _expand_home(cls, value: Path) -> Path:
         return value.expanduser()
+
+    @property
+    def close_tokens(self) -> int:
+        return self.close_max_new_tokens or 2 * self.max_new_tokens
 
     @property
     def resolved_backend(self) -> str:

@@ -30,6 +30,7 @@ from medchat.dialogue.guard import Guard, Verdict
 from medchat.dialogue.streaming import stream_with_timeout
 from medchat.errors import InputTooLongError, MedChatError
 from medchat.log import get_logger
+from medchat.models.budget import with_max_tokens
 from medchat.store.sessions import SessionStore
 from medchat.types import Mode, Role, SessionMeta, Turn
 
@@ -52,6 +53,7 @@ class Conversation:
         max_turns: int = 20,
         timeout_s: float = 180.0,
         max_chars: int = 4000,
+        close_tokens: int | None = None,
     ):
         self.meta = meta
         self.store = store
@@ -61,6 +63,7 @@ class Conversation:
         self.max_turns = max_turns
         self.timeout_s = timeout_s
         self.max_chars = max_chars
+        self.close_tokens = close_tokens
         self.human_role: Role | None = HUMAN_ROLE.get(meta.mode)
         self._red_flags: set[str] = {
             e["category"]
@@ -140,10 +143,13 @@ class Conversation:
             return
         yield from self._model_turn(role)
 
-    def _model_turn(self, role: Role, instruction: str | None = None) -> Iterator[Event]:
+    def _model_turn(
+        self, role: Role, instruction: str | None = None, max_tokens: int | None = None
+    ) -> Iterator[Event]:
         agent = self.agents[role]
         messages = agent.messages(self.turns(), instruction)
-        chunks = stream_with_timeout(agent.model, messages, self.timeout_s)
+        model = with_max_tokens(agent.model, max_tokens)
+        chunks = stream_with_timeout(model, messages, self.timeout_s)
         context = {**agent.output_context(), "red_flags": sorted(self._red_flags)}
         released: list[str] = []
         verdict: Verdict | None = None
@@ -192,7 +198,7 @@ class Conversation:
         if Role.DOCTOR not in self.agents:
             yield from self._end(reason, {})
             return
-        events = list(self._model_turn(Role.DOCTOR, CLOSE_INSTRUCTION))
+        events = list(self._model_turn(Role.DOCTOR, CLOSE_INSTRUCTION, self.close_tokens))
         yield from (e for e in events if not isinstance(e, EndEvent))
         turn = next((e.turn for e in events if isinstance(e, TurnEvent)), None)
         summary = parse_close(turn.text) if turn else None

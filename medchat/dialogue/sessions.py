@@ -87,6 +87,7 @@ def _build(meta: SessionMeta, wiring: Wiring) -> Conversation:
         max_turns=s.max_turns,
         timeout_s=s.turn_timeout_s,
         max_chars=s.max_message_chars,
+        close_tokens=s.close_tokens,
     )
 
 

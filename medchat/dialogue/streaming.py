@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import BaseMessage
+from langchain_core.runnables import Runnable
 
 from medchat.errors import ModelTimeoutError
 
@@ -36,7 +37,7 @@ model_clock: contextvars.ContextVar[ModelClock | None] = contextvars.ContextVar(
 
 
 def stream_with_timeout(
-    model: BaseChatModel, messages: list[BaseMessage], timeout_s: float
+    model: BaseChatModel | Runnable, messages: list[BaseMessage], timeout_s: float
 ) -> Iterator[str]:
     """Yield text chunks; raise `ModelTimeoutError` after `timeout_s`, or the model's error."""
     out: queue.SimpleQueue = queue.SimpleQueue()

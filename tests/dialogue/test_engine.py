@@ -257,3 +257,24 @@ def test_when_model_doctor_asks_for_exam_in_autoplay_then_examiner_reports(
         assert any(str(m.content).startswith("[Examiner]") for m in doctor_view)
         patient_view = conv.agents[Role.PATIENT].messages(conv.turns())
         assert not any("[Examiner]" in str(m.content) for m in patient_view)
+
+
+def test_when_the_doctor_closes_then_the_close_gets_its_own_reply_budget(real_wiring, monkeypatch):
+    """Five labelled sections need more room than a question; a close cut off before its last
+    section would not parse (the budget itself is tested against the real model in tests/models)."""
+    from medchat.dialogue import engine
+    from medchat.models.budget import with_max_tokens
+
+    budgets: list[int | None] = []
+
+    def spy(model, tokens):
+        budgets.append(tokens)
+        return with_max_tokens(model, tokens)
+
+    monkeypatch.setattr(engine, "with_max_tokens", spy)
+    conv = sessions.start(real_wiring, Mode.CONSULT)
+    list(conv.say("I have had a sore throat for two days."))
+    events = list(conv.close())
+    assert of(events, EndEvent) and conv.ended
+    assert budgets == [None, real_wiring.settings.close_tokens]
+    assert real_wiring.settings.close_tokens == 2 * real_wiring.settings.max_new_tokens
