@@ -7,7 +7,7 @@ DEPS   := $(VENV)/.deps-installed
 DEFAULT_MODEL := $(VENV)/.default-model-installed
 PYTEST_ARGS ?=
 
-.PHONY: help setup models system-deps run test lint format bench eval clean
+.PHONY: help setup models system-deps run test test-browser lint format bench eval clean
 
 help:
 	@echo "make run     set up, prepare the default model, serve on http://127.0.0.1:7860"
@@ -63,10 +63,16 @@ format: setup
 bench: models
 	$(PY) benchmarks/bench_model.py
 	$(PY) benchmarks/bench_batch.py
+	$(PY) benchmarks/bench_app.py
+
+# Only the end-to-end browser tests (also part of `make test`).
+test-browser: setup system-deps
+	$(PY) -m pytest -m browser $(PYTEST_ARGS)
 
 # Quality figures recorded in docs/evaluation.md (the fidelity run takes an hour on 2 cores).
 eval: models
 	$(PY) -m medchat eval safety
+	$(PY) -m medchat eval scorer
 	$(PY) -m medchat eval fidelity --out benchmarks/results/fidelity.json
 
 clean:
