@@ -73,11 +73,14 @@ def looks_like_drug(text: str, start: int, end: int) -> bool:
     token = text[start:end]
     if " " in token:
         return False
-    if DRUG_CONTEXT.search(text[max(0, start - 20):start]):
+    if DRUG_CONTEXT.search(text[max(0, start - 20) : start]):
         return True
     return bool(re.fullmatch(r"[A-Za-z]+", token)) and bool(
-        re.search(r"(?:pril|olol|statin|azole|mab|gliflozin|sartan|cillin|mycin|floxacin|"
-                  r"prazole|tidine|triptan|setron|lukast|xaban|gatran|dronate)$", token.lower())
+        re.search(
+            r"(?:pril|olol|statin|azole|mab|gliflozin|sartan|cillin|mycin|floxacin|"
+            r"prazole|tidine|triptan|setron|lukast|xaban|gatran|dronate)$",
+            token.lower(),
+        )
     )
 
 
@@ -113,10 +116,49 @@ def _norm(token: str) -> str:
     return token[:-2] if token.endswith(("'s", "’s")) else token
 
 
-def is_allow_listed(span_text: str, allow: frozenset[str]) -> bool:
-    """True when every word of a detected span is clinical vocabulary ("Hashimoto", "Zoloft").
+# Word endings that mark a medical term ("tendonitis", "fibrosis", "acromegaly"); names and
+# places almost never end this way, and those that do are vetoed by the name list below.
+_CLINICAL_ENDING = re.compile(
+    r"(?:itis|osis|oses|omas?|a?emia|algia|pathy|pathies|plasia|trophy|megaly|iasis|ectomy|"
+    r"ostomy|otomy|uria|rrh?oea|rrhea|rrhage|penia|plegia|paresis|lysis|stenosis|sclerosis|"
+    r"cele|spasm|ulitis|ocele|ism|ismus)$"
+)
+# Adjective endings ("atopic", "bacterial", "ankylosing") that count only beside a clinical word.
+_CLINICAL_ADJECTIVE = re.compile(r"(?:ic|al|ous|ary|oid|ive|ing|ular|tory)$")
 
-    "Every", not "any": "Sarah Jones" stays a name although "Jones" is also an eponym.
+
+@lru_cache(maxsize=1)
+def person_names() -> frozenset[str]:
+    """Given names and surnames (Faker en_GB/en_US): a word on this list is never clinical by its
+    ending alone, so "Thomas" (-omas) or "Eric" (-ic) stay names."""
+    from faker import Faker
+
+    names: set[str] = set()
+    for locale in ("en_GB", "en_US"):
+        provider = Faker(locale)[locale].provider("faker.providers.person")
+        for attr in ("first_names", "first_names_female", "first_names_male", "last_names"):
+            names.update(n.lower() for n in getattr(provider, attr, ()))
+    return frozenset(names)
+
+
+def is_allow_listed(span_text: str, allow: frozenset[str]) -> bool:
+    """True when every word of a detected span is clinical vocabulary ("Hashimoto", "Zoloft",
+    "Ankylosing Spondylitis").
+
+    "Every", not "any": "Sarah Jones" stays a name although "Jones" is also an eponym. A word
+    is clinical when it is on the allow-list, or has a medical ending and is not a known name; an
+    adjective ending counts only when the span also holds a word clinical by the first two rules.
     """
-    words = [w for w in re.split(r"[\s-]+", span_text) if w]
-    return bool(words) and all(_norm(w) in allow for w in words)
+    words = [_norm(w) for w in re.split(r"[\s-]+", span_text) if w]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    names = person_names()
+    strong = [w in allow or (bool(_CLINICAL_ENDING.search(w)) and w not in names) for w in words]
+    if all(strong):
+        return True
+    weak = [
+        s or (bool(_CLINICAL_ADJECTIVE.search(w)) and w not in names)
+        for w, s in zip(words, strong, strict=True)
+    ]
+    return any(strong) and all(weak)

@@ -39,6 +39,14 @@ def test_when_clinical_term_present_then_it_survives_scrubbing(scrubber, text, t
         ("Sarah Jones", False),  # "Jones" alone is no reason to keep a full name
         ("Georgia", False),  # a first name as well as a state: never allow-listed
         ("Parkinson's", True),
+        ("GORD", True),  # abbreviations and condition names from the generated section
+        ("Angina", True),
+        ("Rheumatoid Arthritis", True),  # medical endings: -oid beside -itis
+        ("Pulmonary Fibrosis", True),
+        ("Thomas", False),  # ends like "-omas" but is a name
+        ("Eric", False),  # an adjective ending alone never makes a word clinical
+        ("Atopic", False),
+        ("Thomas Fibrosis", False),  # a name word anywhere keeps the span a name
     ],
 )
 def test_when_span_checked_then_allow_list_needs_every_word(span, expected):
