@@ -154,6 +154,7 @@ def bench_model(name: str, dtype: str, levels: list[int], new_tokens: int) -> li
                     "sequential": seq,
                     "batched": bat,
                     "ratio": ratio,
+                    "load_avg_1min": round(os.getloadavg()[0], 2),
                 }
             )
             print(
@@ -187,14 +188,16 @@ def main() -> None:
     print(
         f"# bench_model on {platform.processor() or platform.machine()}, {os.cpu_count()} CPUs, "
         f"torch {torch.__version__}, {torch.get_num_threads()} threads, "
-        f"{args.new_tokens} new tokens per request, greedy"
+        f"{args.new_tokens} new tokens per request, greedy; "
+        f"1-min load average before: {os.getloadavg()[0]:.2f}"
     )
     rows = []
     for name in args.models:
         rows += bench_model(name, args.dtype, args.concurrency, args.new_tokens)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(rows, indent=2))
-    print(f"\nwrote {args.json}")
+    print(f"\n1-min load average after: {os.getloadavg()[0]:.2f} (other jobs skew the ratios)")
+    print(f"wrote {args.json}")
 
 
 if __name__ == "__main__":
