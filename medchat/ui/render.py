@@ -19,6 +19,7 @@ from medchat.types import Role, Turn
 # `<PERSON_1>`-style tags left by the scrubber (scrub_style="tags")
 _esc = partial(html.escape, quote=False)
 _TAG = re.compile(r"<([A-Z][A-Z_]*_\d+)>")
+_EXAM_KEY = re.compile(r"^([a-z][a-z0-9]*(?:_[a-z0-9]+)*): ")
 _MARK_STYLE = "background:#fff3bf;border-radius:3px;padding:0 2px;font-size:0.85em"
 MARK_TITLE = "An identifier was replaced here"
 
@@ -69,9 +70,21 @@ def message(role: str, text: str, label: str | None = None) -> dict[str, Any]:
     return {"role": role, "content": f"**{label}:** {body}" if label else body}
 
 
+def examiner_text(text: str) -> str:
+    """Stored examiner turns read "vital_signs: Vital signs: normal." (the key lets scoring
+    match the case); show "Vital signs: normal." instead of the raw key."""
+    match = _EXAM_KEY.match(text)
+    if not match:
+        return text
+    name, finding = match.group(1).replace("_", " "), text[match.end() :]
+    if finding.lower().startswith(name.lower()):
+        return finding
+    return f"{name[:1].upper()}{name[1:]}: {finding}"
+
+
 def turn_message(turn: Turn, sides: dict[Role, str], labelled: bool) -> dict[str, Any]:
     if turn.role == Role.EXAMINER:
-        return message(sides[Role.EXAMINER], turn.text, "Examiner")
+        return message(sides[Role.EXAMINER], examiner_text(turn.text), "Examiner")
     return message(sides[turn.role], turn.text, turn.role.value.capitalize() if labelled else None)
 
 

@@ -132,3 +132,17 @@ def test_when_users_come_from_file_and_env_then_both_can_log_in(tmp_path, settin
     )
     check = auth.Authenticator(auth.load_users(cfg))
     assert check("alice", "a") and check("bob", "b") and not check("bob", "a")
+
+
+@pytest.mark.parametrize(
+    ("stored", "shown"),
+    [
+        ("vital_signs: Vital signs: pulse 98, BP 150/90.", "Vital signs: pulse 98, BP 150/90."),
+        ("chest: Clear to auscultation.", "Chest: Clear to auscultation."),
+        ("full_blood_count: Hb 98 g/L.", "Full blood count: Hb 98 g/L."),
+        ("ECG: sinus rhythm.", "ECG: sinus rhythm."),  # already a display name
+        ("No key here", "No key here"),
+    ],
+)
+def test_when_an_examiner_turn_is_shown_then_the_raw_key_is_not(stored, shown):
+    assert render.examiner_text(stored) == shown
