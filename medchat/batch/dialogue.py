@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from typing import Any
 
 from medchat.agents.leakage import find_leak
@@ -17,8 +18,17 @@ from medchat.types import Mode, Role
 MAX_CONSECUTIVE_ERRORS = 3
 
 
-def run_dialogue(wiring: Wiring, item: Item) -> dict[str, Any]:
-    """Play `item` doctor-vs-patient to its close; the record says whether it passed the gates."""
+class Cancelled(Exception):
+    """The job was cancelled mid-dialogue; the unfinished dialogue is dropped, never journaled,
+    so a resumed job plays it again from the start."""
+
+
+def run_dialogue(
+    wiring: Wiring, item: Item, stop: Callable[[], bool] | None = None
+) -> dict[str, Any]:
+    """Play `item` doctor-vs-patient to its close; the record says whether it passed the gates.
+
+    `stop` is checked between turns, so a cancelled job ends within one model turn."""
     clock = ModelClock()
     token = model_clock.set(clock)
     started = time.monotonic()
@@ -30,6 +40,8 @@ def run_dialogue(wiring: Wiring, item: Item) -> dict[str, Any]:
         )
         consecutive = 0
         while not conv.ended and consecutive < MAX_CONSECUTIVE_ERRORS:
+            if stop is not None and stop():
+                raise Cancelled(item.id)
             failed = False
             for event in conv.step():
                 if isinstance(event, ErrorEvent):

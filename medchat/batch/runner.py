@@ -5,6 +5,7 @@ server, which batches them itself). Finished dialogues are journaled as they com
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
@@ -14,7 +15,7 @@ from typing import Any
 
 from tqdm import tqdm
 
-from medchat.batch.dialogue import run_dialogue
+from medchat.batch.dialogue import Cancelled, run_dialogue
 from medchat.batch.formats import get_format
 from medchat.batch.journal import Journal
 from medchat.batch.plan import Item
@@ -27,14 +28,18 @@ log = get_logger("batch")
 
 @dataclass
 class Budget:
-    """Stop starting new dialogues once either limit is reached (running ones finish)."""
+    """Stop starting new dialogues once either limit is reached (running ones finish), or at
+    once when `cancel` is set (running local dialogues stop after their current turn)."""
 
     max_seconds: float | None = None
     max_chunks: int | None = None
     started: float = field(default_factory=time.monotonic)
     chunks: int = 0
+    cancel: threading.Event = field(default_factory=threading.Event)
 
     def exhausted(self) -> str | None:
+        if self.cancel.is_set():
+            return "cancel"
         if self.max_seconds is not None and time.monotonic() - self.started >= self.max_seconds:
             return "time"
         if self.max_chunks is not None and self.chunks >= self.max_chunks:
@@ -96,7 +101,9 @@ def run_local(
 ) -> JobResult:
     todo = pending(items, output.done())
     result = JobResult(skipped=len(items) - len(todo))
-    records = _local_records(todo, lambda item: run_dialogue(wiring, item), concurrency, budget)
+    records = _local_records(
+        todo, lambda item: run_dialogue(wiring, item, budget.cancel.is_set), concurrency, budget
+    )
     return _collect(records, output, result, budget, len(todo), progress)
 
 
@@ -116,7 +123,10 @@ def _local_records(
                 return
             finished, running = wait(running, return_when=FIRST_COMPLETED)
             for future in finished:
-                yield future.result()
+                try:
+                    yield future.result()
+                except Cancelled:
+                    continue  # unfinished: not journaled, so a resumed job plays it again
 
 
 def _collect(

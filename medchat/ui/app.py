@@ -1,4 +1,4 @@
-"""Build and launch the Gradio app: four tabs over one `Backend`, optional login."""
+"""Build and launch the Gradio app: five tabs over one `Backend`, optional login."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from medchat.ui.auth import Authenticator, load_users
 from medchat.ui.backend import Backend
 from medchat.ui.tabs.autoplay import AutoplayTab
 from medchat.ui.tabs.consult import ConsultTab
+from medchat.ui.tabs.generate import GenerateTab
 from medchat.ui.tabs.practice import PracticeTab
 from medchat.ui.tabs.sessions import SessionsTab
 
@@ -64,10 +65,13 @@ def build_app(
                 practice = PracticeTab(backend, registry)
             with gr.Tab("Autoplay", id="autoplay"):
                 autoplay = AutoplayTab(backend, registry)
+            with gr.Tab("Generate", id="generate") as generate_tab:
+                generate = GenerateTab(backend, registry)
             with gr.Tab("Sessions", id="sessions") as sessions_tab:
                 sessions = SessionsTab(backend)
         sessions.wire(tabs, consult, practice, autoplay)
         sessions_tab.select(sessions.refresh_rows, None, sessions.table, api_visibility="private")
+        generate_tab.select(generate.refresh, None, generate.outputs, api_visibility="private")
     return demo
 
 

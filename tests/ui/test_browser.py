@@ -129,6 +129,34 @@ def test_when_autoplay_steps_and_a_side_is_taken_over_then_turns_alternate(page:
     shot(page, "autoplay.png")
 
 
+def test_when_a_generate_job_runs_then_progress_preview_and_files_show(page: Page, backend):
+    import shutil
+
+    from medchat.ui.batchjob import JobSpec
+
+    spec = JobSpec(("chest-pain-58m",), 1, 1, 4, "openai", 0, backend.default_model)
+    shutil.rmtree(backend.settings.home / "datasets" / spec.job_id("local"), ignore_errors=True)
+    tab(page, "Generate")
+    page.fill("#generate-pattern textarea", "chest-pain-58m")
+    page.fill("#generate-n input", "1")
+    page.fill("#generate-max-turns input", "4")
+    page.click("#generate-start")
+    progress = page.locator("#generate-progress")
+    expect(progress).to_contain_text(spec.job_id("local"))
+    expect(progress).to_contain_text("Finished", timeout=MODEL_WAIT)
+    expect(progress).to_contain_text("1 of 1 dialogues done")
+    preview = page.locator("#generate-preview [data-testid=bot]")
+    expect(preview.first).to_contain_text("Doctor:")
+    link = page.locator('#generate-files a[href$="/dialogues.jsonl"]')
+    expect(link).to_be_visible()
+    expect(page.locator('#generate-files a[href$="/README.md"]')).to_be_visible()
+    download = page.request.get(link.get_attribute("href"))
+    assert download.ok
+    (record,) = [json.loads(line) for line in download.text().splitlines()]
+    assert record["persona_id"] == "chest-pain-58m" and record["messages"][0]["role"] == "system"
+    shot(page, "generate.png")
+
+
 def test_when_sessions_are_listed_then_export_resume_and_delete_work(page: Page, ui_store):
     sessions = ui_store.list("local")
     assert sessions, "the tab tests above create sessions"

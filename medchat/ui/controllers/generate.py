@@ -1,0 +1,228 @@
+"""Generate: start a dataset job over chosen cases, follow its progress, cancel it, get files.
+
+Cases are chosen from the app's persona registry (a pick list, an id pattern like `chest-*`, a
+specialty), never by file path, and output goes under `home/datasets/<job id>`: a browser user
+can neither read nor write arbitrary files on the server.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import html
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from medchat.batch.formats import FORMATS
+from medchat.errors import MedChatError
+from medchat.personas.loader import PersonaRegistry
+from medchat.types import Mode, Role
+from medchat.ui import render
+from medchat.ui.backend import Backend
+from medchat.ui.batchjob import BatchJob, JobSpec, JobStatus
+from medchat.ui.chatview import SIDES
+
+ANY = "any"
+IDLE = "No job yet: choose cases and press **Start**."
+LIMITS = {"variants": (1, 20), "n": (1, 10_000), "max_turns": (2, 60)}
+CONCURRENCY = 4  # dialogues advancing together: enough to batch, few enough to leave chat room
+
+
+class JobBoard:
+    """Each owner's latest job; one running job per owner."""
+
+    def __init__(
+        self,
+        backend: Backend,
+        root: Path | None = None,
+        serve_dir: Path | None = None,
+        concurrency: int = CONCURRENCY,
+    ):
+        self.backend = backend
+        self.root = root or backend.settings.home / "datasets"
+        self.serve_dir = serve_dir or Path(tempfile.mkdtemp(prefix="medchat-datasets-"))
+        self.concurrency = concurrency
+        self._jobs: dict[str, BatchJob] = {}
+        self._lock = threading.Lock()
+
+    def start(self, owner: str, spec: JobSpec) -> BatchJob:
+        with self._lock:
+            current = self._jobs.get(owner)
+            if current is not None and current.status().active:
+                raise MedChatError(
+                    "You already have a job running. Wait for it to finish or cancel it first."
+                )
+            job_id = spec.job_id(owner)
+            job = BatchJob(
+                spec, owner, self.root / job_id, self.serve_dir, self.backend, self.concurrency
+            )
+            self._jobs[owner] = job
+        return job.start()
+
+    def job(self, owner: str) -> BatchJob | None:
+        with self._lock:
+            return self._jobs.get(owner)
+
+
+@dataclass
+class GenerateView:
+    """What the tab shows: a progress block, the last finished dialogue, the files."""
+
+    progress: str = ""
+    preview: list[dict] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    active: bool = False
+
+
+def select_personas(
+    registry: PersonaRegistry, chosen: list[str] | None, pattern: str, specialty: str
+) -> tuple[str, ...]:
+    """The picked cases (or all), narrowed by an id pattern and a specialty."""
+    pattern = (pattern or "").strip() or "*"
+    if "/" in pattern or "\\" in pattern or pattern.endswith((".yaml", ".yml")):
+        raise MedChatError(
+            f"The pattern {pattern!r} looks like a file path; here it matches case ids, "
+            "like chest-* or *-3y."
+        )
+    ids = [registry.get(pid).id for pid in chosen] if chosen else registry.ids()
+    ids = [
+        pid
+        for pid in ids
+        if fnmatch.fnmatchcase(pid, pattern)
+        and specialty in (ANY, "", None, registry.get(pid).specialty.value)
+    ]
+    if not ids:
+        where = "" if specialty in (ANY, "", None) else f" in {specialty}"
+        raise MedChatError(
+            f"No cases match {pattern!r}{where}. Case ids look like chest-pain-58m; "
+            "try chest-* or clear the filters."
+        )
+    return tuple(sorted(ids))
+
+
+def _whole(name: str, value: float | int | None) -> int:
+    low, high = LIMITS[name]
+    label = {"variants": "Variants", "n": "Dialogues", "max_turns": "Max turns"}[name]
+    if value is None or int(value) != value or not low <= value <= high:
+        raise MedChatError(f"{label} must be a whole number from {low} to {high}.")
+    return int(value)
+
+
+def make_spec(
+    backend: Backend,
+    registry: PersonaRegistry,
+    chosen: list[str] | None,
+    pattern: str,
+    specialty: str,
+    variants: float,
+    n: float,
+    max_turns: float,
+    fmt: str,
+    seed: float,
+) -> JobSpec:
+    """Check the form and turn it into a job; every problem is a `MedChatError` to show."""
+    if fmt not in FORMATS:
+        raise MedChatError(f"Choose a format: {', '.join(FORMATS)}.")
+    if seed is None or int(seed) != seed:
+        raise MedChatError("The seed must be a whole number.")
+    return JobSpec(
+        persona_ids=select_personas(registry, chosen, pattern, specialty),
+        variants=_whole("variants", variants),
+        n=_whole("n", n),
+        max_turns=_whole("max_turns", max_turns),
+        fmt=fmt,
+        seed=int(seed),
+        model=backend.default_model,
+    )
+
+
+def start(board: JobBoard, registry: PersonaRegistry, owner: str, **form) -> GenerateView:
+    """Start the job the form describes; a bad form or a running job gives a message."""
+    try:
+        board.start(owner, make_spec(board.backend, registry, **form))
+    except MedChatError as exc:
+        return GenerateView(progress=render.banner("notice", str(exc)))
+    return poll(board, owner)
+
+
+def poll(board: JobBoard, owner: str) -> GenerateView:
+    """The owner's job as it stands now (called every second while it is active)."""
+    job = board.job(owner)
+    if job is None:
+        return GenerateView(progress=IDLE)
+    status = job.status()
+    return GenerateView(
+        progress=progress_html(status),
+        preview=preview_messages(status),
+        files=[str(p) for p in status.files],
+        active=status.active,
+    )
+
+
+def cancel(board: JobBoard, owner: str) -> GenerateView:
+    job = board.job(owner)
+    if job is None or not job.status().active:
+        view = poll(board, owner)
+        view.progress = render.banner("notice", "No job is running.") + view.progress
+        return view
+    job.cancel()
+    return poll(board, owner)
+
+
+def preview_messages(status: JobStatus) -> list[dict]:
+    """The last finished dialogue as chat messages (its text was scrubbed by the runner)."""
+    sides = SIDES[Mode.AUTOPLAY]
+    messages = []
+    for m in status.preview:
+        role = Role(m["role"])
+        messages.append(render.message(sides[role], m["content"], role.value.capitalize()))
+    return messages
+
+
+def _duration(seconds: float) -> str:
+    seconds = round(seconds)
+    if seconds < 90:
+        return f"{seconds} s"
+    if seconds < 5400:
+        return f"{round(seconds / 60)} min"
+    return f"{seconds / 3600:.1f} h"
+
+
+STATE_LABELS = {
+    "preparing": "Preparing",
+    "running": "Running",
+    "cancelling": "Cancelling (stopping after the current turns)",
+    "finished": "Finished",
+    "cancelled": "Cancelled",
+    "failed": "Failed",
+}
+
+
+def progress_html(status: JobStatus) -> str:
+    """Done/total with a bar, accepted and rejected, rate and ETA, and any message."""
+    esc = html.escape
+    parts = [f"<p><strong>{STATE_LABELS[status.state]}</strong> · job <code>{status.job_id}</code>"]
+    if status.total:
+        parts.append(
+            f'<p><progress value="{status.done}" max="{status.total}" style="width:100%">'
+            f"</progress></p><p>{status.done} of {status.total} dialogues done · "
+            f"{status.accepted} accepted · {status.rejected} rejected"
+            + (f" · {status.skipped} from an earlier run" if status.skipped else "")
+        )
+        rate = status.rate_per_hour()
+        if rate:
+            parts.append(f" · {rate:.0f} dialogues/hour")
+        eta = status.eta_seconds()
+        if status.active and eta is not None:
+            parts.append(f" · about {_duration(eta)} left")
+        parts.append("</p>")
+    if status.message:
+        kind = "error" if status.state == "failed" else "notice"
+        if status.state == "preparing":
+            parts.append(f"<p>{esc(status.message)}</p>")
+        else:
+            parts.append(render.banner(kind, status.message))
+    if status.preview_note:
+        parts.append(f"<p>Last finished: {esc(status.preview_note)}</p>")
+    return "".join(parts)
