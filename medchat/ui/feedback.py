@@ -83,8 +83,7 @@ def markdown(report: OsceReport) -> str:
         rows.append(
             "### Red flags\n"
             + "\n".join(
-                f"- {'✔' if f.asked else '✘'} {f.text}"
-                + ("" if f.present else " *(to rule out)*")
+                f"- {'✔' if f.asked else '✘'} {f.text}" + ("" if f.present else " *(to rule out)*")
                 for f in report.red_flags
             )
         )

@@ -105,9 +105,7 @@ def test_when_the_model_is_still_preparing_then_progress_shows_then_its_error(
     assert "disk full" in final.banner and final.status == ""
 
 
-def test_when_a_student_runs_a_case_then_card_examiner_and_osce_feedback(
-    backend, owner, tmp_path
-):
+def test_when_a_student_runs_a_case_then_card_examiner_and_osce_feedback(backend, owner, tmp_path):
     registry = default_registry()
     view = practice.start(
         backend, owner, registry, practice.RANDOM, "cardiology", "any", random.Random(1)

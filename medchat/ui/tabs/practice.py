@@ -111,7 +111,12 @@ class PracticeTab:
 
         def on_start(case_id: str, specialty: str, difficulty: str, request: gr.Request):
             view = practice.start(
-                backend, owner(request), registry, case_id, specialty, difficulty,
+                backend,
+                owner(request),
+                registry,
+                case_id,
+                specialty,
+                difficulty,
                 reports=self.reports,
             )
             return self.show(view)
@@ -125,9 +130,7 @@ class PracticeTab:
                 yield ["", *ChatPanel.show(v)]
 
         def on_submit(view: ChatView, leading: str, differential: str, request: gr.Request):
-            v = practice.submit(
-                backend, owner(request), view, leading, differential, self.reports
-            )
+            v = practice.submit(backend, owner(request), view, leading, differential, self.reports)
             return [*ChatPanel.show(v.chat), *self.show_feedback(v)]
 
         private = {"api_visibility": "private"}
