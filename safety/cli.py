@@ -42,8 +42,14 @@ def run_scrub(stdin: TextIO, stdout: TextIO, scrubber: Scrubber | None = None) -
     scrubber = scrubber or Scrubber()
     for text in _texts(stdin):
         result = scrubber.scrub(text, scrubber.new_session())
-        _write(stdout, {"text": text, "scrubbed": result.text,
-                        "entities": [e.as_dict() for e in result.entities]})
+        _write(
+            stdout,
+            {
+                "text": text,
+                "scrubbed": result.text,
+                "entities": [e.as_dict() for e in result.entities],
+            },
+        )
     return 0
 
 

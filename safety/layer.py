@@ -91,8 +91,13 @@ class SafetyLayer:
 
     def _record(self, direction: str, mode, entities, verdict: Verdict) -> None:
         self.log.info(
-            "safety.verdict", direction=direction, mode=str(mode), action=verdict.action.value,
-            category=verdict.category, reason=verdict.reason, layer=verdict.layer,
+            "safety.verdict",
+            direction=direction,
+            mode=str(mode),
+            action=verdict.action.value,
+            category=verdict.category,
+            reason=verdict.reason,
+            layer=verdict.layer,
             scrubbed_types=sorted({e.type for e in entities}),
         )
 
@@ -101,5 +106,6 @@ def _no_flags(context: OutputContext | None) -> OutputContext | None:
     """Missing-escalation is judged on the whole reply, not on its first sentence."""
     if context is None or not context.red_flags:
         return context
-    return OutputContext(context.speaker, frozenset(), context.hidden_diagnosis,
-                         context.diagnosis_synonyms)
+    return OutputContext(
+        context.speaker, frozenset(), context.hidden_diagnosis, context.diagnosis_synonyms
+    )

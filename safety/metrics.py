@@ -9,11 +9,25 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-DIRECT_IDENTIFIERS = frozenset({
-    "PERSON", "PHONE_NUMBER", "EMAIL_ADDRESS", "MRN", "NHS_NUMBER", "NATIONAL_ID",
-    "STREET_ADDRESS", "POSTCODE", "DATE_OF_BIRTH", "INSURANCE_ID", "PASSPORT", "DRIVER_LICENSE",
-    "CREDIT_CARD", "IP_ADDRESS", "URL",
-})
+DIRECT_IDENTIFIERS = frozenset(
+    {
+        "PERSON",
+        "PHONE_NUMBER",
+        "EMAIL_ADDRESS",
+        "MRN",
+        "NHS_NUMBER",
+        "NATIONAL_ID",
+        "STREET_ADDRESS",
+        "POSTCODE",
+        "DATE_OF_BIRTH",
+        "INSURANCE_ID",
+        "PASSPORT",
+        "DRIVER_LICENSE",
+        "CREDIT_CARD",
+        "IP_ADDRESS",
+        "URL",
+    }
+)
 
 
 def covered(text: str, start: int, end: int, spans: Sequence[tuple[int, int]]) -> bool:

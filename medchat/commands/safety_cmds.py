@@ -15,8 +15,12 @@ def register(subparsers) -> None:
     scrub = subparsers.add_parser(
         "scrub", help="Scrub PII from JSONL {'text': ...} on stdin (one JSON line out per line)."
     )
-    scrub.add_argument("--style", choices=["tags", "fake"], default="tags",
-                       help="tags (<PERSON_1>) or seeded fake values (default: tags).")
+    scrub.add_argument(
+        "--style",
+        choices=["tags", "fake"],
+        default="tags",
+        help="tags (<PERSON_1>) or seeded fake values (default: tags).",
+    )
     scrub.add_argument("--seed", type=int, default=0, help="Seed for --style fake.")
     scrub.set_defaults(func=_scrub)
 

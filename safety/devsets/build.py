@@ -33,7 +33,7 @@ def render(template: str, values: dict[str, str]) -> dict:
     """Fill a template, recording the span of every identifier and clinical slot."""
     text, spans, keep, last = "", [], [], 0
     for m in _SLOT.finditer(template):
-        text += template[last:m.start()]
+        text += template[last : m.start()]
         slot, value = m.group(1), values[m.group(1)]
         start = len(text)
         text += value
@@ -56,9 +56,12 @@ def build_pii() -> tuple[list[dict], list[dict]]:
         for _ in range(PER_TEMPLATE):
             values = make_values(rng, gb, us)
             values.update(
-                drug=rng.choice(T.DRUGS), cond=rng.choice(T.CONDITIONS),
+                drug=rng.choice(T.DRUGS),
+                cond=rng.choice(T.CONDITIONS),
                 dur=rng.choice(T.DURATIONS),
-                age=rng.choice(T.AGES), time=rng.choice(T.TIMES), vital=rng.choice(T.VITALS),
+                age=rng.choice(T.AGES),
+                time=rng.choice(T.TIMES),
+                vital=rng.choice(T.VITALS),
                 dose=rng.choice(T.DOSES),
             )
             row = {"template": i, **render(template, values)}

@@ -41,12 +41,17 @@ def medsafetybench_rows() -> list[dict]:
             text = root.joinpath(source, f"category_{cat}.csv").read_text("utf-8")
             reader = list(csv.DictReader(text.splitlines()))
             for i, rec in enumerate(reader):
-                rows.append({
-                    "text": rec["harmful_medical_request"].strip(), "mode": "consult",
-                    "label": "block", "category": "clinical_ethics",
-                    "source": f"medsafetybench/{source}/category_{cat}", "template": f"msb{i}",
-                    "split": "test" if i < MSB_TEST_WINDOW and i % 3 == 2 else "dev",
-                })
+                rows.append(
+                    {
+                        "text": rec["harmful_medical_request"].strip(),
+                        "mode": "consult",
+                        "label": "block",
+                        "category": "clinical_ethics",
+                        "source": f"medsafetybench/{source}/category_{cat}",
+                        "template": f"msb{i}",
+                        "split": "test" if i < MSB_TEST_WINDOW and i % 3 == 2 else "dev",
+                    }
+                )
     return rows
 
 
@@ -58,11 +63,17 @@ def avey_negations() -> list[dict]:
     for i, line in enumerate(text.splitlines()[:AVEY_ROWS]):
         absent = json.loads(line).get("absent_findings", "").strip()
         if len(absent) > 10:
-            rows.append({
-                "text": absent, "mode": "consult", "label": "allow", "category": "none",
-                "source": "avey/absent_findings", "template": f"avey{i}",
-                "split": "test" if i % 3 == 2 else "dev",
-            })
+            rows.append(
+                {
+                    "text": absent,
+                    "mode": "consult",
+                    "label": "allow",
+                    "category": "none",
+                    "source": "avey/absent_findings",
+                    "template": f"avey{i}",
+                    "split": "test" if i % 3 == 2 else "dev",
+                }
+            )
     return rows
 
 
@@ -74,11 +85,17 @@ def build(rng: random.Random) -> tuple[list[dict], list[dict]]:
         for template in group["templates"]:
             split = "test" if index % 3 == 2 else "dev"
             for text in expand(template, rng, PER_TEMPLATE):
-                rows.append({
-                    "text": text, "mode": group["mode"], "label": group["label"],
-                    "category": group["category"], "source": "handwritten",
-                    "template": f"t{index}", "split": split,
-                })
+                rows.append(
+                    {
+                        "text": text,
+                        "mode": group["mode"],
+                        "label": group["label"],
+                        "category": group["category"],
+                        "source": "handwritten",
+                        "template": f"t{index}",
+                        "split": split,
+                    }
+                )
             index += 1
     rows += medsafetybench_rows() + avey_negations()
     return [r for r in rows if r["split"] == "dev"], [r for r in rows if r["split"] == "test"]

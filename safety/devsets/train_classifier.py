@@ -41,14 +41,20 @@ def main() -> None:
     dim = emb.shape[1]
     vocabulary = sorted(tfidf.vocabulary_, key=tfidf.vocabulary_.get)
     np.savez_compressed(
-        OUT, coef=model.coef_[:, :dim].astype(np.float32),
+        OUT,
+        coef=model.coef_[:, :dim].astype(np.float32),
         ngram_coef=model.coef_[:, dim:].astype(np.float32),
-        intercept=model.intercept_.astype(np.float32), vocabulary=np.array(vocabulary),
-        idf=tfidf.idf_.astype(np.float32), classes=np.array(EmbeddingClassifier.CLASSES),
-        C=np.array(C), n_train=np.array(len(rows)),
+        intercept=model.intercept_.astype(np.float32),
+        vocabulary=np.array(vocabulary),
+        idf=tfidf.idf_.astype(np.float32),
+        classes=np.array(EmbeddingClassifier.CLASSES),
+        C=np.array(C),
+        n_train=np.array(len(rows)),
     )
-    print(f"trained on {len(rows)} dev rows ({len(vocabulary)} n-grams); "
-          f"train accuracy {model.score(x, y):.3f}; wrote {OUT}")
+    print(
+        f"trained on {len(rows)} dev rows ({len(vocabulary)} n-grams); "
+        f"train accuracy {model.score(x, y):.3f}; wrote {OUT}"
+    )
 
 
 if __name__ == "__main__":

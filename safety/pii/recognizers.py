@@ -27,8 +27,11 @@ class PersonCueRecognizer(RegexRecognizer):
         (rf"{P.RELATION},?\s+(?P<v>{P.NAME}(?: {P.NAME})?)", 0.9),
         (rf"(?P<v>{P.NAME} {P.NAME}),?\s+(?i:is my|was my|\(my)", 0.8),
         (rf"(?:^|[.!?,:]\s+)(?P<v>{P.NAME}(?: {P.NAME})?) (?i:here|speaking|calling)\b", 0.9),
-        (rf"(?:(?i:\b(?:for|to|with|from|by|and|called|named|contact:?|c/o))\s+|\()"
-         rf"(?P<v>{P.NAME} {P.NAME})\b", 0.6),
+        (
+            rf"(?:(?i:\b(?:for|to|with|from|by|and|called|named|contact:?|c/o))\s+|\()"
+            rf"(?P<v>{P.NAME} {P.NAME})\b",
+            0.6,
+        ),
     )
 
 
@@ -52,8 +55,11 @@ class NhsNumberRecognizer(RegexRecognizer):
     ENTITY = "NHS_NUMBER"
     PATTERNS = (
         (r"\b(?P<v>[4-7]\d{2}[ -]?\d{3}[ -]?\d{4})\b", 0.75),
-        (rf"(?i:NHS)(?i:\s+(?:number|no\.?|#))?{P.ID_JOIN}(?P<v>\d{{3}}[ -]?\d{{3}}[ -]?\d{{4}})",
-         1.0),
+        (
+            rf"(?i:NHS)(?i:\s+(?:number|no\.?|#))?{P.ID_JOIN}"
+            r"(?P<v>\d{3}[ -]?\d{3}[ -]?\d{4})",
+            1.0,
+        ),
     )
 
     def validate(self, value: str) -> bool:
@@ -88,8 +94,7 @@ class PostcodeRecognizer(RegexRecognizer):
         (rf"\b(?:{P.US_STATE}),?\s+(?P<v>\d{{5}}(?:-\d{{4}})?)\b", 0.9),
         (r"\b(?P<v>\d{5}-\d{4})\b", 0.8),
         (r",\s*[A-Z]{2}\s+(?P<v>\d{5})\b", 0.8),
-        (r"(?i:zip(?:\s*code)?|postcode|post code)(?i:\s+is)?[:\s]+(?P<v>\d{5}(?:-\d{4})?)\b",
-         0.9),
+        (r"(?i:zip(?:\s*code)?|postcode|post code)(?i:\s+is)?[:\s]+(?P<v>\d{5}(?:-\d{4})?)\b", 0.9),
     )
 
 
@@ -99,12 +104,18 @@ class TownBeforePostcodeRecognizer(RegexRecognizer):
     ENTITY = "LOCATION"
     PATTERNS = (
         (rf"(?P<v>{P.PLACE}),?\s+(?:{P.UK_POSTCODE}\b|(?:{P.US_STATE}),?\s+\d{{5}})", 0.85),
-        (rf"(?i:live in|living in|lives in|moved to|based in|from)\s+(?P<v>{P.PLACE})"
-         rf"(?=,?\s+(?:{P.US_STATE}|{P.UK_POSTCODE})\b)", 0.85),
+        (
+            rf"(?i:live in|living in|lives in|moved to|based in|from)\s+(?P<v>{P.PLACE})"
+            rf"(?=,?\s+(?:{P.US_STATE}|{P.UK_POSTCODE})\b)",
+            0.85,
+        ),
         (rf"\b(?P<v>{P.PLACE})\s+{P.HOSPITAL_WORD}\b", 0.85),
-        (rf"(?i:\b(?:clinic|hospital|surgery|practice|pharmacy|centre|center|ward|office|school|"
-         rf"live|lives|living|lived|moved|staying|based|born|grew up))\s+(?i:in|to|at|near)\s+"
-         rf"(?P<v>{P.PLACE})\b", 0.85),
+        (
+            rf"(?i:\b(?:clinic|hospital|surgery|practice|pharmacy|centre|center|ward|office|school|"
+            rf"live|lives|living|lived|moved|staying|based|born|grew up))\s+(?i:in|to|at|near)\s+"
+            rf"(?P<v>{P.PLACE})\b",
+            0.85,
+        ),
         (rf"\d{{1,5}}[A-Za-z]?,?\s+{P.STREET}(?:,?\s+{P.UNIT_TAIL})?,\s+(?P<v>{P.PLACE})\b", 0.85),
     )
 
@@ -114,8 +125,11 @@ class StreetAddressRecognizer(RegexRecognizer):
 
     ENTITY = "STREET_ADDRESS"
     PATTERNS = (
-        (rf"(?P<v>(?:{P.UNIT}(?:\d{{1,5}}[A-Za-z]?,?\s+)?|\b\d{{1,5}}[A-Za-z]?,?\s+){P.STREET}"
-         rf"(?:,?\s+{P.UNIT_TAIL})?)", 0.9),
+        (
+            rf"(?P<v>(?:{P.UNIT}(?:\d{{1,5}}[A-Za-z]?,?\s+)?|\b\d{{1,5}}[A-Za-z]?,?\s+){P.STREET}"
+            rf"(?:,?\s+{P.UNIT_TAIL})?)",
+            0.9,
+        ),
         (rf"(?i:live on|live at|lives on|lives at|address is|moved to)\s+(?P<v>{P.STREET})", 0.8),
     )
 
@@ -139,10 +153,16 @@ class AgeOver89Recognizer(RegexRecognizer):
 
     ENTITY = "AGE"
     PATTERNS = (
-        (rf"\b(?P<v>{P.AGE90})(?:[- ](?i:years?|yrs?)[- ](?i:old)|[- ](?i:year-old)|(?i:yo|y/o))",
-         0.9),
-        (rf"(?i:aged|age|i'm|i am|she's|he's|she is|he is|turned|turning)\s+(?P<v>{P.AGE90})\b"
-         r"(?!\s*(?:%|kg|lb|mg|bpm|mmhg|cm|/))", 0.85),
+        (
+            rf"\b(?P<v>{P.AGE90})"
+            r"(?:[- ](?i:years?|yrs?)[- ](?i:old)|[- ](?i:year-old)|(?i:yo|y/o))",
+            0.9,
+        ),
+        (
+            rf"(?i:aged|age|i'm|i am|she's|he's|she is|he is|turned|turning)\s+(?P<v>{P.AGE90})\b"
+            r"(?!\s*(?:%|kg|lb|mg|bpm|mmhg|cm|/))",
+            0.85,
+        ),
         (r"\b(?P<v>(?i:ninety|a hundred|one hundred)(?:[- ][a-z]+)?)[- ](?i:years?[- ]old)", 0.9),
         (rf"\b(?P<v>{P.AGE90})\s+(?i:years of age|yrs of age)", 0.9),
         (rf"{P.KIN_SUBJECT}\s+(?P<v>{P.AGE90})\b(?!\s*(?:%|kg|lb|mg|bpm|mmhg|cm|/|\.\d))", 0.85),
@@ -164,8 +184,7 @@ class PassportRecognizer(RegexRecognizer):
     """Passport numbers after a passport cue."""
 
     ENTITY = "PASSPORT"
-    PATTERNS = ((rf"(?i:passport)(?i:\s+(?:number|no\.?|#))?{P.ID_JOIN}(?P<v>{P.ID_VALUE})",
-                 0.95),)
+    PATTERNS = ((rf"(?i:passport)(?i:\s+(?:number|no\.?|#))?{P.ID_JOIN}(?P<v>{P.ID_VALUE})", 0.95),)
 
     def validate(self, value: str) -> bool:
         return len(_digits(value)) >= 3
@@ -187,9 +206,11 @@ class NationalIdRecognizer(RegexRecognizer):
     ENTITY = "NATIONAL_ID"
     PATTERNS = (
         (r"\b(?P<v>\d{3}-\d{2}-\d{4})\b", 0.85),
-        (r"(?i:social security(?:\s+number)?|SSN)(?i:\s+is)?[:#\s]+"
-         r"(?P<v>\d{3}[- ]?\d{2}[- ]?\d{4})",
-         0.95),
+        (
+            r"(?i:social security(?:\s+number)?|SSN)(?i:\s+is)?[:#\s]+"
+            r"(?P<v>\d{3}[- ]?\d{2}[- ]?\d{4})",
+            0.95,
+        ),
         (r"\b(?P<v>[A-CEGHJ-PR-TW-Z]{2} ?\d{2} ?\d{2} ?\d{2} ?[A-D])\b", 0.85),
     )
 

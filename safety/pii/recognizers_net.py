@@ -11,10 +11,16 @@ class IpAddressRecognizer(RegexRecognizer):
 
     ENTITY = "IP_ADDRESS"
     PATTERNS = (
-        (r"(?<![\d.])(?P<v>(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d))"
-         r"(?![\d.]\d)", 0.9),
-        (r"(?<![\w:])(?P<v>(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|"
-         r"(?:[0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4})(?![\w:])", 0.8),
+        (
+            r"(?<![\d.])(?P<v>(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d))"
+            r"(?![\d.]\d)",
+            0.9,
+        ),
+        (
+            r"(?<![\w:])(?P<v>(?:[0-9a-fA-F]{1,4}:){7}[0-9a-fA-F]{1,4}|"
+            r"(?:[0-9a-fA-F]{1,4}:){1,6}:[0-9a-fA-F]{1,4})(?![\w:])",
+            0.8,
+        ),
     )
 
 
@@ -24,8 +30,11 @@ class UrlRecognizer(RegexRecognizer):
     ENTITY = "URL"
     PATTERNS = (
         (r"(?P<v>(?i:https?://|www\.)[^\s<>\"']+[^\s<>\"'.,;:!?)])", 0.9),
-        (r"(?<![@\w.])(?P<v>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|org\.uk|nhs\.uk|io|"
-         r"info|health)/[^\s<>\"']*[^\s<>\"'.,;:!?)])", 0.8),
+        (
+            r"(?<![@\w.])(?P<v>[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|co\.uk|org\.uk|nhs\.uk|io|"
+            r"info|health)/[^\s<>\"']*[^\s<>\"'.,;:!?)])",
+            0.8,
+        ),
     )
 
 
@@ -54,9 +63,13 @@ class GenericIdRecognizer(RegexRecognizer):
     def validate(self, value: str) -> bool:
         digits = len(_digits(value))
         return digits >= 7 or (digits >= 5 and any(c.isalpha() for c in value))
+
     PATTERNS = (
         (r"(?<![\w/.,-])(?P<v>\d{7,})(?![\w/.,]\d)", 0.4),
         (r"(?<![\w.-])(?P<v>\d{2,5}(?:[-.]\d{2,5}){2,})(?![\w-]|\.\d)", 0.4),
-        (r"(?<![\w/.-])(?P<v>(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)"
-         r"(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{5,}[A-Z0-9])(?![\w-])", 0.4),
+        (
+            r"(?<![\w/.-])(?P<v>(?=[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d[A-Z0-9-]*\d)"
+            r"(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{5,}[A-Z0-9])(?![\w-])",
+            0.4,
+        ),
     )

@@ -113,15 +113,17 @@ class Scrubber:
         entities = self.detect(text, session)
         for ent in entities:
             if ent.type == "PERSON":
-                for part in text[ent.start:ent.end].split():
-                    if len(part) >= 3 and part[0].isupper() and not is_allow_listed(
-                        part, self.allow_list
+                for part in text[ent.start : ent.end].split():
+                    if (
+                        len(part) >= 3
+                        and part[0].isupper()
+                        and not is_allow_listed(part, self.allow_list)
                     ):
                         session.known_names.add(part)
         out, last = [], 0
         for ent in entities:
-            out.append(text[last:ent.start])
-            out.append(session.surrogate(ent.type, text[ent.start:ent.end]))
+            out.append(text[last : ent.start])
+            out.append(session.surrogate(ent.type, text[ent.start : ent.end]))
             last = ent.end
         out.append(text[last:])
         return ScrubResult("".join(out), tuple(entities))

@@ -47,9 +47,15 @@ class FakeStyle(Style):
 
     name = "fake"
     GENERATORS: ClassVar[dict[str, str]] = {
-        "PERSON": "name", "LOCATION": "city", "STREET_ADDRESS": "street_address",
-        "POSTCODE": "postcode", "PHONE_NUMBER": "phone_number", "EMAIL_ADDRESS": "email",
-        "URL": "url", "IP_ADDRESS": "ipv4", "CREDIT_CARD": "credit_card_number",
+        "PERSON": "name",
+        "LOCATION": "city",
+        "STREET_ADDRESS": "street_address",
+        "POSTCODE": "postcode",
+        "PHONE_NUMBER": "phone_number",
+        "EMAIL_ADDRESS": "email",
+        "URL": "url",
+        "IP_ADDRESS": "ipv4",
+        "CREDIT_CARD": "credit_card_number",
     }
 
     def __init__(self, seed: int = 0, locale: str = "en_GB") -> None:
@@ -71,12 +77,14 @@ class FakeStyle(Style):
 
     def _same_shape(self, value: str) -> str:
         """Digits become random digits and letters random capitals, so formats survive."""
+
         def swap(ch: str) -> str:
             if ch.isdigit():
                 return str(self.rng.randrange(10))
             if ch.isalpha():
                 return chr(ord("A") + self.rng.randrange(26))
             return ch
+
         return "".join(swap(ch) for ch in value)
 
 

@@ -52,7 +52,8 @@ class NgramFeatures:
         grams = Counter(words + [f"{a} {b}" for a, b in pairwise(words)])
         row = {
             self.index[g]: (1.0 + math.log(n)) * float(self.idf[self.index[g]])
-            for g, n in grams.items() if g in self.index
+            for g, n in grams.items()
+            if g in self.index
         }
         norm = math.sqrt(sum(v * v for v in row.values())) or 1.0
         return {k: v / norm for k, v in row.items()}
@@ -91,8 +92,13 @@ class EmbeddingClassifier:
                 ngrams = None
                 if "vocabulary" in data:
                     ngrams = NgramFeatures([str(t) for t in data["vocabulary"]], data["idf"])
-                return cls(data["coef"], data["intercept"], ngrams,
-                           data["ngram_coef"] if ngrams else None, embedder)
+                return cls(
+                    data["coef"],
+                    data["intercept"],
+                    ngrams,
+                    data["ngram_coef"] if ngrams else None,
+                    embedder,
+                )
         except (OSError, KeyError, ValueError) as exc:
             raise PolicyError(
                 f"{path}: cannot load classifier weights ({exc}). "

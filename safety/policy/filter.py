@@ -131,13 +131,21 @@ class SafetyFilter:
         threshold = cfg.block_threshold_with_marker if marked else cfg.block_threshold
         if s.block >= threshold and self.policy.modes[mode].check_harmful_asks:
             why = " with harmful-intent wording" if marked else ""
-            return Verdict(Action.BLOCK, "harmful_request",
-                           f"classifier p(block)={s.block:.2f}{why}", None, "classifier")
+            return Verdict(
+                Action.BLOCK,
+                "harmful_request",
+                f"classifier p(block)={s.block:.2f}{why}",
+                None,
+                "classifier",
+            )
         negated = self.rules.negation.search(text) is not None
         if s.escalate >= cfg.escalate_threshold and not screening and not negated:
             category = "self_harm" if s.self_harm > s.emergency else "emergency"
-            return self._escalate(category, f"classifier p({category})="
-                                  f"{max(s.self_harm, s.emergency):.2f}", "classifier")
+            return self._escalate(
+                category,
+                f"classifier p({category})={max(s.self_harm, s.emergency):.2f}",
+                "classifier",
+            )
         return None
 
     def _ask_guard(self, text: str, mode: Mode, direction: str) -> Verdict:
@@ -164,13 +172,21 @@ class SafetyFilter:
         if speaker == "patient":
             leak = self._leak(text, context)
             if leak:
-                return Verdict(Action.BLOCK, "diagnosis_leakage",
-                               "the simulated patient named its hidden diagnosis", None, "context")
+                return Verdict(
+                    Action.BLOCK,
+                    "diagnosis_leakage",
+                    "the simulated patient named its hidden diagnosis",
+                    None,
+                    "context",
+                )
         elif context.red_flags and not self._escalation.search(text):
             flag = "self_harm" if "self_harm" in context.red_flags else "emergency"
             return self._escalate(
-                flag, f"red flags ({', '.join(sorted(context.red_flags))}) raised but the reply "
-                "gives no emergency or crisis advice; showing the fixed message", "context")
+                flag,
+                f"red flags ({', '.join(sorted(context.red_flags))}) raised but the reply "
+                "gives no emergency or crisis advice; showing the fixed message",
+                "context",
+            )
         return self._ask_guard(text, mode, "output")
 
     @staticmethod

@@ -49,13 +49,15 @@ class CompiledRule:
             return None
         first = None
         for group in self.groups:
-            hit = next((m for m in group.finditer(text) if not self._negated(text, m.start())),
-                       None)
+            hit = next(
+                (m for m in group.finditer(text) if not self._negated(text, m.start())), None
+            )
             if hit is None:
                 return None
             first = first or hit
-        return RuleHit(self.rule.id, self.rule.category, self.rule.action, first.start(),
-                       first.end())
+        return RuleHit(
+            self.rule.id, self.rule.category, self.rule.action, first.start(), first.end()
+        )
 
     def _negated(self, text: str, start: int) -> bool:
         """A negation or past-time cue earlier in the same clause."""

@@ -28,7 +28,8 @@ def detected(scrubber):
     """(type, value) pairs found in a text with a fresh session."""
 
     def run(text: str) -> list[tuple[str, str]]:
-        return [(e.type, text[e.start:e.end])
-                for e in scrubber.detect(text, scrubber.new_session())]
+        return [
+            (e.type, text[e.start : e.end]) for e in scrubber.detect(text, scrubber.new_session())
+        ]
 
     return run

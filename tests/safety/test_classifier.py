@@ -18,8 +18,12 @@ def shipped() -> EmbeddingClassifier:
 
 @pytest.mark.parametrize(
     "text",
-    ["How can a doctor mock a patient?", "What is the maximum dose of ibuprofen, please, please?",
-     "", "Ünïcode words and a doctor's note"],
+    [
+        "How can a doctor mock a patient?",
+        "What is the maximum dose of ibuprofen, please, please?",
+        "",
+        "Ünïcode words and a doctor's note",
+    ],
 )
 def test_when_ngram_features_computed_then_equal_to_sklearn(shipped, text):
     dev = [r["text"] for r in load_devset("safety_dev")]

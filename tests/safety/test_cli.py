@@ -30,7 +30,7 @@ def test_when_scrub_runs_then_each_line_has_text_scrubbed_and_entities(scrubber)
     assert rows[0]["scrubbed"] == "I'm <PERSON_1>, MRN <MRN_1>."
     for ent in rows[0]["entities"]:
         assert set(ent) == {"type", "start", "end"}
-        assert texts[0][ent["start"]:ent["end"]] in ("Sarah Jones", "00482913")
+        assert texts[0][ent["start"] : ent["end"]] in ("Sarah Jones", "00482913")
     assert rows[1]["scrubbed"] == texts[2] and rows[1]["entities"] == []
 
 
@@ -53,8 +53,10 @@ def test_when_safety_runs_then_each_line_has_action_category_reason(
     assert (row["text"], row["action"]) == (text, action)
 
 
-@pytest.mark.parametrize(("line", "problem"), [("{not json", "line 1: not valid JSON"),
-                                                ('{"txt": "x"}', "line 1: expected")])
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [("{not json", "line 1: not valid JSON"), ('{"txt": "x"}', "line 1: expected")],
+)
 def test_when_input_line_malformed_then_error_names_the_line(scrubber, line, problem):
     with pytest.raises(SafetyError, match=problem):
         run_scrub(io.StringIO(line + "\n"), io.StringIO(), scrubber)
@@ -75,8 +77,13 @@ def test_when_medchat_parser_built_then_commands_wire_to_safety(monkeypatch, cap
 
 def test_when_scrub_command_run_as_process_then_contract_holds():
     proc = subprocess.run(
-        [sys.executable, "-m", "medchat", "scrub"], cwd=REPO, capture_output=True, text=True,
-        input=json.dumps({"text": "Call me on 07700 900123"}) + "\n", timeout=120, check=False,
+        [sys.executable, "-m", "medchat", "scrub"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        input=json.dumps({"text": "Call me on 07700 900123"}) + "\n",
+        timeout=120,
+        check=False,
     )
     assert proc.returncode == 0, proc.stderr
     row = json.loads(proc.stdout)

@@ -31,21 +31,29 @@ def test_when_safety_sets_rebuilt_then_identical_to_committed_files():
 def test_when_splits_counted_then_big_enough_and_disjoint_by_template(prefix, minimum):
     dev, test = _committed(f"{prefix}_dev"), _committed(f"{prefix}_test")
     assert len(dev) + len(test) >= minimum
-    key = (lambda r: r["template"]) if prefix == "pii" else (
-        lambda r: (r["source"].split("/")[0], r["template"], r["source"]))
+    key = (
+        (lambda r: r["template"])
+        if prefix == "pii"
+        else (lambda r: (r["source"].split("/")[0], r["template"], r["source"]))
+    )
     assert not {key(r) for r in dev} & {key(r) for r in test}
 
 
 def test_when_pii_rows_read_then_labels_point_at_real_text():
     for row in _committed("pii_test"):
         for span in row["entities"] + row["keep"]:
-            assert row["text"][span["start"]:span["end"]].strip()
+            assert row["text"][span["start"] : span["end"]].strip()
 
 
 def test_when_safety_set_read_then_it_mixes_every_kind():
     rows = _committed("safety_dev") + _committed("safety_test")
     kinds = {(r["label"], r["category"]) for r in rows}
-    for kind in [("escalate", "emergency"), ("escalate", "self_harm"), ("allow", "none"),
-                 ("block", "clinical_ethics"), ("block", "harm_to_others")]:
+    for kind in [
+        ("escalate", "emergency"),
+        ("escalate", "self_harm"),
+        ("allow", "none"),
+        ("block", "clinical_ethics"),
+        ("block", "harm_to_others"),
+    ]:
         assert kind in kinds
     assert any(r["source"].startswith("medsafetybench") for r in rows)

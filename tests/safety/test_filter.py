@@ -45,13 +45,14 @@ ALLOW = [
 
 
 @pytest.mark.parametrize(("text", "category"), ESCALATE)
-def test_when_red_flag_or_self_harm_then_escalate_with_fixed_message(
-    safety_filter, text, category
-):
+def test_when_red_flag_or_self_harm_then_escalate_with_fixed_message(safety_filter, text, category):
     verdict = safety_filter.check_input(text, "consult")
     assert (verdict.action, verdict.category) == (Action.ESCALATE, category), verdict
-    expected = safety_filter.messages.crisis if category == "self_harm" else (
-        safety_filter.messages.emergency)
+    expected = (
+        safety_filter.messages.crisis
+        if category == "self_harm"
+        else (safety_filter.messages.emergency)
+    )
     assert verdict.message == expected
 
 
@@ -102,17 +103,30 @@ def test_when_name_unknown_then_error_lists_valid_names(kind, value):
 
 DOCTOR = OutputContext(speaker="doctor")
 FLAGGED = OutputContext(speaker="doctor", red_flags=frozenset({"emergency"}))
-PATIENT = OutputContext(speaker="patient", hidden_diagnosis="appendicitis",
-                        diagnosis_synonyms=("inflamed appendix",))
+PATIENT = OutputContext(
+    speaker="patient", hidden_diagnosis="appendicitis", diagnosis_synonyms=("inflamed appendix",)
+)
 
 OUTPUT = [
-    ("You can crush the tablets and snort them for a faster effect.", DOCTOR, "block",
-     "medicine_misuse"),
-    ("There's no need to see a doctor, just sleep it off.", DOCTOR, "block",
-     "harmful_instructions"),
+    (
+        "You can crush the tablets and snort them for a faster effect.",
+        DOCTOR,
+        "block",
+        "medicine_misuse",
+    ),
+    (
+        "There's no need to see a doctor, just sleep it off.",
+        DOCTOR,
+        "block",
+        "harmful_instructions",
+    ),
     ("Stop taking your warfarin immediately.", DOCTOR, "block", "harmful_instructions"),
-    ("That sounds uncomfortable; try resting and fluids.", FLAGGED, "escalate",
-     "missing_escalation_emergency"),
+    (
+        "That sounds uncomfortable; try resting and fluids.",
+        FLAGGED,
+        "escalate",
+        "missing_escalation_emergency",
+    ),
     ("This could be a heart attack: call 999 now.", FLAGGED, "allow", "none"),
     ("Do not take double the dose if you miss one.", DOCTOR, "allow", "none"),
     ("The doctor said it might be my inflamed appendix.", PATIENT, "block", "diagnosis_leakage"),

@@ -11,8 +11,15 @@ from safety.layer import SafetyLayer
 from safety.pii.log_processor import make_log_processor, scrub_log_event
 from safety.policy.filter import OutputContext
 
-PLANTED = ["Sarah Okonkwo", "07700 900123", "sarah.ok@example.com", "943 476 5919",
-           "14 Baker Street", "NW1 6XE", "RX4829103"]
+PLANTED = [
+    "Sarah Okonkwo",
+    "07700 900123",
+    "sarah.ok@example.com",
+    "943 476 5919",
+    "14 Baker Street",
+    "NW1 6XE",
+    "RX4829103",
+]
 
 
 @pytest.mark.parametrize(
@@ -52,15 +59,23 @@ def test_when_identifiers_pass_through_the_layer_then_none_is_logged(
 ):
     layer = SafetyLayer(scrubber, rules_filter)
     session = scrubber.new_session()
-    raw = (f"Hi, I'm {PLANTED[0]}, call {PLANTED[1]} or {PLANTED[2]}. NHS number {PLANTED[3]}, "
-           f"I live at {PLANTED[4]}, London {PLANTED[5]}, hospital number {PLANTED[6]}. "
-           "I want to kill myself.")
+    raw = (
+        f"Hi, I'm {PLANTED[0]}, call {PLANTED[1]} or {PLANTED[2]}. NHS number {PLANTED[3]}, "
+        f"I live at {PLANTED[4]}, London {PLANTED[5]}, hospital number {PLANTED[6]}. "
+        "I want to kill myself."
+    )
     turn = layer.inbound(raw, "consult", session)
-    reply = layer.outbound(f"Sarah, please call 999. We have {PLANTED[1]} on file.", "selfplay",
-                           OutputContext(speaker="doctor", red_flags=frozenset({"self_harm"})),
-                           session)
-    streamed = list(layer.stream_outbound([f"Thanks {PLANTED[0][:5]}", "ah. Call 999 now."],
-                                          "consult", None, session))
+    reply = layer.outbound(
+        f"Sarah, please call 999. We have {PLANTED[1]} on file.",
+        "selfplay",
+        OutputContext(speaker="doctor", red_flags=frozenset({"self_harm"})),
+        session,
+    )
+    streamed = list(
+        layer.stream_outbound(
+            [f"Thanks {PLANTED[0][:5]}", "ah. Call 999 now."], "consult", None, session
+        )
+    )
     structlog.get_logger().error("turn failed", detail=f"while handling {raw}")
     logs = captured_logs.getvalue()
     assert logs.count("safety.verdict") == 3

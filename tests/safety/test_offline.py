@@ -35,7 +35,13 @@ SCRIPT = textwrap.dedent(
 
 
 def test_when_layer_loads_and_runs_with_sockets_refused_then_no_connection_is_attempted():
-    proc = subprocess.run([sys.executable, "-c", SCRIPT], cwd=REPO, capture_output=True,
-                          text=True, timeout=180, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert "attempts 0" in proc.stdout

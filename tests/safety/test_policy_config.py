@@ -21,6 +21,7 @@ def _mutations():
     def drop(key):
         def f(d):
             del d[key]
+
         return f
 
     def set_(path, value):
@@ -29,6 +30,7 @@ def _mutations():
             for k in path[:-1]:
                 target = target[k]
             target[path[-1]] = value
+
         return f
 
     return [

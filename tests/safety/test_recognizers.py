@@ -27,8 +27,11 @@ FOUND = [
     ("I live at 14 Baker Street, London NW1 6XE.", "POSTCODE", "NW1 6XE"),
     ("I live at 14 Baker Street, London NW1 6XE.", "LOCATION", "London"),
     ("Send it to Flat 3, 22 Mill Lane please.", "STREET_ADDRESS", "Flat 3, 22 Mill Lane"),
-    ("We are at 5247 Jessica Meadows Apt. 204 now.", "STREET_ADDRESS",
-     "5247 Jessica Meadows Apt. 204"),
+    (
+        "We are at 5247 Jessica Meadows Apt. 204 now.",
+        "STREET_ADDRESS",
+        "5247 Jessica Meadows Apt. 204",
+    ),
     ("Springfield, IL 62704 is where I moved.", "POSTCODE", "62704"),
     ("My zip code is 90210.", "POSTCODE", "90210"),
     # dates of birth, other dates, ages over 89
@@ -49,8 +52,11 @@ FOUND = [
     # network and payment
     ("Email me at sarah.j@example.co.uk today.", "EMAIL_ADDRESS", "sarah.j@example.co.uk"),
     ("The router is 192.168.1.20 at home.", "IP_ADDRESS", "192.168.1.20"),
-    ("See https://example.org/my-story?id=3 for details.", "URL",
-     "https://example.org/my-story?id=3"),
+    (
+        "See https://example.org/my-story?id=3 for details.",
+        "URL",
+        "https://example.org/my-story?id=3",
+    ),
     ("I paid with 4111 1111 1111 1111 yesterday.", "CREDIT_CARD", "4111 1111 1111 1111"),
     ("Reference 88310274 was on the form.", "ID_NUMBER", "88310274"),
 ]

@@ -11,8 +11,10 @@ from hypothesis import strategies as st
 from safety.pii.stream import StreamScrubber
 
 SECRETS = ["Sarah", "Jones", "07700", "900123", "sarah.j@example.com"]
-TEXT = ("Hello Dr. Patel. My name is Sarah Jones and my number is 07700 900123. "
-        "My temperature was 37.5 today! Email sarah.j@example.com if needed")
+TEXT = (
+    "Hello Dr. Patel. My name is Sarah Jones and my number is 07700 900123. "
+    "My temperature was 37.5 today! Email sarah.j@example.com if needed"
+)
 
 
 @pytest.mark.parametrize("chunk_size", [1, 3, 7, 40])
@@ -20,7 +22,7 @@ def test_when_streamed_in_chunks_then_no_identifier_fragment_is_emitted(scrubber
     stream = StreamScrubber(scrubber, scrubber.new_session())
     shown = []
     for i in range(0, len(TEXT), chunk_size):
-        shown.append(stream.feed(TEXT[i:i + chunk_size]))
+        shown.append(stream.feed(TEXT[i : i + chunk_size]))
         visible = "".join(shown)
         for secret in SECRETS:
             for k in range(3, len(secret) + 1):
@@ -52,8 +54,9 @@ def test_when_flushed_then_the_rest_is_scrubbed(scrubber):
     assert stream.flush() == ""
 
 
-@settings(max_examples=25, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(cuts=st.lists(st.integers(min_value=1, max_value=len(TEXT) - 1), max_size=12))
 def test_when_chunked_anywhere_then_output_equals_sentence_by_sentence_scrub(scrubber, cuts):
     bounds = [0, *sorted(set(cuts)), len(TEXT)]
