@@ -7,11 +7,13 @@ DEPS   := $(VENV)/.deps-installed
 DEFAULT_MODEL := $(VENV)/.default-model-installed
 PYTEST_ARGS ?=
 
-.PHONY: help setup models system-deps run test test-browser lint format bench eval clean
+.PHONY: help setup models system-deps run test test-browser reliability audit lint format bench eval clean
 
 help:
 	@echo "make run     set up, prepare the default model, serve on http://127.0.0.1:7860"
 	@echo "make test    set up and run the test suite"
+	@echo "make reliability  slow load, fault and injection runs (docs/reliability.md)"
+	@echo "make audit   pip-audit over requirements.txt (needs the PyPI vulnerability API)"
 	@echo "make lint    ruff check + format check"
 	@echo "make bench   benchmarks (prints ratios; see docs/benchmarks.md)"
 
@@ -68,6 +70,28 @@ bench: models
 # Only the end-to-end browser tests (also part of `make test`).
 test-browser: setup system-deps
 	$(PY) -m pytest -m browser $(PYTEST_ARGS)
+
+# The slow reliability suite: load, batch kills and prompt injection (about 65 min on 2 cores);
+# figures go to stdout and benchmarks/results/reliability-*.json (see docs/reliability.md).
+reliability: setup system-deps
+	$(PY) -m pytest -m reliability tests/reliability -s $(PYTEST_ARGS)
+
+# Known vulnerabilities in the pinned requirements. pip-audit lives in its own venv so its
+# dependencies never mix with the app's; it asks PyPI's JSON API about each pinned version, and
+# --strict turns a package it could not look up into a failure instead of a silent pass.
+AUDIT_VENV := .cache/audit-venv
+PIP_AUDIT_VERSION := 2.10.1
+audit:
+	@[ -x $(AUDIT_VENV)/bin/pip-audit ] || { $(PYTHON) -m venv $(AUDIT_VENV) && \
+		$(AUDIT_VENV)/bin/pip install --quiet pip-audit==$(PIP_AUDIT_VERSION); } || \
+		{ echo "audit: cannot install pip-audit==$(PIP_AUDIT_VERSION) from PyPI" >&2; exit 2; }
+	@out=$$(mktemp); $(AUDIT_VENV)/bin/pip-audit --strict --requirement requirements.txt \
+		--no-deps --disable-pip --vulnerability-service pypi --progress-spinner off >$$out 2>&1; \
+	rc=$$?; cat $$out; \
+	if [ $$rc -ne 0 ] && grep -qE "could not be audited|ConnectionError|NameResolution" $$out; then \
+		echo "audit: FAILED, no result: pip-audit could not reach the PyPI vulnerability" \
+			"API for every package, so nothing was checked." >&2; rc=2; fi; \
+	rm -f $$out; exit $$rc
 
 # Quality figures recorded in docs/evaluation.md (the fidelity run takes an hour on 2 cores).
 eval: models

@@ -33,9 +33,12 @@ class Journal:
             if not line.endswith(b"\n"):
                 break
             try:
-                self.ids.add(json.loads(line)["id"])
-            except (ValueError, KeyError):
+                record_id = json.loads(line)["id"]
+            except (ValueError, KeyError, TypeError):  # TypeError: JSON, but not an object
                 break
+            if not isinstance(record_id, str):
+                break
+            self.ids.add(record_id)
             good += len(line)
         if good < len(data):  # a partial or corrupt tail from an interrupted write
             with self.path.open("r+b") as f:

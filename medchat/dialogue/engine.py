@@ -11,6 +11,7 @@ one turn at most. A failure caused by the model (exception, timeout, empty reply
 from __future__ import annotations
 
 import time
+import unicodedata
 from collections.abc import Iterator
 from typing import Any
 
@@ -96,12 +97,7 @@ class Conversation:
     def say(self, text: str) -> Iterator[Event]:
         """The person speaks as their role; the model side then replies."""
         role = self._require_human_turn()
-        text = _clean(text)
-        if len(text) > self.max_chars:
-            raise InputTooLongError(
-                f"The message has {len(text)} characters; the limit is {self.max_chars} "
-                "(MEDCHAT_MAX_MESSAGE_CHARS). Please shorten it."
-            )
+        text = check_length(_clean(text), self.max_chars)
         if not text:
             raise MedChatError("The message is empty.")
         scrubbed, verdict = self.guard.inbound(text, self._safety_mode())
@@ -118,7 +114,7 @@ class Conversation:
         """Practice: the student asks the examiner for a finding or a test result."""
         if self.examiner is None:
             raise MedChatError("This session has no examiner (it needs a persona).")
-        request = self.guard.scrub(_clean(request)[: self.max_chars])
+        request = self.guard.scrub(check_length(_clean(request), self.max_chars, "request"))
         result = self.examiner.respond(request)
         yield ExaminerEvent(result.kind, result.name, result.finding, result.status)
         self.store.add_event(self.meta, {"type": "examiner", "request": request, **_public(result)})
@@ -256,9 +252,34 @@ class Conversation:
         return ErrorEvent(kind, message + " The conversation is kept; you can try again.")
 
 
+def check_length(text: str, max_chars: int, what: str = "message") -> str:
+    """Refuse over-long input with a clear error: cutting it silently would store (and score)
+    something the person never wrote."""
+    if len(text) > max_chars:
+        raise InputTooLongError(
+            f"The {what} has {len(text)} characters; the limit is {max_chars} "
+            "(MEDCHAT_MAX_MESSAGE_CHARS). Please shorten it."
+        )
+    return text
+
+
+_SPACES = {"Zs", "Zl", "Zp"}
+
+
 def _clean(text: str) -> str:
-    """Drop control characters (keeping newlines and tabs) and surrounding space."""
-    return "".join(c for c in text if c in "\n\t" or c.isprintable()).strip()
+    """NFKC-normalise, turn Unicode spaces and line separators into spaces, drop other
+    invisible characters (keeping newlines and tabs), and trim.
+
+    Fullwidth digits and `＠`, or a zero-width space inside a name, would otherwise slip an
+    identifier past the scrubber's patterns; a bidi override could disguise what is stored.
+    """
+    return "".join(_visible(c) for c in unicodedata.normalize("NFKC", text)).strip()
+
+
+def _visible(char: str) -> str:
+    if char in "\n\t" or char.isprintable():
+        return char
+    return " " if unicodedata.category(char) in _SPACES else ""
 
 
 def _public(result: Any) -> dict[str, Any]:

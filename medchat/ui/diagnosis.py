@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from medchat.dialogue.engine import Conversation
+from medchat.dialogue.engine import Conversation, check_length
 from medchat.errors import MedChatError
 
 
@@ -19,10 +19,12 @@ def split_differential(text: str) -> list[str]:
 def submit_diagnosis(conv: Conversation, leading: str, differential: str) -> dict:
     if conv.ended:
         raise MedChatError("This session has ended; start a new case.")
-    leading = conv.guard.scrub((leading or "").strip()[: conv.max_chars])
+    leading = (leading or "").strip()
+    differential = check_length(differential or "", conv.max_chars, "differential")
+    leading = conv.guard.scrub(check_length(leading, conv.max_chars, "leading diagnosis"))
     if not leading:
         raise MedChatError("Write your leading diagnosis first.")
-    items = [conv.guard.scrub(d) for d in split_differential(differential[: conv.max_chars])]
+    items = [conv.guard.scrub(d) for d in split_differential(differential)]
     summary = {"leading diagnosis": leading, "differential_list": items}
     conv.store.add_event(conv.meta, {"type": "diagnosis", **summary})
     conv.meta.status = "ended"
