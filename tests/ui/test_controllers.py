@@ -60,6 +60,13 @@ def test_when_a_rating_has_no_valid_turn_then_it_is_refused(backend, owner, turn
     assert expected in consult.rate(backend, owner, view, turn_id, 1, "")
 
 
+def test_when_a_rating_comment_is_too_long_then_it_is_refused_not_cut(backend, owner):
+    conv = backend.start(owner, Mode.CONSULT)
+    view = ChatView(session_id=conv.meta.id)
+    message = consult.rate(backend, owner, view, "some-turn", 1, "x" * 5000)
+    assert "comment has 5000 characters" in message and "the limit is 4000" in message
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [("", "Type a message first"), ("x" * 5000, "the limit is 4000")],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from medchat.dialogue.engine import check_length
 from medchat.errors import MedChatError
 from medchat.types import Mode, Rating
 from medchat.ui.backend import Backend
@@ -59,7 +60,8 @@ def rate(
         return "Choose a doctor turn to rate."
     try:
         conv = live(backend, owner, view)
-        text = conv.guard.scrub(comment.strip()[: backend.settings.max_message_chars])
+        comment = check_length((comment or "").strip(), conv.max_chars, "comment")
+        text = conv.guard.scrub(comment)
         backend.store.rate(conv.meta, Rating(turn_id=turn_id, score=score, comment=text))
     except MedChatError as exc:
         return str(exc)
