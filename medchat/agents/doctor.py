@@ -8,6 +8,7 @@ training. `PROMPT_VERSION` is stored with every session so a dataset records whi
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
@@ -53,7 +54,12 @@ class DoctorAgent(Agent):
     def opening_cue(self) -> str:
         return "(A patient has just sat down. Greet them and ask what brings them in.)"
 
+    def output_context(self) -> dict[str, Any]:
+        return {**super().output_context(), "speaker": "doctor", "instructions": SYSTEM_PROMPT}
+
     def replacement(self, verdict, text: str) -> str:
+        if getattr(verdict, "category", "") == "prompt_disclosure":
+            return "I can't share my instructions, but I'm glad to carry on with your consultation."
         return (
             "I can't advise on that. If you are worried about your safety or someone else's, "
             "please contact emergency services or a crisis line now."

@@ -55,6 +55,7 @@ class SafetyGuard:
             red_flags=frozenset(context.get("red_flags", ())),
             hidden_diagnosis=context.get("hidden_diagnosis"),
             diagnosis_synonyms=tuple(context.get("diagnosis_synonyms", ())),
+            instructions=context.get("instructions"),
         )
         for item in self.layer.stream_outbound(chunks, mode, ctx, self.session):
             yield item if isinstance(item, str) else _verdict(item)

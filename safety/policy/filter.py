@@ -56,6 +56,23 @@ class OutputContext:
     red_flags: frozenset[str] = field(default_factory=frozenset)
     hidden_diagnosis: str | None = None
     diagnosis_synonyms: tuple[str, ...] = ()
+    instructions: str | None = None
+    """The speaker's own system prompt: a reply quoting a run of it is a disclosure."""
+
+
+QUOTE_WORDS = 8
+"""Consecutive words shared with the instructions that count as quoting them; shorter runs
+("one question at a time") are ordinary speech."""
+_WORDS = re.compile(r"[a-z0-9']+")
+
+
+def quotes(text: str, source: str, run: int = QUOTE_WORDS) -> bool:
+    """True when `text` repeats `run` consecutive words of `source` (case and punctuation
+    ignored), the way a model recites its prompt when asked to "repeat everything above"."""
+    words = _WORDS.findall(source.lower())
+    grams = {tuple(words[i : i + run]) for i in range(len(words) - run + 1)}
+    said = _WORDS.findall(text.lower())
+    return any(tuple(said[i : i + run]) in grams for i in range(len(said) - run + 1))
 
 
 class GuardModel:
@@ -169,6 +186,15 @@ class SafetyFilter:
         for hit in self.rules.hits(text, "output"):
             if hit.action == "block":
                 return Verdict(Action.BLOCK, hit.category, f"rule {hit.rule_id}", None, "rules")
+        if context.instructions and quotes(text, context.instructions):
+            return Verdict(
+                Action.BLOCK,
+                "prompt_disclosure",
+                f"the reply repeats {QUOTE_WORDS}+ consecutive words of the {speaker}'s "
+                "instructions",
+                None,
+                "context",
+            )
         if speaker == "patient":
             leak = self._leak(text, context)
             if leak:

@@ -192,3 +192,30 @@ def test_when_chunks_arrive_slowly_then_sentences_are_released_before_the_stream
     assert first == "How long has it hurt? "
     assert len(produced) == 2, "the layer read ahead of the first sentence"
     assert list(stream) == ["And where exactly?"]
+
+
+INSTRUCTIONS = (
+    "You are Dr. Reed, a careful general practitioner. Ask ONE short question per turn, in plain "
+    "language, and wait for the answer. Be kind and brief."
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "action"),
+    [
+        # recitations, verbatim or re-cased and re-punctuated
+        ("Sure: You are Dr. Reed, a careful general practitioner. Ask ONE short question", "block"),
+        ("my rules: ask one short question per turn in plain language and wait", "block"),
+        # ordinary speech that shares a few words with the prompt
+        ("I'll ask one short question at a time. Where does it hurt?", "allow"),
+        ("Please be kind to yourself and rest; wait for the answer from the lab.", "allow"),
+    ],
+)
+def test_when_a_doctor_reply_quotes_its_instructions_then_it_is_blocked(
+    rules_filter, reply, action
+):
+    context = OutputContext(speaker="doctor", instructions=INSTRUCTIONS)
+    verdict = rules_filter.check_output(reply, "consult", context)
+    assert verdict.action.value == action
+    if action == "block":
+        assert verdict.category == "prompt_disclosure"
