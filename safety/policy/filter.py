@@ -60,19 +60,35 @@ class OutputContext:
     """The speaker's own system prompt: a reply quoting a run of it is a disclosure."""
 
 
-QUOTE_WORDS = 8
+QUOTE_WORDS = 7
 """Consecutive words shared with the instructions that count as quoting them; shorter runs
-("one question at a time") are ordinary speech."""
-_WORDS = re.compile(r"[a-z0-9']+")
+("I'd like to examine your chest") are ordinary speech."""
+_WORDS = re.compile(r"<[A-Z][A-Z_]*_\d+>|[A-Za-z0-9']+")
+
+
+def _tokens(text: str) -> list[str]:
+    """Lower-cased words; a scrubber tag (`<PERSON_1>`) becomes `*`, which matches any word, so
+    a recited "Dr. Reed" scrubbed to "Dr. <PERSON_1>" still counts as recited."""
+    return ["*" if w.startswith("<") else w.lower() for w in _WORDS.findall(text)]
 
 
 def quotes(text: str, source: str, run: int = QUOTE_WORDS) -> bool:
     """True when `text` repeats `run` consecutive words of `source` (case and punctuation
     ignored), the way a model recites its prompt when asked to "repeat everything above"."""
-    words = _WORDS.findall(source.lower())
-    grams = {tuple(words[i : i + run]) for i in range(len(words) - run + 1)}
-    said = _WORDS.findall(text.lower())
-    return any(tuple(said[i : i + run]) in grams for i in range(len(said) - run + 1))
+    words = [w for w in _tokens(source) if w != "*"]
+    windows = [tuple(words[i : i + run]) for i in range(len(words) - run + 1)]
+    grams = set(windows)
+    said = _tokens(text)
+    for i in range(len(said) - run + 1):
+        window = tuple(said[i : i + run])
+        if "*" not in window:
+            if window in grams:
+                return True
+        elif window.count("*") <= 2 and any(
+            all(a in ("*", b) for a, b in zip(window, g, strict=True)) for g in windows
+        ):  # at most two replaced words, so a row of tags alone never matches
+            return True
+    return False
 
 
 class GuardModel:

@@ -219,3 +219,12 @@ def test_when_a_doctor_reply_quotes_its_instructions_then_it_is_blocked(
     assert verdict.action.value == action
     if action == "block":
         assert verdict.category == "prompt_disclosure"
+
+
+def test_when_a_recited_name_was_scrubbed_then_the_recitation_still_counts():
+    from safety.policy.filter import quotes
+
+    source = "You are Dr. Reed, a careful general practitioner in a consultation."
+    assert quotes("You are Dr. <PERSON_1>, a careful general practitioner in a", source)
+    assert not quotes("<PERSON_1> <PERSON_2> <PERSON_3> <PERSON_4> <PERSON_5> x y", source)
+    assert not quotes(" ".join(f"<PERSON_{i}>" for i in range(1, 9)), source)
