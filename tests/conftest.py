@@ -15,6 +15,15 @@ SMALL_MODEL = "smollm2-135m-instruct"
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
+# Property tests run the same examples every time in `make test`, so main stays green unless the
+# code changes; `pytest --hypothesis-profile=explore` searches new ones (and keeps failures in
+# .hypothesis/ to replay).
+from hypothesis import settings as _hypothesis_settings  # noqa: E402
+
+_hypothesis_settings.register_profile("default", derandomize=True, database=None)
+_hypothesis_settings.register_profile("explore", derandomize=False)
+_hypothesis_settings.load_profile("default")
+
 
 @pytest.fixture(scope="session")
 def settings():

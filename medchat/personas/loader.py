@@ -30,12 +30,15 @@ def _display(path: Path) -> str:
 
 
 def _loc(loc: tuple) -> str:
+    """`facts[3].category`; a key with control characters is quoted, so one error stays one
+    line (a raw "\x1e" in a key would split the message)."""
     out = ""
     for part in loc:
         if isinstance(part, int):
             out += f"[{part}]"
         else:
-            out += f".{part}" if out else str(part)
+            part = str(part) if str(part).isprintable() else repr(str(part))
+            out += f".{part}" if out else part
     return out or "(top level)"
 
 

@@ -152,3 +152,17 @@ def test_when_tests_are_given_as_plain_strings_then_they_become_results(tmp_path
     persona = load_persona(path)
     assert persona.tests["ECG"].result == "Sinus rhythm"
     assert persona.tests["CXR"].aliases == ["film"]
+
+
+def test_when_a_key_holds_a_control_character_then_the_error_stays_one_line_per_problem(
+    minimal,
+):
+    """Found by the hypothesis suite: "\\x1e" is a line break to `str.splitlines`."""
+    from medchat.personas.loader import parse_persona
+
+    minimal["style"] = {"\x1e": None}
+    with pytest.raises(PersonaError) as err:
+        parse_persona(minimal, "case.yaml")
+    lines = str(err.value).splitlines()
+    assert lines and all(line.startswith("case.yaml: style") for line in lines)
+    assert "'\\x1e': unknown key" in str(err.value)
