@@ -40,6 +40,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     doc.add_argument("--patient-model", default=None, help="patient model (default: MEDCHAT_MODEL)")
     doc.add_argument("--patient-backend", default=None, help="patient backend (default: auto)")
     doc.add_argument("--limit", type=int, default=None, help="first N personas only")
+    doc.add_argument(
+        "--close-tokens",
+        type=int,
+        default=None,
+        help="token budget of the doctor's close (default: at least 400)",
+    )
     doc.add_argument("--out", type=Path, default=Path("eval-doctor"), help="output directory")
     doc.set_defaults(func=_doctor)
 
@@ -121,6 +127,11 @@ def _doctor(args: argparse.Namespace) -> int:
     if args.runs < 1 or args.max_turns < 2:
         raise MedChatError("--runs must be at least 1 and --max-turns at least 2.")
     settings = get_settings()
+    # The close is what top-1/top-3 are read from: give its five sections room even when the
+    # per-turn cap is short (a close cut off before SAFETY-NETTING does not parse).
+    settings = settings.model_copy(
+        update={"close_max_new_tokens": args.close_tokens or max(settings.close_tokens, 400)}
+    )
     ids = PersonaRegistry.from_paths(args.personas).ids()
     ids = ids[: args.limit] if args.limit else ids
     doctor_name = args.model or settings.model

@@ -39,7 +39,7 @@ def test_when_small_model_plays_doctor_then_table_json_and_plots_are_written(
     cmd = [
         sys.executable, "-m", "medchat", "eval", "doctor",
         "--personas", str(ROOT / "personas" / "authored" / "chest-pain-58m.yaml"),
-        "--max-turns", "2", "--runs", str(runs), "--out", str(out),
+        "--max-turns", "2", "--runs", str(runs), "--out", str(out), "--close-tokens", "32",
     ]  # fmt: skip
     proc = subprocess.run(cmd, env=env, cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-2000:]
