@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from safety.errors import SafetyError, UnknownNameError
@@ -72,12 +73,19 @@ def _tokens(text: str) -> list[str]:
     return ["*" if w.startswith("<") else w.lower() for w in _WORDS.findall(text)]
 
 
+@lru_cache(maxsize=8)
+def _source_windows(source: str, run: int) -> tuple[tuple[tuple[str, ...], ...], frozenset]:
+    """The instructions' word windows, built once: the stream re-checks every sentence against
+    the same system prompt."""
+    words = [w for w in _tokens(source) if w != "*"]
+    windows = tuple(tuple(words[i : i + run]) for i in range(len(words) - run + 1))
+    return windows, frozenset(windows)
+
+
 def quotes(text: str, source: str, run: int = QUOTE_WORDS) -> bool:
     """True when `text` repeats `run` consecutive words of `source` (case and punctuation
     ignored), the way a model recites its prompt when asked to "repeat everything above"."""
-    words = [w for w in _tokens(source) if w != "*"]
-    windows = [tuple(words[i : i + run]) for i in range(len(words) - run + 1)]
-    grams = set(windows)
+    windows, grams = _source_windows(source, run)
     said = _tokens(text)
     for i in range(len(said) - run + 1):
         window = tuple(said[i : i + run])
