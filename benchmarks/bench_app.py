@@ -1,13 +1,14 @@
-"""Benchmark the browser app end to end: consult turns through `gradio_client` on loopback.
+"""Benchmark the browser app end to end: turns through `gradio_client` on loopback.
 
-Starts the real app in-process (configured model, real safety layer, an embedded Redis in a temp
-dir), then for each concurrency level N runs N simulated patients, each in its own Gradio
-session, sending `--turns` messages one after another. Reports, per level:
-- time to first streamed token: send -> first update showing doctor text;
+Starts the real app in-process (configured model and backend, real safety layer, an embedded
+Redis in a temp dir), then for each concurrency level N runs N simulated people, each in its own
+Gradio session, sending `--turns` messages one after another: patients in the Consult tab, or
+students questioning `chest-pain-58m` in the Practice tab (`--tab practice`). Reports, per level:
+- first text: send -> first update showing the model's reply text;
 - full-turn latency: send -> the turn's last update;
-as p50 and p95 over all turns, plus turns per minute.
+as p50 and p95 over all turns, plus turns per minute and the memory of the app and its engine.
 
-    python benchmarks/bench_app.py [--model NAME] [--users 1 8] [--turns 3]
+    python benchmarks/bench_app.py [--tab practice] [--backend llamacpp] [--users 1 8]
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import statistics
 import tempfile
 import threading
@@ -27,8 +27,17 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 from gradio_client import Client
 
 from medchat.config import Settings
+from medchat.models.cpu import describe
 from medchat.models.warmup import ModelWarmup
 
+QUESTIONS = [
+    "What brings you in today?",
+    "When did it start?",
+    "Can you describe the pain?",
+    "Does it go anywhere else?",
+    "Have you had anything like this before?",
+    "Do you smoke?",
+]
 MESSAGES = [
     "I have had a headache for three days.",
     "It is worse in the mornings and I feel sick.",
@@ -55,11 +64,11 @@ def doctor_text(update) -> str:
     return "".join(part.get("text", "") for part in chat[-1]["content"])
 
 
-def one_turn(client: Client, text: str) -> tuple[float, float]:
-    """(time to first doctor text, full turn) in seconds for one message."""
+def one_turn(client: Client, text: str, api: str = "/consult_send") -> tuple[float, float]:
+    """(time to first reply text, full turn) in seconds for one message."""
     start = time.perf_counter()
     first = None
-    job = client.submit(text, api_name="/consult_send")
+    job = client.submit(text, api_name=api)
     for update in job:
         if first is None and doctor_text(update).strip():
             first = time.perf_counter() - start
@@ -67,18 +76,23 @@ def one_turn(client: Client, text: str) -> tuple[float, float]:
     return (first if first is not None else total), total
 
 
-def patient(url: str, turns: int, out: list, lock: threading.Lock) -> None:
+def person(url: str, tab: str, turns: int, out: list, lock: threading.Lock) -> None:
     client = Client(url, verbose=False)
+    if tab == "practice":
+        client.predict("chest-pain-58m", "any", "any", api_name="/practice_start")
+    texts, api = (QUESTIONS, "/practice_ask") if tab == "practice" else (MESSAGES, "/consult_send")
     for i in range(turns):
-        result = one_turn(client, MESSAGES[i % len(MESSAGES)])
+        result = one_turn(client, texts[i % len(texts)], api)
         with lock:
             out.append(result)
 
 
-def run_level(url: str, users: int, turns: int) -> dict:
+def run_level(url: str, tab: str, users: int, turns: int) -> dict:
     out: list[tuple[float, float]] = []
     lock = threading.Lock()
-    threads = [threading.Thread(target=patient, args=(url, turns, out, lock)) for _ in range(users)]
+    threads = [
+        threading.Thread(target=person, args=(url, tab, turns, out, lock)) for _ in range(users)
+    ]
     start = time.perf_counter()
     for t in threads:
         t.start()
@@ -95,7 +109,17 @@ def run_level(url: str, users: int, turns: int) -> dict:
         "turn_p95_s": percentile(fulls, 0.95),
         "turn_mean_s": statistics.fmean(fulls) if fulls else float("nan"),
         "turns_per_min": 60 * len(out) / wall,
+        "rss_mb": rss_mb(),
     }
+
+
+def rss_mb() -> int:
+    """Resident memory of this process and its children (the llama.cpp server), in MB."""
+    import psutil
+
+    me = psutil.Process()
+    procs = [me, *me.children(recursive=True)]
+    return round(sum(p.memory_info().rss for p in procs if p.is_running()) / 2**20)
 
 
 def start_app(settings: Settings) -> str:
@@ -123,6 +147,8 @@ def start_app(settings: Settings) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--model", default=Settings().model, help="default: MEDCHAT_MODEL")
+    parser.add_argument("--backend", default=None, help="default: MEDCHAT_BACKEND (auto)")
+    parser.add_argument("--tab", choices=["consult", "practice"], default="practice")
     parser.add_argument("--users", type=int, nargs="+", default=[1, 8])
     parser.add_argument("--turns", type=int, default=3, help="messages per simulated patient")
     parser.add_argument("--max-new-tokens", type=int, default=None)
@@ -130,29 +156,40 @@ def main() -> None:
     args = parser.parse_args()
 
     update = {"model": args.model, "max_turns": 2 * args.turns + 2}
+    if args.backend:
+        update["backend"] = args.backend
     if args.max_new_tokens:
         update["max_new_tokens"] = args.max_new_tokens
     settings = Settings().model_copy(update=update)
     url = start_app(settings)
-    one_turn(Client(url, verbose=False), "Hello.")  # warm-up, not counted
-    results = [run_level(url, n, args.turns) for n in args.users]
+    warm: list = []
+    person(url, args.tab, 1, warm, threading.Lock())  # warm-up, not counted
+    results = [run_level(url, args.tab, n, args.turns) for n in args.users]
 
     print(
-        f"\nmodel {settings.model} · backend {settings.resolved_backend} · "
-        f"max_new_tokens {settings.max_new_tokens} · {platform.processor() or platform.machine()}"
-        f" · {os.cpu_count()} CPUs"
+        f"\n{args.tab} tab · model {settings.model} · backend {settings.resolved_backend} · "
+        f"max_new_tokens {settings.max_new_tokens} · {os.cpu_count()} CPUs: {describe()}"
     )
     print(
-        f"{'users':>5} {'turns':>5} {'TTFT p50':>9} {'TTFT p95':>9} {'turn p50':>9} "
-        f"{'turn p95':>9} {'turns/min':>9}"
+        f"{'users':>5} {'turns':>5} {'first p50':>9} {'first p95':>9} {'turn p50':>9} "
+        f"{'turn p95':>9} {'turns/min':>9} {'RSS MB':>7}"
     )
     for r in results:
         print(
             f"{r['users']:>5} {r['turns']:>5} {r['ttft_p50_s']:>8.2f}s {r['ttft_p95_s']:>8.2f}s "
             f"{r['turn_p50_s']:>8.2f}s {r['turn_p95_s']:>8.2f}s {r['turns_per_min']:>9.1f}"
+            f" {r['rss_mb']:>7}"
         )
     if args.json:
-        args.json.write_text(json.dumps({"model": settings.model, "results": results}, indent=2))
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        payload = {
+            "model": settings.model,
+            "backend": settings.resolved_backend,
+            "tab": args.tab,
+            "cpu": describe(),
+            "results": results,
+        }
+        args.json.write_text(json.dumps(payload, indent=2))
 
 
 if __name__ == "__main__":

@@ -6,6 +6,9 @@ model, personas, turn cap and the full pipeline (scrub, safety, Redis). Prints d
 hour, generated tokens per second, the ratio, and the share of wall time spent outside the
 model (scrubbing, safety checks, storage).
 
+With `--backends llamacpp local`, the batched run is repeated on each engine with the same
+plan, and the dialogues-per-hour ratio between the first and the others is printed.
+
     python benchmarks/bench_batch.py [--model NAME] [--dialogues 16] [--max-turns 6]
 """
 
@@ -60,8 +63,13 @@ def main() -> None:
     parser.add_argument("--max-turns", type=int, default=6)
     parser.add_argument("--max-new-tokens", type=int, default=48)
     parser.add_argument("--personas", default="personas/authored/*.yaml")
+    parser.add_argument("--backends", nargs="+", default=None, help="e.g. llamacpp local")
+    parser.add_argument("--skip-sequential", action="store_true")
     parser.add_argument("--json", type=Path, default=Path("benchmarks/results/batch.json"))
     args = parser.parse_args()
+    if args.backends:
+        compare_backends(args)
+        return
     base = Settings()
     settings = batch_settings(base).model_copy(
         update={
@@ -95,6 +103,45 @@ def main() -> None:
     print(f"batched / one at a time: {ratio:.2f}x dialogues per hour")
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps({"rows": rows, "ratio": ratio}, indent=2))
+
+
+def compare_backends(args: argparse.Namespace) -> None:
+    """The same batched self-play plan on each backend, one after another, in one run."""
+    from medchat.log import configure_logging
+    from medchat.models.cpu import describe
+
+    configure_logging("json", "WARNING")
+    personas = sorted(PersonaRegistry.from_paths(args.personas), key=lambda p: p.id)
+    base = Settings()
+    print(
+        f"# bench_batch: {args.dialogues} dialogues at once, max {args.max_turns} turns, "
+        f"{args.max_new_tokens} new tokens per turn, greedy; {os.cpu_count()} CPUs: {describe()}"
+    )
+    rows = []
+    for backend in args.backends:
+        settings = batch_settings(base).model_copy(
+            update={
+                "model": args.model or base.model,
+                "backend": backend,
+                "max_turns": args.max_turns,
+                "max_new_tokens": args.max_new_tokens,
+                "log_level": "WARNING",
+            }
+        )
+        run(settings, personas, 1, 1, "warm-up")
+        row = run(settings, personas, args.dialogues, args.dialogues, backend)
+        rows.append(row)
+        print(
+            f"{backend:<10} {row['dialogues']:>3} dialogues in {row['wall_s']:>7.1f} s  "
+            f"{row['dialogues_per_hour']:>7.1f}/h  {row['tokens_per_s']:>6.1f} chunks/s  "
+            f"outside model {row['outside_model_share']:.1%}",
+            flush=True,
+        )
+    for row in rows[1:]:
+        ratio = rows[0]["dialogues_per_hour"] / row["dialogues_per_hour"]
+        print(f"{rows[0]['label']} / {row['label']}: {ratio:.2f}x dialogues per hour")
+    args.json.parent.mkdir(parents=True, exist_ok=True)
+    args.json.write_text(json.dumps({"cpu": describe(), "rows": rows}, indent=2))
 
 
 if __name__ == "__main__":

@@ -29,14 +29,43 @@ class Settings(BaseSettings):
         description="Bundled model name, Hugging Face id or local path (local backend), "
         "or the served model name (openai backend).",
     )
-    backend: Literal["auto", "local", "openai", "fake"] = Field(
-        default="auto", description="auto = openai when openai_base_url is set, else local."
+    backend: Literal["auto", "llamacpp", "local", "openai", "fake"] = Field(
+        default="auto",
+        description="auto = openai when openai_base_url is set; local (transformers) when the "
+        "device is cuda or the model is a Hugging Face id or directory; else llamacpp (a bundled "
+        "model or a .gguf file on the CPU).",
     )
     openai_base_url: str | None = None
     openai_api_key: SecretStr = SecretStr("not-needed")
-    dtype: Dtype = Field(default="auto", description="auto = bfloat16 (CPU and CUDA).")
+    dtype: Dtype = Field(
+        default="auto",
+        description="transformers weights; auto = bfloat16 on CUDA and on CPUs with native "
+        "bf16 (AVX-512 BF16, AMX), float32 on other CPUs.",
+    )
     device: str = Field(default="auto", description="auto = cuda when available, else cpu.")
-    threads: int | None = Field(default=None, ge=1, description="torch CPU threads.")
+    threads: int | None = Field(
+        default=None, ge=1, description="CPU threads (torch and llama.cpp); unset = all cores."
+    )
+
+    # llama.cpp (the CPU engine for GGUF models: a managed llama-server process)
+    llama_server: Path | None = Field(
+        default=None,
+        description="A llama-server binary to use; unset = the one `make setup` built and cached.",
+    )
+    cache_dir: Path = Field(
+        default=Path("~/.cache/medchat"),
+        description="Build cache: the llama.cpp server built once per version and CPU.",
+    )
+    llamacpp_slots: int = Field(
+        default=8, ge=1, description="Parallel sequences (continuous batching across sessions)."
+    )
+    llamacpp_ctx_per_slot: int = Field(default=4096, ge=256, description="Context per slot.")
+    llamacpp_cache_ram_mib: int = Field(
+        default=1024,
+        ge=0,
+        description="Host RAM for prompt caches of sessions not in a slot (0 = off).",
+    )
+    llamacpp_start_timeout_s: float = Field(default=120.0, gt=0)
     batch_window_ms: float = Field(default=8.0, ge=0, description="Request gathering window.")
     max_batch_size: int = Field(default=16, ge=1)
     max_new_tokens: int = Field(default=200, ge=1)
@@ -85,7 +114,7 @@ class Settings(BaseSettings):
     # Input limits
     max_message_chars: int = Field(default=4000, ge=1)
 
-    @field_validator("home")
+    @field_validator("home", "cache_dir")
     @classmethod
     def _expand_home(cls, value: Path) -> Path:
         return value.expanduser()
@@ -99,11 +128,22 @@ class Settings(BaseSettings):
         """The backend actually used, with `auto` settled."""
         if self.backend != "auto":
             return self.backend
-        return "openai" if self.openai_base_url else "local"
+        if self.openai_base_url:
+            return "openai"
+        if self.device.startswith("cuda"):
+            return "local"
+        return "llamacpp" if is_gguf_model(self.model) else "local"
 
     @property
     def models_dir(self) -> Path:
         return self.home / "models"
+
+
+def is_gguf_model(name: str) -> bool:
+    """A bundled model name (no path, no org/ prefix) or a path to a .gguf file."""
+    if name.endswith(".gguf"):
+        return True
+    return "/" not in name and "\\" not in name and not Path(name).expanduser().is_dir()
 
 
 @lru_cache(maxsize=1)

@@ -56,6 +56,28 @@ def small_chat_model(settings, small_engine):
     return load_chat_model(settings)
 
 
+@pytest.fixture(scope="session")
+def llamacpp_settings(settings):
+    """The llama.cpp backend on the small bundled GGUF: 4 slots, short contexts."""
+    return settings.model_copy(
+        update={
+            "backend": "llamacpp",
+            "llamacpp_slots": 4,
+            "llamacpp_ctx_per_slot": 2048,
+            "llamacpp_cache_ram_mib": 64,
+            "threads": 2,
+        }
+    )
+
+
+@pytest.fixture(scope="session")
+def llamacpp_model(llamacpp_settings):
+    """The shared chat model over a real llama-server running the bundled 135M GGUF."""
+    from medchat.models import load_chat_model
+
+    return load_chat_model(llamacpp_settings)
+
+
 def free_port() -> int:
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))

@@ -15,7 +15,9 @@ class Agent:
     """A dialogue role. Subclasses set `role`, `prompt_version` and `system_prompt()`.
 
     The model sees the stored (scrubbed) dialogue from its own side: its turns are AI
-    messages, the other side's are human messages.
+    messages, the other side's are human messages. What changes per turn (`turn_note`) goes at
+    the very end, so the system prompt and the earlier turns stay a fixed prefix that a server's
+    prompt cache reuses from one turn to the next.
     """
 
     role: Role
@@ -28,7 +30,12 @@ class Agent:
         self.name = name or getattr(model, "model_name", None) or type(model).__name__
 
     def system_prompt(self, turns: Sequence[Turn]) -> str:
+        """The role's fixed instructions (the same on every turn of a session)."""
         raise NotImplementedError
+
+    def turn_note(self, turns: Sequence[Turn]) -> str | None:
+        """Guidance for this turn only, appended after the last message (None = none)."""
+        return None
 
     def messages(self, turns: Sequence[Turn], instruction: str | None = None) -> list[BaseMessage]:
         """The model input for the next turn; `instruction` is appended as a final request."""
@@ -45,6 +52,13 @@ class Agent:
             out.append(HumanMessage(instruction))
         if len(out) == 1:  # chat templates need a user message to answer
             out.append(HumanMessage(self.opening_cue()))
+        note = self.turn_note(turns)
+        if note:
+            last = out[-1]
+            if isinstance(last, HumanMessage):
+                out[-1] = HumanMessage(f"{last.content}\n\n{note}")
+            else:
+                out.append(HumanMessage(note))
         return out
 
     def opening_cue(self) -> str:

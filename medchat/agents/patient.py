@@ -1,6 +1,6 @@
 """The simulated patient: a persona that says only what its case says, and only when asked.
 
-Per doctor turn the prompt carries the few case facts that answer the question (chosen by
+Per doctor turn the prompt ends with the few case facts that answer the question (chosen by
 `FactSelector`), never the whole case: a model that sees everything volunteers everything, and a
 model that sees the diagnosis says it. A question the case does not cover gets an explicit "say
 no or not sure" instruction, so the patient does not invent symptoms.
@@ -83,15 +83,26 @@ class PatientAgent(Agent):
         return self.selector.select(self.persona, question, exclude_ids=exclude)
 
     def system_prompt(self, turns: Sequence[Turn]) -> str:
+        """Who the patient is and the rules; the same on every turn (a cacheable prefix)."""
+        return "\n".join(
+            [
+                "You are role-playing a patient seeing a doctor. Stay in character.",
+                who(self.persona),
+                f"Your manner: {describe_style(self.persona)}.",
+                "Answer only what was asked, in one to three short sentences, in the first "
+                "person. You do not know what is wrong with you: never name a disease or "
+                "diagnosis. Never play the doctor. Notes in square brackets after the doctor's "
+                "words are for you only: use them, never read them out.",
+            ]
+        )
+
+    def turn_note(self, turns: Sequence[Turn]) -> str | None:
+        """The case facts that answer the doctor's last question (chosen per turn)."""
         doctor_turns = [t for t in turns if t.role == Role.DOCTOR]
         question = doctor_turns[-1].text if doctor_turns else ""
         first = not any(t.role == Role.PATIENT for t in turns)
         self.last_facts = self.select_facts(question, turns) if question else []
-        lines = [
-            "You are role-playing a patient seeing a doctor. Stay in character.",
-            who(self.persona),
-            f"Your manner: {describe_style(self.persona)}.",
-        ]
+        lines = []
         if first:
             lines.append(f'Start by saying, in your own words: "{self.persona.opening_statement}"')
         if self.last_facts:
@@ -102,12 +113,7 @@ class PatientAgent(Agent):
                 "Nothing you know answers the doctor's last question: say no, or that you "
                 "are not sure. Do not mention any other symptom."
             )
-        lines.append(
-            "Answer only what was asked, in one to three short sentences, in the first person. "
-            "You do not know what is wrong with you: never name a disease or diagnosis. "
-            "Never play the doctor."
-        )
-        return "\n".join(lines)
+        return "[" + "\n".join(lines) + "]" if lines else None
 
     def opening_cue(self) -> str:
         return "Hello, what brings you in today?"

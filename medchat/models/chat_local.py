@@ -8,7 +8,7 @@ Everything above the model layer speaks LangChain's `BaseChatModel` (`invoke`, `
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
 from langchain_core.language_models import BaseChatModel
@@ -30,6 +30,8 @@ class LocalChatModel(BaseChatModel):
     """A chat model served by a local `BatchingEngine` (in-process transformers)."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
+    max_tokens_param: ClassVar[str] = "max_new_tokens"
+    """The `bind()` keyword that sets the reply budget (see `models.budget`)."""
 
     engine: BatchingEngine = Field(exclude=True)
     model_name: str

@@ -1,7 +1,7 @@
 """Backend registry: a name -> a function that builds a LangChain chat model.
 
-Local engines are cached per (model, dtype), so every UI session and every batch dialogue in the
-process shares one model and one batching queue.
+Engines are cached per model (and dtype, for transformers): every UI session and every batch
+dialogue in the process shares one model, one llama.cpp server or one batching queue.
 """
 
 from __future__ import annotations
@@ -22,9 +22,67 @@ _engines_lock = threading.Lock()
 
 @atexit.register
 def _close_engines() -> None:
-    """Stop the worker threads before the interpreter tears torch down under them."""
+    """Stop worker threads (before the interpreter tears torch down) and llama.cpp servers."""
     for engine in list(_engines.values()):
         engine.close()
+    _engines.clear()
+
+
+def get_llama_server(name: str, settings: Settings, progress: Progress = _no_progress):
+    """The shared, running `LlamaServer` for a GGUF model, started on first use."""
+    from medchat.models.llamacpp import LlamaServer, find_server
+    from medchat.models.llamacpp.server import ServerOptions
+
+    key = ("llamacpp", name)
+    with _engines_lock:
+        server = _engines.get(key)
+        if server is None:
+            binary = find_server(settings)
+            path = resolve_gguf(name, settings, progress)
+            options = ServerOptions(
+                slots=settings.llamacpp_slots,
+                ctx_per_slot=settings.llamacpp_ctx_per_slot,
+                threads=settings.threads,
+                cache_ram_mib=settings.llamacpp_cache_ram_mib,
+                start_timeout_s=settings.llamacpp_start_timeout_s,
+            )
+            progress(f"Starting llama.cpp for {name}", 0.9)
+            server = LlamaServer(binary, path, options, settings.home / "logs")
+            server.ensure_running()
+            _engines[key] = server
+    return server
+
+
+def resolve_gguf(name: str, settings: Settings, progress: Progress = _no_progress):
+    """A GGUF file for `name`: a bundled model (assembled and verified once) or a .gguf path."""
+    from pathlib import Path
+
+    from medchat.errors import UnknownModelError
+    from medchat.models.bundled import bundled_gguf
+    from medchat.models.registry import BUNDLED, get_bundled
+
+    if name in BUNDLED:
+        return bundled_gguf(get_bundled(name), settings.models_dir, progress)
+    path = Path(name).expanduser()
+    if path.suffix == ".gguf" and path.is_file():
+        return path
+    raise UnknownModelError(
+        f"The llama.cpp backend runs GGUF models: {name!r} is neither a bundled model nor a "
+        f".gguf file. {did_you_mean(name, BUNDLED)} For a Hugging Face model use "
+        "MEDCHAT_BACKEND=local (transformers) or an OpenAI-compatible server."
+    )
+
+
+def _load_llamacpp(settings: Settings, model: str, progress: Progress, **kw) -> BaseChatModel:
+    from medchat.models.llamacpp import LlamaCppChatModel
+
+    return LlamaCppChatModel(
+        server=get_llama_server(model, settings, progress),
+        model_name=model,
+        max_new_tokens=settings.max_new_tokens,
+        temperature=settings.temperature,
+        timeout_s=settings.turn_timeout_s,
+    )
 
 
 def get_engine(
@@ -32,9 +90,9 @@ def get_engine(
 ):
     """The shared `BatchingEngine` for a local model, loading it on first use."""
     from medchat.models.batching import BatchingEngine
-    from medchat.models.local import load_local, resolve_dtype
+    from medchat.models.local import load_local, resolve_device, resolve_dtype
 
-    key = (name, resolve_dtype(dtype or settings.dtype))
+    key = (name, resolve_dtype(dtype or settings.dtype, resolve_device(settings.device)))
     with _engines_lock:
         engine = _engines.get(key)
         if engine is None:
@@ -83,6 +141,7 @@ def _load_fake(settings: Settings, model: str, progress: Progress, **kw) -> Base
 
 
 BACKENDS: dict[str, Callable[..., BaseChatModel]] = {
+    "llamacpp": _load_llamacpp,
     "local": _load_local,
     "openai": _load_openai,
     "fake": _load_fake,

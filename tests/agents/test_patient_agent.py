@@ -25,7 +25,29 @@ def persona():
 
 def prompt_for(agent: PatientAgent, question: str, earlier: list[Turn] = ()) -> str:
     turns = [*earlier, Turn(role=Role.DOCTOR, text=question, author="t")]
-    return agent.system_prompt(turns)
+    return "\n".join(str(m.content) for m in agent.messages(turns))
+
+
+def test_when_the_dialogue_grows_then_earlier_messages_stay_an_unchanged_prefix(persona):
+    """A server's prompt cache reuses a prefix only if every earlier token is unchanged."""
+    agent = PatientAgent(ScriptedChatModel(), persona)
+    turns: list[Turn] = []
+    previous = None
+    exchanges = [
+        ("What brings you in today?", "Chest pain."),
+        ("When did it start?", "Two hours ago."),
+        ("Does the pain go anywhere else?", "Down my left arm."),
+        ("Any allergies?", "No."),
+    ]
+    for question, answer in exchanges:
+        turns.append(Turn(role=Role.DOCTOR, text=question, author="t"))
+        messages = [(m.type, str(m.content)) for m in agent.messages(turns)]
+        if previous is not None:
+            assert messages[0] == previous[0], "the system prompt changed between turns"
+            assert messages[: len(previous) - 1] == previous[:-1]
+        assert question in messages[-1][1]
+        previous = messages
+        turns.append(Turn(role=Role.PATIENT, text=answer, author="t"))
 
 
 @pytest.mark.parametrize(

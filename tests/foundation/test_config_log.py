@@ -20,7 +20,8 @@ from medchat.log import configure_logging, get_logger
         ({"REDIS_URL": "redis://127.0.0.1:6390/0"}, "redis_url", "redis://127.0.0.1:6390/0"),
         ({"MEDCHAT_REDIS_URL": "redis://h:1/2"}, "redis_url", "redis://h:1/2"),
         ({"MEDCHAT_OPENAI_BASE_URL": "http://x/v1"}, "resolved_backend", "openai"),
-        ({}, "resolved_backend", "local"),
+        ({}, "resolved_backend", "llamacpp"),
+        ({"MEDCHAT_MODEL": "Qwen/Qwen2.5-1.5B-Instruct"}, "resolved_backend", "local"),
         ({}, "host", "127.0.0.1"),
     ],
 )

@@ -41,7 +41,7 @@ def test_when_local_model_name_is_nothing_known_then_unknown_model_error(setting
 
 
 def test_when_backend_is_unknown_then_config_error_lists_backends(settings):
-    with pytest.raises(ConfigError, match="Valid names: fake, local, openai"):
+    with pytest.raises(ConfigError, match="Valid names: fake, llamacpp, local, openai"):
         load_chat_model(settings, backend="vllm")
 
 
