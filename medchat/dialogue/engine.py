@@ -1,7 +1,7 @@
 """The bounded turn loop. Every turn, whoever types it, runs the same pipeline:
 
     text -> PII scrub -> safety check -> agent prompt -> model (streamed)
-         -> safety check + PII scrub, a sentence at a time -> store
+         -> safety check + PII scrub, a clause at a time -> store
 
 Only scrubbed text is stored, logged, shown or sent to a model; raw text lives in this module for
 one turn at most. A failure caused by the model (exception, timeout, empty reply) becomes an
@@ -29,6 +29,7 @@ from medchat.dialogue.events import (
 from medchat.dialogue.exam_requests import asks_for_exam
 from medchat.dialogue.guard import Guard, Verdict
 from medchat.dialogue.streaming import stream_with_timeout
+from medchat.dialogue.turnlock import TurnLock, exclusive
 from medchat.errors import InputTooLongError, MedChatError, ModelTimeoutError
 from medchat.log import get_logger
 from medchat.models.budget import with_max_tokens
@@ -66,6 +67,9 @@ class Conversation:
         self.max_chars = max_chars
         self.close_tokens = close_tokens
         self.human_role: Role | None = HUMAN_ROLE.get(meta.mode)
+        # One turn at a time (see dialogue.turnlock); a turn that ends in a close takes two
+        # model calls, and the lock outlives both.
+        self.turn_lock = TurnLock(store, meta.id, 3 * timeout_s + 30)
         self._red_flags: set[str] = {
             e["category"]
             for e in store.events(meta.id)
@@ -94,6 +98,7 @@ class Conversation:
         self.human_role = role
 
     # -- the person's turn -------------------------------------------------------------------
+    @exclusive
     def say(self, text: str) -> Iterator[Event]:
         """The person speaks as their role; the model side then replies."""
         role = self._require_human_turn()
@@ -110,8 +115,12 @@ class Conversation:
             return
         yield from self._after_turn(OTHER[role])
 
+    @exclusive
     def examine(self, request: str) -> Iterator[Event]:
         """Practice: the student asks the examiner for a finding or a test result."""
+        yield from self._examine(request)
+
+    def _examine(self, request: str) -> Iterator[Event]:
         if self.examiner is None:
             raise MedChatError("This session has no examiner (it needs a persona).")
         request = self.guard.scrub(check_length(_clean(request), self.max_chars, "request"))
@@ -122,6 +131,7 @@ class Conversation:
         yield TurnEvent(self._store(Role.EXAMINER, text, "examiner", None, {"request": request}))
 
     # -- the model's turn --------------------------------------------------------------------
+    @exclusive
     def step(self) -> Iterator[Event]:
         """Autoplay/selfplay: the model plays the next speaker's turn."""
         role = self.next_speaker()
@@ -135,7 +145,7 @@ class Conversation:
         if role == self.human_role:
             return
         if role == Role.DOCTOR and len(self.dialogue_turns()) >= self.max_turns:
-            yield from self.close("turn_cap")
+            yield from self._close("turn_cap")
             return
         yield from self._model_turn(role)
 
@@ -180,7 +190,7 @@ class Conversation:
         if role == Role.DOCTOR and (summary := parse_close(text)):
             yield from self._end("doctor_closed", summary)
         elif role == Role.DOCTOR and self._examiner_follows(text):
-            yield from self.examine(text)
+            yield from self._examine(text)
 
     def _examiner_follows(self, doctor_text: str) -> bool:
         """In model-vs-model modes the examiner answers the model doctor's exam requests."""
@@ -188,8 +198,12 @@ class Conversation:
         return automatic and self.examiner is not None and asks_for_exam(doctor_text)
 
     # -- ending ------------------------------------------------------------------------------
+    @exclusive
     def close(self, reason: str = "requested") -> Iterator[Event]:
         """Ask the doctor for the structured close (summary, differential, plan, safety-net)."""
+        yield from self._close(reason)
+
+    def _close(self, reason: str) -> Iterator[Event]:
         if self.ended:
             return
         if Role.DOCTOR not in self.agents:

@@ -10,7 +10,8 @@ from medchat.types import Role, Turn
 
 @dataclass(frozen=True)
 class TokenEvent:
-    """Scrubbed text of the turn being generated (released a sentence at a time)."""
+    """Scrubbed text of the turn being generated (released a clause at a time; a clause near an
+    identifier waits for its sentence end)."""
 
     role: Role
     text: str

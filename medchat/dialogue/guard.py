@@ -39,6 +39,6 @@ class Guard(Protocol):
     def outbound(
         self, chunks: Iterable[str], mode: str, context: dict[str, Any]
     ) -> Iterator[str | Verdict]:
-        """Scrubbed sentences of a streamed reply as they complete; a `block` verdict ends the
-        stream, and a final non-allow verdict on the whole reply comes last."""
+        """Scrubbed clauses of a streamed reply as they become safe to show; a `block` verdict
+        ends the stream, and a final non-allow verdict on the whole reply comes last."""
         ...

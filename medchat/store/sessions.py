@@ -62,6 +62,10 @@ class SessionStore:
         pipe.zadd(self._owner_key(meta.owner), {meta.id: meta.updated})
         pipe.expire(self._owner_key(meta.owner), self.ttl)
 
+    def turn_lock(self, session_id: str, timeout_s: float) -> Any:
+        """A Redis lock that one turn of `session_id` holds (see `dialogue.turnlock`)."""
+        return self.r.lock(self._key(session_id, "turn"), timeout=timeout_s, thread_local=False)
+
     # -- sessions ----------------------------------------------------------------------------
     def create(self, meta: SessionMeta) -> SessionMeta:
         with self.r.pipeline() as pipe:

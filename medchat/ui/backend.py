@@ -56,7 +56,8 @@ class Backend:
     def model_names(self) -> list[str]:
         """The default model first, then any other model this deployment can load."""
         names = [self.default_model]
-        if self._model_loader is not None and self.settings.resolved_backend == "local":
+        loads_bundled = self.settings.resolved_backend in ("local", "llamacpp")
+        if self._model_loader is not None and loads_bundled:
             from medchat.models.registry import BUNDLED
 
             names += [n for n in BUNDLED if n != self.default_model]

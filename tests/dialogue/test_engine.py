@@ -293,3 +293,20 @@ def test_when_the_doctor_recites_its_prompt_then_a_replacement_is_stored(setting
     stored = conv.store.turns(conv.meta.id)[-1]
     assert stored.role == Role.DOCTOR and "can't share my instructions" in stored.text
     assert "Dr. Reed" not in "".join(e.text for e in of(events, TokenEvent))
+
+
+def test_when_two_turns_of_one_session_overlap_then_they_run_one_after_the_other(settings, store):
+    """Play pressed while a turn still streams must not answer the same message twice."""
+    import threading
+
+    wiring = scripted_wiring(
+        settings, store, doctor=["!hang:1", "Where does it hurt?"], patient=["In my chest."]
+    )
+    conv = sessions.start(wiring, Mode.AUTOPLAY, persona_id="chest-pain-58m")
+    first = threading.Thread(target=lambda: list(conv.step()))
+    first.start()
+    threading.Event().wait(0.2)  # the first step now holds the turn
+    second = list(sessions.resume(wiring, conv.meta.id).step())
+    first.join()
+    assert [t.role for t in conv.turns()] == [Role.DOCTOR, Role.PATIENT]
+    assert [e.turn.role for e in second if isinstance(e, TurnEvent)] == [Role.PATIENT]

@@ -32,8 +32,9 @@ def ui_settings(settings):
 
 
 @pytest.fixture(scope="session")
-def ui_model(small_chat_model, ui_settings):
-    return small_chat_model.model_copy(update={"max_new_tokens": ui_settings.max_new_tokens})
+def ui_model(llamacpp_model, ui_settings):
+    """The default CPU engine (llama.cpp) on the small bundled model, as `make run` serves it."""
+    return llamacpp_model.model_copy(update={"max_new_tokens": ui_settings.max_new_tokens})
 
 
 @pytest.fixture(scope="session")

@@ -152,8 +152,18 @@ def test_when_a_generate_job_runs_then_progress_preview_and_files_show(page: Pag
     expect(page.locator('#generate-files a[href$="/README.md"]')).to_be_visible()
     download = page.request.get(link.get_attribute("href"))
     assert download.ok
-    (record,) = [json.loads(line) for line in download.text().splitlines()]
-    assert record["persona_id"] == "chest-pain-58m" and record["messages"][0]["role"] == "system"
+    # Whether the quality gates accept an 8-token-per-turn dialogue of the 135M model depends on
+    # its words; the job must write the one dialogue to exactly one of the two journals.
+    accepted = [json.loads(line) for line in download.text().splitlines()]
+    rejects_file = backend.settings.home / "datasets" / spec.job_id("local") / "rejects.jsonl"
+    rejected = [json.loads(line) for line in rejects_file.read_text().splitlines()]
+    assert len(accepted) + len(rejected) == 1
+    if accepted:
+        record = accepted[0]
+        assert record["persona_id"] == "chest-pain-58m"
+        assert record["messages"][0]["role"] == "system"
+    else:
+        assert rejected[0]["persona_id"] == "chest-pain-58m" and rejected[0]["reason"]
     shot(page, "generate.png")
 
 

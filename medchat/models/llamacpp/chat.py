@@ -42,6 +42,8 @@ class LlamaCppChatModel(BaseChatModel):
     top_p: float = 1.0
     seed: int | None = None
     timeout_s: float | None = None
+    ignore_eos: bool = False
+    """Generate exactly the budget (benchmarks and tests measure fixed-length work this way)."""
 
     @property
     def _llm_type(self) -> str:
@@ -65,7 +67,7 @@ class LlamaCppChatModel(BaseChatModel):
             payload["top_k"] = 1  # greedy: the same reply for the same prompt
         if stop:
             payload["stop"] = list(stop)
-        if kw.get("ignore_eos"):
+        if kw.get("ignore_eos", self.ignore_eos):
             payload["ignore_eos"] = True  # fixed-length work, for benchmarks
         seed = kw.get("seed", self.seed)
         if seed is not None:

@@ -1,0 +1,69 @@
+"""Practice turns on the llama.cpp engine: the session's prefix is reused, failures keep the
+transcript. Real llama-server, real Redis, the real safety layer, the bundled 135M GGUF."""
+
+from __future__ import annotations
+
+import threading
+
+from medchat.dialogue import sessions
+from medchat.dialogue.events import ErrorEvent, TurnEvent
+from medchat.dialogue.sessions import Wiring
+from medchat.dialogue.wiring import guard_factory
+from medchat.models.llamacpp import LlamaServer
+from medchat.models.llamacpp.server import ServerOptions
+from medchat.types import Mode, Role
+
+QUESTIONS = ["What brings you in today?", "When did it start?", "Does the pain go anywhere?"]
+
+
+def test_when_a_student_asks_several_questions_then_most_of_each_prompt_comes_from_cache(
+    llamacpp_settings, llamacpp_model, store
+):
+    wiring = Wiring(
+        llamacpp_settings, store, guard_factory(llamacpp_settings), lambda role: llamacpp_model
+    )
+    conv = sessions.start(wiring, Mode.PRACTICE, persona_id="chest-pain-58m")
+    stats = llamacpp_model.server.stats
+    cached, evaluated = [], []
+    for question in QUESTIONS:
+        before = (stats.cached_tokens, stats.prompt_tokens)
+        events = list(conv.say(question))
+        assert [e.turn.role for e in events if isinstance(e, TurnEvent)] == [
+            Role.DOCTOR,
+            Role.PATIENT,
+        ]
+        cached.append(stats.cached_tokens - before[0])
+        evaluated.append(stats.prompt_tokens - before[1])
+    # After the first turn the system prompt and the earlier turns are not evaluated again.
+    assert all(c > e for c, e in zip(cached[1:], evaluated[1:], strict=True)), (cached, evaluated)
+
+
+def test_when_the_server_dies_mid_turn_then_an_error_event_keeps_the_transcript(
+    llamacpp_settings, llamacpp_model, store, tmp_path
+):
+    shared = llamacpp_model.server
+    server = LlamaServer(shared.binary, shared.model_path, ServerOptions(slots=1), tmp_path)
+    model = llamacpp_model.model_copy(
+        update={"server": server, "max_new_tokens": 2000, "ignore_eos": True}
+    )
+    try:
+        wiring = Wiring(
+            llamacpp_settings, store, guard_factory(llamacpp_settings), lambda role: model
+        )
+        conv = sessions.start(wiring, Mode.PRACTICE, persona_id="chest-pain-58m")
+        server.ensure_running()
+        threading.Timer(1.0, lambda: server._proc.kill()).start()
+        events = list(conv.say("Tell me everything about the pain, in detail."))
+        errors = [e for e in events if isinstance(e, ErrorEvent)]
+        assert [e.kind for e in errors] == ["model"]
+        assert "conversation is kept" in errors[0].message
+        assert [t.role for t in conv.turns()] == [Role.DOCTOR]
+        short = model.model_copy(update={"max_new_tokens": 8, "ignore_eos": False})
+        wiring = Wiring(
+            llamacpp_settings, store, guard_factory(llamacpp_settings), lambda role: short
+        )
+        events = list(sessions.resume(wiring, conv.meta.id).say("When did it start?"))
+        assert [e.turn.role for e in events if isinstance(e, TurnEvent)][-1] == Role.PATIENT
+        assert server.starts == 2
+    finally:
+        server.close()
