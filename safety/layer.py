@@ -36,10 +36,14 @@ class SafetyLayer:
         scrubber: Scrubber | None = None,
         safety_filter: SafetyFilter | None = None,
         logger=None,
+        stream_clauses: bool = True,
     ) -> None:
         self.scrubber = scrubber or Scrubber()
         self.filter = safety_filter or SafetyFilter()
         self.log = logger or structlog.get_logger().bind(component="safety")
+        # Clause release shows text sooner; the output rules then judge each clause with what
+        # came before it, so a rule that needs the rest of the sentence fires one clause later.
+        self.stream_clauses = stream_clauses
 
     def inbound(
         self, text: str, mode: str | Mode, session: ScrubSession | None = None
@@ -70,8 +74,9 @@ class SafetyLayer:
         context: OutputContext | None = None,
         session: ScrubSession | None = None,
     ) -> Iterator[str | Verdict]:
-        """Yield scrubbed sentences as they complete; stop with the Verdict if one blocks."""
-        stream = StreamScrubber(self.scrubber, session)
+        """Yield scrubbed clauses (or sentences) as they become safe to show; stop with the
+        Verdict if one blocks. Every piece is checked together with everything shown before it."""
+        stream = StreamScrubber(self.scrubber, session, clauses=self.stream_clauses)
         shown = ""
         for chunk in itertools.chain(chunks, [None]):  # lazily: text must flow as it comes
             piece = stream.flush() if chunk is None else stream.feed(chunk)
@@ -103,7 +108,7 @@ class SafetyLayer:
 
 
 def _no_flags(context: OutputContext | None) -> OutputContext | None:
-    """Missing-escalation is judged on the whole reply, not on its first sentence."""
+    """Missing-escalation is judged on the whole reply, not on its first clause."""
     if context is None or not context.red_flags:
         return context
     return OutputContext(

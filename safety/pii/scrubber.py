@@ -111,22 +111,27 @@ class Scrubber:
         """Scrub one message; the same value gets the same surrogate for the whole session."""
         session = session or self.session
         entities = self.detect(text, session)
-        for ent in entities:
-            if ent.type == "PERSON":
-                for part in text[ent.start : ent.end].split():
-                    if (
-                        len(part) >= 3
-                        and part[0].isupper()
-                        and not is_allow_listed(part, self.allow_list)
-                    ):
-                        session.known_names.add(part)
         out, last = [], 0
         for ent in entities:
             out.append(text[last : ent.start])
-            out.append(session.surrogate(ent.type, text[ent.start : ent.end]))
+            out.append(self.replace(ent.type, text[ent.start : ent.end], session))
             last = ent.end
         out.append(text[last:])
         return ScrubResult("".join(out), tuple(entities))
+
+    def replace(self, entity_type: str, value: str, session: ScrubSession) -> str:
+        """The surrogate for one detected value; name parts are remembered so a later bare
+        surname is caught. Separate from `detect` so a stream can detect on text it has not yet
+        decided to show and commit surrogates only for what it shows, in order."""
+        if entity_type == "PERSON":
+            for part in value.split():
+                if (
+                    len(part) >= 3
+                    and part[0].isupper()
+                    and not is_allow_listed(part, self.allow_list)
+                ):
+                    session.known_names.add(part)
+        return session.surrogate(entity_type, value)
 
 
 def _merge(entities: list[Entity]) -> list[Entity]:

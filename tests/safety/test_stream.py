@@ -1,4 +1,4 @@
-"""Streaming hold-back: nothing is shown until its whole sentence has been scrubbed."""
+"""Streaming hold-back: text is shown only once scrubbed, and at the latest at its sentence end."""
 
 from __future__ import annotations
 
