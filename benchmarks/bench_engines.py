@@ -61,8 +61,11 @@ QUESTIONS = [
 ]
 
 
-def conversation(i: int, follow_up: bool = False) -> list:
-    first = [SystemMessage(SYSTEM), HumanMessage(QUESTIONS[i % len(QUESTIONS)])]
+def conversation(i: int, follow_up: bool = False, tag: str = "") -> list:
+    """Request `i`; `tag` starts the system prompt, so each engine's run starts with a cold
+    prompt cache even where two engines share one llama-server."""
+    system = f"[{tag}] {SYSTEM}" if tag else SYSTEM
+    first = [SystemMessage(system), HumanMessage(QUESTIONS[i % len(QUESTIONS)])]
     if not follow_up:
         return first
     return [*first, AIMessage("It's a heavy pain in my chest."), HumanMessage("Since when?")]
@@ -110,7 +113,9 @@ def local_engine(settings: Settings, dtype: str) -> Engine:
 
 
 def raw_server_engine(base_url: str, pid: int) -> Engine:
-    client = httpx.Client(timeout=600)
+    # A fresh connection per request: a plain client that meets a kept-alive connection the
+    # server has just closed would fail, and this engine has no retry of its own.
+    client = httpx.Client(timeout=600, limits=httpx.Limits(max_keepalive_connections=0))
 
     def stream(messages, tokens):
         payload = {
@@ -133,14 +138,15 @@ def raw_server_engine(base_url: str, pid: int) -> Engine:
 
 
 def measure(engine: Engine, concurrency: int, tokens: int) -> dict:
-    list(engine.stream(conversation(15), 4))  # warm-up (lazy loads)
-    single = timed_stream(engine.stream(conversation(0), tokens))
-    follow = timed_stream(engine.stream(conversation(0, follow_up=True), 8))
+    tag = engine.name
+    list(engine.stream(conversation(15, tag="warm-up"), 4))  # lazy loads; caches another prompt
+    single = timed_stream(engine.stream(conversation(0, tag=tag), tokens))
+    follow = timed_stream(engine.stream(conversation(0, follow_up=True, tag=tag), 8))
     results: list[dict] = []
     lock = threading.Lock()
 
     def one(i: int) -> None:
-        r = timed_stream(engine.stream(conversation(i + 1), tokens))
+        r = timed_stream(engine.stream(conversation(i + 1, tag=tag), tokens))
         with lock:
             results.append(r)
 
@@ -172,11 +178,18 @@ def main() -> None:
         "--engines", nargs="+", default=["llamacpp", "raw", "transformers"],
         help="llamacpp, raw (llama-server direct), transformers (auto and float32)",
     )  # fmt: skip
+    parser.add_argument("--slots", type=int, default=None, help="default: MEDCHAT_LLAMACPP_SLOTS")
     parser.add_argument("--json", type=Path, default=Path("benchmarks/results/engines.json"))
     args = parser.parse_args()
-    settings = Settings().model_copy(update={"model": args.model, "turn_timeout_s": 1800})
+    update = {"model": args.model, "turn_timeout_s": 1800}
+    if args.slots:
+        update["llamacpp_slots"] = args.slots
+    settings = Settings().model_copy(update=update)
     print(f"# bench_engines: {args.model}, {os.cpu_count()} CPUs: {describe()}")
-    print(f"# {args.new_tokens} new tokens per request, greedy; N = {args.concurrency}")
+    print(
+        f"# {args.new_tokens} new tokens per request, greedy; N = {args.concurrency}; "
+        f"llama.cpp slots {settings.llamacpp_slots} x {settings.llamacpp_ctx_per_slot} tokens"
+    )
     rows = []
     llama = None
     if {"llamacpp", "raw"} & set(args.engines):

@@ -1,7 +1,5 @@
 """Allow `python -m medchat`."""
 
-import sys
+from medchat.cli import entry_point
 
-from medchat.cli import main
-
-sys.exit(main())
+entry_point()

@@ -12,10 +12,12 @@ import importlib
 import pkgutil
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from medchat import commands
 from medchat.config import get_settings
 from medchat.errors import MedChatError
+from medchat.lifecycle import shutdown
 from medchat.log import configure_logging
 
 
@@ -41,5 +43,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
 
 
+def entry_point() -> NoReturn:
+    """The process entry point: `main()`, then MedChat's threads and servers stop before
+    Python's exit hooks tear down the libraries they use (see `medchat.lifecycle`)."""
+    try:
+        code = main()
+    finally:
+        shutdown()
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entry_point()

@@ -57,7 +57,10 @@ class Settings(BaseSettings):
         description="Build cache: the llama.cpp server built once per version and CPU.",
     )
     llamacpp_slots: int = Field(
-        default=8, ge=1, description="Parallel sequences (continuous batching across sessions)."
+        default=4,
+        ge=1,
+        description="Parallel sequences (continuous batching across sessions); 4 beat 8 on two "
+        "cores (docs/benchmarks.md). Sessions beyond it queue, their prompts kept in RAM.",
     )
     llamacpp_ctx_per_slot: int = Field(default=4096, ge=256, description="Context per slot.")
     llamacpp_cache_ram_mib: int = Field(

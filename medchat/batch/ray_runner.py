@@ -15,6 +15,9 @@ from medchat.batch.plan import Item
 from medchat.batch.runner import Budget, JobResult, Output, _collect, pending
 from medchat.config import Settings
 from medchat.errors import MedChatError
+from medchat.log import get_logger
+
+log = get_logger("batch.ray")
 
 
 class _DialogueWorker:
@@ -29,6 +32,13 @@ class _DialogueWorker:
         from medchat.batch.dialogue import run_dialogue
 
         return run_dialogue(self.wiring, Item(**item))
+
+    def close(self) -> None:
+        """Stop the model thread and the embedded Redis this actor started: `ray.kill` ends the
+        process without running its exit hooks, which left a redis-server behind per job."""
+        from medchat.lifecycle import shutdown
+
+        shutdown()
 
 
 def _connect(address: str, num_cpus: int | None) -> Any:
@@ -70,8 +80,19 @@ def run_ray(
     try:
         return _collect(records, output, result, budget, len(todo), progress)
     finally:
-        for worker in workers:
-            ray.kill(worker)
+        _close(ray, workers)
+
+
+def _close(ray, workers) -> None:
+    """Close the actors one at a time, then kill them. One at a time, because an actor leaves
+    a shared embedded Redis running while another actor is still connected to it."""
+    for worker in workers:
+        try:
+            ray.get(worker.close.remote(), timeout=60)
+        except Exception as exc:  # a dead or hung actor: killed below all the same
+            log.warning("ray_actor_close_failed", error=type(exc).__name__)
+    for worker in workers:
+        ray.kill(worker)
 
 
 def _ray_records(ray, workers, todo, concurrency, budget) -> Iterator[dict[str, Any]]:

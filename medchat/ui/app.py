@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import signal
 from typing import Any
 
 import gradio as gr
 
 from medchat.config import Settings, get_settings
+from medchat.lifecycle import shutdown
 from medchat.log import configure_logging
 from medchat.models.warmup import ModelWarmup
 from medchat.personas.loader import PersonaRegistry, default_registry
@@ -100,5 +102,11 @@ def main() -> None:
     settings = get_settings()
     configure_logging(settings.log_format, settings.log_level)
     options = launch_options(settings)
-    warmup = ModelWarmup(lambda progress: load_chat_model(settings, progress=progress)).start()
-    serve(build_app(settings, warmup, login="auth" in options), **options)
+    # `docker stop` and systemd send SIGTERM: handle it like Ctrl-C, so Gradio closes its server
+    # and the embedded Redis is shut down below instead of outliving the app.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
+    try:
+        warmup = ModelWarmup(lambda progress: load_chat_model(settings, progress=progress)).start()
+        serve(build_app(settings, warmup, login="auth" in options), **options)
+    finally:
+        shutdown()

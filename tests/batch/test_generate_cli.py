@@ -58,7 +58,7 @@ def planned_ids(n: int) -> set[str]:
     from medchat.personas.loader import PersonaRegistry
 
     personas = sorted(PersonaRegistry.from_paths("personas/authored/*.yaml"), key=lambda p: p.id)
-    models = {"doctor": SMALL_MODEL, "patient": SMALL_MODEL, "backend": "local"}
+    models = {"doctor": SMALL_MODEL, "patient": SMALL_MODEL, "backend": "llamacpp"}
     return {i.id for i in plan(personas, 1, n, 0, models, 4)}
 
 

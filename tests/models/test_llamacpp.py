@@ -171,3 +171,23 @@ def test_when_the_model_is_not_gguf_then_the_llamacpp_backend_names_the_alternat
 )
 def test_when_backend_is_auto_then_it_is_chosen_by_model_and_device(env, backend):
     assert Settings(**env).resolved_backend == backend
+
+
+def test_when_the_thread_that_started_the_server_ends_then_the_server_lives_on(
+    llamacpp_model, tmp_path
+):
+    """The app loads its model on a warm-up thread that ends at once; the server must not die
+    with that thread (Linux's parent-death signal follows the forking thread)."""
+    shared = llamacpp_model.server
+    server = LlamaServer(shared.binary, shared.model_path, ServerOptions(slots=1), tmp_path)
+    try:
+        loader = threading.Thread(target=server.ensure_running)
+        loader.start()
+        loader.join()
+        time.sleep(1.0)
+        assert server.running and server.starts == 1
+        model = llamacpp_model.model_copy(update={"server": server})
+        assert model.invoke(ask("Hello?")).content.strip()
+        assert server.starts == 1
+    finally:
+        server.close()

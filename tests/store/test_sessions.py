@@ -105,17 +105,16 @@ def test_when_history_is_read_as_doctor_then_roles_map_to_ai_and_human(store, me
 
 
 def test_when_embedded_store_restarts_then_sessions_resume(tmp_path):
+    from medchat.store.embedded import close_embedded
+
     settings = Settings(home=tmp_path)
-    client = connect(settings)
-    store = SessionStore(client)
+    store = SessionStore(connect(settings))
     meta = store.create(SessionMeta(mode=Mode.CONSULT))
     store.append_turn(meta, Turn(role=Role.PATIENT, text="kept", author="human"))
-    client.shutdown(save=True)
-    from medchat.store import connection
-
-    connection._embedded.clear()
+    close_embedded()  # what the process does at exit
     again = SessionStore(connect(settings))
     assert [t.text for t in again.turns(meta.id)] == ["kept"]
+    close_embedded()
 
 
 def test_when_external_url_is_unreachable_then_error_names_the_setting():

@@ -87,34 +87,42 @@ class LlamaCppChatModel(BaseChatModel):
         first: float | None = None
         finish, timings, n_chunks = "", {}, 0
         timeout = httpx.Timeout(10.0, read=self.timeout_s)
-        try:
-            with server.http.stream(
-                "POST", f"{server.base_url}/v1/chat/completions", json=payload, timeout=timeout
-            ) as response:
-                if response.status_code >= 400:
-                    raise ModelError(_refusal(response))
-                for data in _sse_data(response):
-                    choice = (data.get("choices") or [{}])[0]
-                    delta = (choice.get("delta") or {}).get("content") or ""
-                    finish = choice.get("finish_reason") or finish
-                    timings = data.get("timings") or timings
-                    if delta:
-                        first = first or time.monotonic()
-                        n_chunks += 1
-                        chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
-                        if run_manager:
-                            run_manager.on_llm_new_token(delta, chunk=chunk)
-                        yield chunk
-        except httpx.TimeoutException:
-            raise ModelTimeoutError(
-                f"The model did not answer within {self.timeout_s:g} s "
-                "(MEDCHAT_TURN_TIMEOUT_S); the conversation is kept, try again."
-            ) from None
-        except (httpx.TransportError, httpx.StreamError) as exc:
-            raise ModelError(
-                f"The llama.cpp server stopped answering ({type(exc).__name__}); it is "
-                "restarted on the next request."
-            ) from exc
+        url = f"{server.base_url}/v1/chat/completions"
+        for attempt in (1, 2):
+            answered = False
+            try:
+                with server.http.stream("POST", url, json=payload, timeout=timeout) as response:
+                    answered = True
+                    if response.status_code >= 400:
+                        raise ModelError(_refusal(response))
+                    for data in _sse_data(response):
+                        choice = (data.get("choices") or [{}])[0]
+                        delta = (choice.get("delta") or {}).get("content") or ""
+                        finish = choice.get("finish_reason") or finish
+                        timings = data.get("timings") or timings
+                        if delta:
+                            first = first or time.monotonic()
+                            n_chunks += 1
+                            chunk = ChatGenerationChunk(message=AIMessageChunk(content=delta))
+                            if run_manager:
+                                run_manager.on_llm_new_token(delta, chunk=chunk)
+                            yield chunk
+                break
+            except httpx.TimeoutException:
+                raise ModelTimeoutError(
+                    f"The model did not answer within {self.timeout_s:g} s "
+                    "(MEDCHAT_TURN_TIMEOUT_S); the conversation is kept, try again."
+                ) from None
+            except (httpx.TransportError, httpx.StreamError) as exc:
+                if attempt == 1 and not answered and server.running:
+                    # A kept-alive connection the server had just closed: the request never
+                    # reached it, so sending it again is safe.
+                    log.info("llamacpp_retry", error=type(exc).__name__)
+                    continue
+                raise ModelError(
+                    f"The llama.cpp server stopped answering ({type(exc).__name__}); it is "
+                    "restarted on the next request."
+                ) from exc
         cached, evaluated = int(timings.get("cache_n", 0)), int(timings.get("prompt_n", 0))
         predicted = int(timings.get("predicted_n", n_chunks))
         server.stats.add(cached, evaluated)

@@ -3,13 +3,17 @@
 The server is a separate process so that a crash in native code cannot take the app down with it:
 a request in flight then fails with a clear error, and the next request starts a new server.
 The child is told to die with its parent (Linux `PR_SET_PDEATHSIG`), so a killed app leaves no
-orphan holding a gigabyte of weights.
+orphan holding a gigabyte of weights. Linux sends that signal when the *thread* that forked the
+child ends, not the process: the app loads its model on a warm-up thread that ends at once, which
+killed the server right after it started. So every server is forked by one launcher thread that
+lives as long as the process.
 """
 
 from __future__ import annotations
 
 import contextlib
 import ctypes
+import queue
 import signal
 import socket
 import subprocess
@@ -130,13 +134,7 @@ class LlamaServer:
         port = _free_port()
         log_path = self.log_dir / "llama-server.log"
         with log_path.open("ab") as out:
-            self._proc = subprocess.Popen(
-                self._command(port),
-                stdin=subprocess.DEVNULL,
-                stdout=out,
-                stderr=subprocess.STDOUT,
-                preexec_fn=_die_with_parent,
-            )
+            self._proc = _launch(self._command(port), out)
         self.port = port
         self.starts += 1
         started = time.monotonic()
@@ -194,6 +192,48 @@ class LlamaServer:
                 with contextlib.suppress(ValueError):
                     out[name] = float(value)
         return out
+
+
+class _Launcher:
+    """The one thread that forks llama-servers; it never ends before the process does."""
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue = queue.SimpleQueue()
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def launch(self, cmd: list[str], out: object) -> subprocess.Popen:
+        with self._lock:
+            if self._thread is None:
+                self._thread = threading.Thread(
+                    target=self._run, name="medchat-llama-launcher", daemon=True
+                )
+                self._thread.start()
+        reply: queue.SimpleQueue = queue.SimpleQueue()
+        self._jobs.put((cmd, out, reply))
+        result = reply.get()
+        if isinstance(result, BaseException):
+            raise result
+        return result
+
+    def _run(self) -> None:
+        while True:
+            cmd, out, reply = self._jobs.get()
+            try:
+                reply.put(
+                    subprocess.Popen(
+                        cmd,
+                        stdin=subprocess.DEVNULL,
+                        stdout=out,
+                        stderr=subprocess.STDOUT,
+                        preexec_fn=_die_with_parent,
+                    )
+                )
+            except BaseException as exc:  # handed to the caller (a missing binary, say)
+                reply.put(exc)
+
+
+_launch = _Launcher().launch
 
 
 def _free_port() -> int:
