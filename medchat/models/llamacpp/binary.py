@@ -59,7 +59,7 @@ def find_server(settings: Settings) -> Path:
     if not path.is_file():
         raise ModelError(
             f"The llama.cpp server is not built for this CPU ({cpu_key()}). Build it once with "
-            "`make setup` or `python -m medchat models build-llamacpp` (about 6 minutes on two "
+            "`make setup` or `python -m medchat models build-llamacpp` (about 10 minutes on two "
             "cores), set MEDCHAT_LLAMA_SERVER to an existing llama-server, or use the "
             "transformers backend with MEDCHAT_BACKEND=local."
         )
