@@ -26,6 +26,7 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 import httpx
 import psutil
+from bench_model import QUESTIONS  # the same doctor questions as the batching benchmark
 from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
 from medchat.config import Settings
@@ -41,24 +42,6 @@ SYSTEM = (
     "You do not know what is wrong with you: never name a disease or diagnosis. Never play the "
     "doctor. Notes in square brackets after the doctor's words are for you only."
 )
-QUESTIONS = [
-    "What brings you in today?",
-    "When did the pain start?",
-    "Can you describe the pain?",
-    "Does the pain go anywhere else?",
-    "Have you had a fever?",
-    "Are you taking any medicines?",
-    "Do you have any allergies?",
-    "Does anyone in your family have heart problems?",
-    "Do you smoke or drink alcohol?",
-    "What makes it better or worse?",
-    "How bad is it out of ten?",
-    "Have you noticed any weight loss?",
-    "How is your sleep?",
-    "What are you worried it might be?",
-    "Have you had anything like this before?",
-    "What do you do for work?",
-]
 
 
 def conversation(i: int, follow_up: bool = False, tag: str = "") -> list:

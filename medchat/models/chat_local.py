@@ -8,30 +8,23 @@ Everything above the model layer speaks LangChain's `BaseChatModel` (`invoke`, `
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import Any
 
 from langchain_core.callbacks import CallbackManagerForLLMRun
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from langchain_core.messages import AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGenerationChunk
 from pydantic import ConfigDict, Field
 
 from medchat.models.batching import BatchingEngine, GenParams
+from medchat.models.streamed import StreamedChatModel, to_chat_dicts
 
-_ROLES = {"system": "system", "human": "user", "ai": "assistant", "chat": "user"}
-
-
-def to_chat_dicts(messages: list[BaseMessage]) -> list[dict[str, str]]:
-    """LangChain messages -> the `[{"role", "content"}]` form chat templates expect."""
-    return [{"role": _ROLES.get(m.type, "user"), "content": str(m.content)} for m in messages]
+__all__ = ["LocalChatModel", "to_chat_dicts"]
 
 
-class LocalChatModel(BaseChatModel):
+class LocalChatModel(StreamedChatModel):
     """A chat model served by a local `BatchingEngine` (in-process transformers)."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
-    max_tokens_param: ClassVar[str] = "max_new_tokens"
-    """The `bind()` keyword that sets the reply budget (see `models.budget`)."""
 
     engine: BatchingEngine = Field(exclude=True)
     model_name: str
@@ -88,21 +81,3 @@ class LocalChatModel(BaseChatModel):
                 },
             )
         )
-
-    def _generate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        final: ChatGenerationChunk | None = None
-        for chunk in self._stream(messages, stop, run_manager, **kwargs):
-            final = chunk if final is None else final + chunk
-        assert final is not None
-        message = AIMessage(
-            content=final.message.content,
-            response_metadata=final.message.response_metadata,
-            usage_metadata=getattr(final.message, "usage_metadata", None),
-        )
-        return ChatResult(generations=[ChatGeneration(message=message)])

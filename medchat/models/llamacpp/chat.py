@@ -11,29 +11,26 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
-from typing import Any, ClassVar
+from typing import Any
 
 import httpx
 from langchain_core.callbacks import CallbackManagerForLLMRun
-from langchain_core.language_models import BaseChatModel
-from langchain_core.messages import AIMessage, AIMessageChunk, BaseMessage
-from langchain_core.outputs import ChatGeneration, ChatGenerationChunk, ChatResult
+from langchain_core.messages import AIMessageChunk, BaseMessage
+from langchain_core.outputs import ChatGenerationChunk
 from pydantic import ConfigDict, Field
 
 from medchat.errors import ModelError, ModelTimeoutError
 from medchat.log import get_logger
-from medchat.models.chat_local import to_chat_dicts
 from medchat.models.llamacpp.server import LlamaServer
+from medchat.models.streamed import StreamedChatModel, to_chat_dicts
 
 log = get_logger("models.llamacpp")
 
 
-class LlamaCppChatModel(BaseChatModel):
+class LlamaCppChatModel(StreamedChatModel):
     """A chat model served by a `LlamaServer` (llama.cpp on the CPU)."""
 
     model_config = ConfigDict(arbitrary_types_allowed=True)
-    max_tokens_param: ClassVar[str] = "max_new_tokens"
-    """The `bind()` keyword that sets the reply budget (see `models.budget`)."""
 
     server: LlamaServer = Field(exclude=True)
     model_name: str
@@ -150,24 +147,6 @@ class LlamaCppChatModel(BaseChatModel):
                 },
             )
         )
-
-    def _generate(
-        self,
-        messages: list[BaseMessage],
-        stop: list[str] | None = None,
-        run_manager: CallbackManagerForLLMRun | None = None,
-        **kwargs: Any,
-    ) -> ChatResult:
-        final: ChatGenerationChunk | None = None
-        for chunk in self._stream(messages, stop, run_manager, **kwargs):
-            final = chunk if final is None else final + chunk
-        assert final is not None
-        message = AIMessage(
-            content=final.message.content,
-            response_metadata=final.message.response_metadata,
-            usage_metadata=getattr(final.message, "usage_metadata", None),
-        )
-        return ChatResult(generations=[ChatGeneration(message=message)])
 
 
 def _sse_data(response: httpx.Response) -> Iterator[dict]:
