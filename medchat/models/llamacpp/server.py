@@ -30,6 +30,7 @@ from medchat.log import get_logger
 log = get_logger("models.llamacpp.server")
 
 _PR_SET_PDEATHSIG = 1
+_LOG_ROTATE_BYTES = 10 * 2**20
 try:  # bound in the parent: the child, between fork and exec, must not load libraries
     _prctl = ctypes.CDLL(None, use_errno=True).prctl
 except (OSError, AttributeError):  # pragma: no cover - not Linux
@@ -133,6 +134,8 @@ class LlamaServer:
         self.log_dir.mkdir(parents=True, exist_ok=True)
         port = _free_port()
         log_path = self.log_dir / "llama-server.log"
+        if log_path.is_file() and log_path.stat().st_size > _LOG_ROTATE_BYTES:
+            log_path.replace(log_path.with_suffix(".log.1"))  # keep one previous log, bounded
         with log_path.open("ab") as out:
             self._proc = _launch(self._command(port), out)
         self.port = port
