@@ -91,6 +91,7 @@ def build_server(settings: Settings, jobs: int | None = None, source: Path | Non
         shutil.rmtree(staged, ignore_errors=True)
         staged.mkdir()
         shutil.copy2(build / "bin" / "llama-server", staged / "llama-server")
+        shutil.rmtree(target.parent, ignore_errors=True)  # a folder left without its binary
         staged.replace(target.parent)  # atomic: an interrupted build leaves no half binary
     log.info("llamacpp_build_done", path=str(target))
     return target
