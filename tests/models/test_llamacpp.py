@@ -191,3 +191,34 @@ def test_when_the_thread_that_started_the_server_ends_then_the_server_lives_on(
         assert server.starts == 1
     finally:
         server.close()
+
+
+def test_when_the_build_is_cached_then_build_server_returns_it_without_building(
+    llamacpp_settings, tmp_path
+):
+    from medchat.models.llamacpp.binary import build_server, cached_server_path
+
+    settings = llamacpp_settings.model_copy(update={"cache_dir": tmp_path})
+    binary = cached_server_path(settings)
+    binary.parent.mkdir(parents=True)
+    binary.write_bytes(b"#!/bin/sh\n")
+    assert build_server(settings, source=tmp_path / "never-read.tar.gz") == binary
+
+
+def test_when_the_source_does_not_build_then_the_error_names_the_step_and_nothing_is_cached(
+    llamacpp_settings, tmp_path
+):
+    import tarfile
+
+    from medchat.models.llamacpp.binary import build_server, cached_server_path
+
+    tree = tmp_path / "src" / "llama_cpp_python-0.0.0" / "vendor" / "llama.cpp"
+    tree.mkdir(parents=True)
+    (tree / "CMakeLists.txt").write_text("this is not cmake(\n")
+    sdist = tmp_path / "broken.tar.gz"
+    with tarfile.open(sdist, "w:gz") as archive:
+        archive.add(tmp_path / "src" / "llama_cpp_python-0.0.0", arcname="llama_cpp_python-0.0.0")
+    settings = llamacpp_settings.model_copy(update={"cache_dir": tmp_path / "cache"})
+    with pytest.raises(ModelError, match=r"Building llama\.cpp failed at: cmake -S"):
+        build_server(settings, jobs=1, source=sdist)
+    assert not cached_server_path(settings).exists()
