@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
+from medchat.agents.review import Problem, echoes, role_breaks
 from medchat.types import Role, Turn
+
+LABELS = {Role.DOCTOR: "Doctor", Role.PATIENT: "Patient", Role.EXAMINER: "Examiner"}
 
 
 class Agent:
@@ -75,3 +78,58 @@ class Agent:
     def replacement(self, verdict: Any, text: str) -> str:
         """The text stored instead of a reply the output check stopped."""
         return verdict.message or "I'm sorry, I can't help with that."
+
+    # -- review and repair (see medchat.agents.repair) ----------------------------------------
+    def scripted_reply(self, turns: Sequence[Turn]) -> str | None:
+        """A reply written from the case instead of by the model (None = ask the model)."""
+        return None
+
+    def review(self, text: str, final: bool = True) -> list[Problem]:
+        """What is wrong with a reply of this role; `final=False` is a partial reply mid-stream,
+        where only what its first clauses can show is checked."""
+        problems = [Problem("role_break", s) for s in role_breaks(text, self.role.value)]
+        if echoes(text, f"{self.system_prompt([])} {self.strict_rules()}"):
+            problems.append(Problem("role_break", "reads out its instructions"))
+        return problems
+
+    def strict_rules(self) -> str:
+        """The role's rules, restated for the stricter frame."""
+        return "Stay in role."
+
+    def strict_messages(
+        self, turns: Sequence[Turn], problems: Sequence[Problem]
+    ) -> list[BaseMessage]:
+        """The stricter frame for one regeneration: the dialogue as a transcript to continue.
+
+        Small models that drift out of a chat role still continue a transcript in the right
+        voice, and seeing every line labelled keeps them from writing the other speaker's.
+        """
+        label = LABELS[self.role]
+        lines = [
+            f"{LABELS[t.role]}: {t.text}"
+            for t in turns
+            if t.role != Role.EXAMINER or self.sees_examiner
+        ]
+        note = self.turn_note(turns)
+        avoid = "; ".join(sorted({p.kind.replace("_", " ") for p in problems}))
+        body = "\n".join(lines) or "(The consultation begins.)"
+        ask = (
+            f"Write only the {label.lower()}'s next line, in their own voice. "
+            f"{self.strict_rules()} A previous attempt was rejected ({avoid})."
+        )
+        parts = [f"Transcript of a medical consultation:\n\n{body}", note, ask, f"{label}:"]
+        return [
+            SystemMessage(self.system_prompt(turns)),
+            HumanMessage("\n\n".join(p for p in parts if p)),
+        ]
+
+    def fallback(self, turns: Sequence[Turn]) -> str:
+        """A reply built without the model, used when a repaired reply is still wrong."""
+        raise NotImplementedError
+
+    def complete(
+        self, text: str, problems: Sequence[Problem], scrub: Callable[[str], str] = str
+    ) -> tuple[str, list[str]]:
+        """Mend `problems` that need no regeneration (`scrub` what is added from the case);
+        returns the text and the ids of what was added."""
+        return text, []

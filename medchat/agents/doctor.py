@@ -7,12 +7,15 @@ training. `PROMPT_VERSION` is stored with every session so a dataset records whi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from medchat.agents.base import Agent
+from medchat.agents.conveyance import sentences
+from medchat.agents.review import Problem, repetition
 from medchat.types import Role, Turn
 
 PROMPT_VERSION = "doctor-v2"
@@ -29,6 +32,27 @@ The user is your patient. Take a focused medical history:
 - If the patient describes an emergency (for example chest pain with sweating, stroke signs,
   severe breathing difficulty, heavy bleeding, thoughts of suicide), tell them to call emergency
   services now."""
+
+
+# The history a doctor takes, in order: (words that show it was asked, the question). The fallback
+# for a doctor reply that stays out of role is the first of these not yet asked.
+HISTORY = [
+    (r"brings you|what can i do|how can i help", "What brings you in today?"),
+    (r"when did|how long|start", "When did it start?"),
+    (r"where|which part", "Where exactly do you feel it?"),
+    (r"describe|what.*like|feel like", "Can you describe what it feels like?"),
+    (r"spread|radiat|anywhere else", "Does it spread anywhere else?"),
+    (r"anything else|other symptoms|along with", "Have you noticed anything else along with it?"),
+    (r"better|worse", "Does anything make it better or worse?"),
+    (r"scale|how bad|severe", "How bad is it, on a scale of one to ten?"),
+    (r"medical problems|conditions|past", "Have you had any medical problems in the past?"),
+    (r"medicines|medication|tablets", "Are you taking any medicines?"),
+    (r"allerg", "Do you have any allergies?"),
+    (r"family", "Does anything run in your family?"),
+    (r"smok|alcohol|drink|work", "Do you smoke or drink alcohol, and what do you do for work?"),
+    (r"worr|concern", "Is there anything in particular that worries you?"),
+]
+CLOSING_QUESTION = "Is there anything else you'd like to tell me before I examine you?"
 
 
 def doctor_messages(
@@ -56,6 +80,39 @@ class DoctorAgent(Agent):
 
     def output_context(self) -> dict[str, Any]:
         return {**super().output_context(), "speaker": "doctor", "instructions": SYSTEM_PROMPT}
+
+    def review(self, text: str, final: bool = True) -> list[Problem]:
+        """Role breaks; on the whole reply also more than one question in a turn."""
+        problems = super().review(text, final)
+        if repetition(text):
+            problems.append(Problem("repetition", "a sentence said twice"))
+        if final and sum(s.rstrip().endswith("?") for s in sentences(text)) > 1:
+            problems.append(Problem("multi_question", "more than one question"))
+        return problems
+
+    def strict_rules(self) -> str:
+        return (
+            "The doctor asks one short question in plain language, or asks for an examination "
+            "or a test; never speaks as an AI or an assistant."
+        )
+
+    def fallback(self, turns: Sequence[Turn]) -> str:
+        """The next question of a standard history that the doctor has not asked yet."""
+        asked = " ".join(t.text.lower() for t in turns if t.role == Role.DOCTOR)
+        return next((q for words, q in HISTORY if not re.search(words, asked)), CLOSING_QUESTION)
+
+    def complete(
+        self, text: str, problems: Sequence[Problem], scrub: Callable[[str], str] = str
+    ) -> tuple[str, list[str]]:
+        """Several questions in one turn: keep what comes before the second question."""
+        if not any(p.kind == "multi_question" for p in problems):
+            return text, []
+        kept: list[str] = []
+        for sentence in sentences(text):
+            kept.append(sentence)
+            if sentence.rstrip().endswith("?"):
+                break
+        return " ".join(kept), []
 
     def replacement(self, verdict, text: str) -> str:
         if getattr(verdict, "category", "") == "prompt_disclosure":

@@ -8,20 +8,46 @@ no or not sure" instruction, so the patient does not invent symptoms.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
 
 from medchat.agents.base import Agent
+from medchat.agents.conveyance import case_text, conveyed, invented_symptoms
 from medchat.agents.grounding import FactSelector, is_open_question
 from medchat.agents.leakage import diagnosis_terms, find_leak, strip_leaks
+from medchat.agents.review import (
+    STREAMABLE,
+    UNSURE,
+    Problem,
+    claimed_diagnoses,
+    denials,
+    repetition,
+)
 from medchat.personas.schema import Fact, Persona
 from medchat.types import Role, Turn
 
-PROMPT_VERSION = "patient-v1"
+PROMPT_VERSION = "patient-v2"
 
 FALLBACK = "I'm not sure what it is, doctor. That's what I was hoping you could tell me."
+NOT_NOTICED = "No, I haven't noticed anything like that."
+NOT_SURE = "I'm not sure, doctor."
+_GREETING = re.compile(r"^\W*(hi|hello|hey|good (morning|afternoon|evening))\b", re.IGNORECASE)
+_ASKS_DIAGNOSIS = re.compile(
+    r"diagnos|condition|disease|what (do you think )?(it is|is wrong|you have)|what's wrong", re.I
+)
+_YES_NO = re.compile(
+    r"^\W*(and |so |ok,? |okay,? )?(do|does|did|have|has|had|is|are|was|were|can|could|would|will|"
+    r"any|anything|ever)\b",
+    re.IGNORECASE,
+)
+_EXAMPLES = """How you sound (another patient, for the voice only; never reuse their details):
+Doctor: Have you had any headaches?
+Patient: No, none at all.
+Doctor: How has your sleep been?
+Patient: Not great, to be honest. I keep waking up in the night."""
 
 _STYLE_WORDS = {
     "health_literacy": {
@@ -74,6 +100,8 @@ class PatientAgent(Agent):
         self.persona = persona
         self.selector = selector or FactSelector()
         self.last_facts: list[Fact] = []
+        self.opened = False
+        """Whether the patient has answered once (the first answer may say anything in its case)."""
 
     def select_facts(self, question: str, turns: Sequence[Turn]) -> list[Fact]:
         disclosed = {
@@ -90,9 +118,12 @@ class PatientAgent(Agent):
                 who(self.persona),
                 f"Your manner: {describe_style(self.persona)}.",
                 "Answer only what was asked, in one to three short sentences, in the first "
-                "person. You do not know what is wrong with you: never name a disease or "
-                "diagnosis. Never play the doctor. Notes in square brackets after the doctor's "
-                "words are for you only: use them, never read them out.",
+                "person, as the patient: you came for help, you do not offer it, and you do not "
+                "ask the doctor about your own symptoms. You do not know what is wrong with you: "
+                "never name a disease or diagnosis, and nobody has told you one. Never play the "
+                "doctor. Notes in square brackets after the doctor's words are for you only: use "
+                "them, say what they say in your own words, and never read them out.",
+                _EXAMPLES,
             ]
         )
 
@@ -101,6 +132,7 @@ class PatientAgent(Agent):
         doctor_turns = [t for t in turns if t.role == Role.DOCTOR]
         question = doctor_turns[-1].text if doctor_turns else ""
         first = not any(t.role == Role.PATIENT for t in turns)
+        self.opened = not first
         self.last_facts = self.select_facts(question, turns) if question else []
         lines = []
         if first:
@@ -117,6 +149,89 @@ class PatientAgent(Agent):
 
     def opening_cue(self) -> str:
         return "Hello, what brings you in today?"
+
+    # -- review and repair -------------------------------------------------------------------
+    def scripted_reply(self, turns: Sequence[Turn]) -> str | None:
+        """The first answer to an opening question is the case's own opening statement.
+
+        That is what the case says the patient came in saying, and it is the answer small models
+        most often get wrong (they greet the doctor as an assistant). Called after `messages()`,
+        so the facts selected for the question are known.
+        """
+        if any(t.role == Role.PATIENT for t in turns):
+            return None
+        question = next((t.text for t in reversed(turns) if t.role == Role.DOCTOR), "")
+        if not (is_open_question(question) or _GREETING.search(question)):
+            return None
+        if "?" in question and not is_open_question(question):
+            return None  # a greeting with a specific question ("Hi, can I confirm your name?")
+        self.last_facts = []  # the opening statement says what it says, no selected facts
+        return self.persona.opening_statement
+
+    def review(self, text: str, final: bool = True) -> list[Problem]:
+        """Role breaks and claimed diagnoses; on the whole reply also denials of the selected
+        facts, selected facts left out, invented symptoms and a named diagnosis."""
+        problems = super().review(text, final)
+        problems += [Problem("claim", c) for c in claimed_diagnoses(text, case_text(self.persona))]
+        if repetition(text):
+            problems.append(Problem("repetition", "a sentence said twice"))
+        if not final:
+            return [p for p in problems if p.kind in STREAMABLE]
+        if leak := find_leak(text, self.persona):
+            problems.append(Problem("leak", leak))
+        facts = {f.id: f.text for f in self.last_facts}
+        said: set[str] = set()
+        if facts:
+            vecs = self.selector.fact_vectors(self.persona)
+            index = {f.id: i for i, f in enumerate(self.persona.facts)}
+            hits = conveyed(text, list(facts.values()), vecs[[index[f] for f in facts]])
+            said = {fid for fid, hit in zip(facts, hits, strict=True) if hit}
+        elif self.opened:
+            problems += [Problem("unasked", fid) for fid in self._conveyed_any(text)]
+        problems += [Problem("denial", fid) for fid in denials(text, facts, said)]
+        if facts and not said and UNSURE.search(text):
+            problems.append(Problem("evasive", "unsure of what the case says"))
+        denied = {p.detail for p in problems if p.kind == "denial"}
+        problems += [Problem("missing", fid) for fid in facts if fid not in said | denied]
+        problems += [Problem("invented", s) for s in invented_symptoms(text, self.persona)]
+        return problems
+
+    def _conveyed_any(self, text: str) -> list[str]:
+        """Case facts a reply says (for a question its case does not cover: a plain no is due)."""
+        facts = self.persona.facts
+        hits = conveyed(text, [f.text for f in facts], self.selector.fact_vectors(self.persona))
+        return [f.id for f, hit in zip(facts, hits, strict=True) if hit]
+
+    def strict_rules(self) -> str:
+        return (
+            "The patient speaks in the first person, in one to three short sentences, answers "
+            "only what the doctor asked, says what the note says in their own words, never "
+            "offers help, never asks the doctor about their own symptoms and never names a "
+            "diagnosis."
+        )
+
+    def fallback(self, turns: Sequence[Turn]) -> str:
+        """The case's own words: the opening statement, the selected facts, or a plain no."""
+        question = next((t.text for t in reversed(turns) if t.role == Role.DOCTOR), "")
+        if find_leak(question, self.persona) or _ASKS_DIAGNOSIS.search(question):
+            return FALLBACK
+        if not any(t.role == Role.PATIENT for t in turns):
+            return self.persona.opening_statement
+        if self.last_facts:
+            return " ".join(f.text for f in self.last_facts[:2])
+        return NOT_NOTICED if _YES_NO.search(question) else NOT_SURE
+
+    def complete(
+        self, text: str, problems: Sequence[Problem], scrub: Callable[[str], str] = str
+    ) -> tuple[str, list[str]]:
+        """Append selected facts the reply left out (at most two), in the case's words."""
+        missing = [p.detail for p in problems if p.kind == "missing"][:2]
+        texts = {f.id: f.text for f in self.last_facts}
+        added = [scrub(texts[fid]) for fid in missing if fid in texts]
+        if not added:
+            return text, []
+        joined = " ".join([text.rstrip(), *added]) if text.strip() else " ".join(added)
+        return joined, missing
 
     def turn_meta(self) -> dict[str, Any]:
         return {"facts": [f.id for f in self.last_facts]}

@@ -18,6 +18,7 @@ from medchat.dialogue.events import (
     ErrorEvent,
     Event,
     ExaminerEvent,
+    RetractEvent,
     TokenEvent,
     TurnEvent,
     VerdictEvent,
@@ -44,6 +45,9 @@ def render(events: Iterable[Event], console: Console) -> None:
                 console.print(f"\n[bold]{event.role.value.capitalize()}:[/bold] ", end="")
                 speaking = event.role
             console.print(event.text, end="", highlight=False, markup=False)
+        elif isinstance(event, RetractEvent):
+            console.print(" [dim](withdrawn; corrected reply follows)[/dim]", end="")
+            speaking = None
         elif isinstance(event, TurnEvent):
             if speaking is not None:
                 console.print()

@@ -1,7 +1,8 @@
 """The bounded turn loop. Every turn, whoever types it, runs the same pipeline:
 
     text -> PII scrub -> safety check -> agent prompt -> model (streamed)
-         -> safety check + PII scrub, a clause at a time -> store
+         -> safety check + PII scrub + role review, a clause at a time
+         -> review of the whole reply, repaired if needed (see agents.repair) -> store
 
 Only scrubbed text is stored, logged, shown or sent to a model; raw text lives in this module for
 one turn at most. A failure caused by the model (exception, timeout, empty reply) becomes an
@@ -13,15 +14,19 @@ from __future__ import annotations
 import time
 import unicodedata
 from collections.abc import Iterator
+from functools import partial
 from typing import Any
 
+from medchat.agents import repair
 from medchat.agents.base import Agent
+from medchat.agents.review import Problem
 from medchat.dialogue.closing import CLOSE_INSTRUCTION, parse_close
 from medchat.dialogue.events import (
     EndEvent,
     ErrorEvent,
     Event,
     ExaminerEvent,
+    RetractEvent,
     TokenEvent,
     TurnEvent,
     VerdictEvent,
@@ -153,20 +158,31 @@ class Conversation:
         self, role: Role, instruction: str | None = None, max_tokens: int | None = None
     ) -> Iterator[Event]:
         agent = self.agents[role]
-        messages = agent.messages(self.turns(), instruction)
+        turns = self.turns()
+        messages = agent.messages(turns, instruction)
         model = with_max_tokens(agent.model, max_tokens)
-        chunks = stream_with_timeout(model, messages, self.timeout_s)
+        scripted = agent.scripted_reply(turns) if instruction is None else None
+        if scripted is None:
+            chunks = stream_with_timeout(model, messages, self.timeout_s)
+        else:
+            chunks = iter([scripted])
+        reviewed = instruction is None and scripted is None  # a close has its own parser
         context = {**agent.output_context(), "red_flags": sorted(self._red_flags)}
         released: list[str] = []
         verdict: Verdict | None = None
+        early: list[Problem] | None = None
         started = time.monotonic()
+        outbound = self.guard.outbound(chunks, self._safety_mode(), context)
         try:
-            for item in self.guard.outbound(chunks, self._safety_mode(), context):
+            for item in outbound:
                 if isinstance(item, Verdict):
                     verdict = item
-                else:
-                    released.append(item)
-                    yield TokenEvent(role, item)
+                    continue
+                if reviewed and (found := agent.review("".join(released) + item, final=False)):
+                    early = found  # stop generating; what is already on screen is retracted
+                    break
+                released.append(item)
+                yield TokenEvent(role, item)
         except MedChatError as exc:
             kind = "timeout" if isinstance(exc, ModelTimeoutError) else "model"
             yield self._error(kind, str(exc))
@@ -175,22 +191,52 @@ class Conversation:
             log.warning("model_failed", role=role.value, error=type(exc).__name__)
             yield self._error("model", f"The {role.value} model failed ({type(exc).__name__}).")
             return
-        text = "".join(released).strip()
+        finally:
+            outbound.close()
+        shown = text = "".join(released).strip()
+        review: dict[str, Any] = {"scripted": True} if scripted is not None else {}
         if verdict is not None:
             yield self._verdict_event("output", verdict)
             if verdict.action == "block":
-                text = agent.replacement(verdict, text)
+                text, reviewed = agent.replacement(verdict, text), False
+        if reviewed and (text or early):
+            regenerate = partial(self._regenerate, model, context)
+            try:
+                fixed = repair.finish(agent, turns, text, regenerate, early, self.guard.scrub)
+            except MedChatError as exc:
+                yield self._error("model", str(exc))
+                return
+            text, review = fixed.text.strip(), fixed.meta()
+            if shown and not text.startswith(shown):
+                yield RetractEvent(role)
+            if text != shown:
+                yield TokenEvent(role, text[len(shown) :] if text.startswith(shown) else text)
         if not text:
             yield self._error("empty", f"The {role.value} model returned an empty reply.")
             return
         safety = {"output": (verdict or Verdict("allow")).as_dict()}
         meta = {"seconds": round(time.monotonic() - started, 3), **agent.turn_meta()}
+        if review:
+            meta["review"] = review
         turn = self._store(role, text, agent.name, safety, meta)
         yield TurnEvent(turn)
         if role == Role.DOCTOR and (summary := parse_close(text)):
             yield from self._end("doctor_closed", summary)
         elif role == Role.DOCTOR and self._examiner_follows(text):
             yield from self._examine(text)
+
+    def _regenerate(self, model: Any, context: dict[str, Any], messages: list) -> str:
+        """One non-streamed reply for a repair, scrubbed and checked like any other ("" if the
+        output check stops it)."""
+        raw = "".join(stream_with_timeout(model, messages, self.timeout_s))
+        out = []
+        for item in self.guard.outbound(iter([raw]), self._safety_mode(), context):
+            if isinstance(item, Verdict):
+                if item.action == "block":
+                    return ""
+            else:
+                out.append(item)
+        return "".join(out)
 
     def _examiner_follows(self, doctor_text: str) -> bool:
         """In model-vs-model modes the examiner answers the model doctor's exam requests."""

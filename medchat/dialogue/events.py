@@ -18,6 +18,14 @@ class TokenEvent:
 
 
 @dataclass(frozen=True)
+class RetractEvent:
+    """Discard the text streamed so far for `role`'s turn: the review found it out of role (or
+    wrong about its case) and a repaired reply follows."""
+
+    role: Role
+
+
+@dataclass(frozen=True)
 class TurnEvent:
     """A turn has been stored."""
 
@@ -61,4 +69,4 @@ class ErrorEvent:
     message: str
 
 
-Event = TokenEvent | TurnEvent | VerdictEvent | ExaminerEvent | EndEvent | ErrorEvent
+Event = TokenEvent | RetractEvent | TurnEvent | VerdictEvent | ExaminerEvent | EndEvent | ErrorEvent

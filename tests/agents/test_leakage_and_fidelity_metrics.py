@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from medchat.agents.conveyance import conveyed, invented_symptoms
 from medchat.agents.leakage import find_leak, strip_leaks
-from medchat.evaluation.fidelity import conveyed, invented_symptoms
 from medchat.personas.loader import get_persona
 
 TERMS = ("Myasthenia gravis", "migraine", "NSTEMI", "heart attack", "MI")

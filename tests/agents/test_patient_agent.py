@@ -134,14 +134,14 @@ def test_when_model_times_out_then_answer_is_marked_and_transcript_skips_it(pers
     class TimingOut(ScriptedChatModel):
         """Failure injection: a backend that times out on its first call only."""
 
-        def _generate(self, messages, stop=None, run_manager=None, **kwargs):
+        def _stream(self, messages, stop=None, run_manager=None, **kwargs):
             if not self.calls:
                 self.calls.append(messages)
                 raise ModelTimeoutError("timed out")
-            return super()._generate(messages, stop, run_manager, **kwargs)
+            return super()._stream(messages, stop, run_manager, **kwargs)
 
     simulator = PatientSimulator(PatientAgent(TimingOut(script=["Two hours ago."]), persona))
     failed = simulator.ask("When did it start?")
     assert failed.error == "timed out" and failed.answer == ""
     assert simulator.turns == []
-    assert simulator.ask("When did it start?").answer == "Two hours ago."
+    assert simulator.ask("When did it start?").answer.startswith("Two hours ago.")

@@ -141,7 +141,7 @@ def test_when_patient_names_its_diagnosis_then_turn_is_repaired(settings, store)
         settings, store, patient=["My chest hurts. I think it's a heart attack."]
     )
     conv = sessions.start(wiring, Mode.PRACTICE, persona_id="chest-pain-58m")
-    events = list(conv.say("Hello, what brings you in?"))
+    events = list(conv.say("Where does it hurt?"))  # an opening question gets the case's words
     assert [v.category for v in of(events, VerdictEvent)] == ["diagnosis_leakage"]
     patient_turn = of(events, TurnEvent)[-1].turn
     assert "heart attack" not in patient_turn.text.lower()

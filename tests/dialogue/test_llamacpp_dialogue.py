@@ -3,17 +3,17 @@ transcript. Real llama-server, real Redis, the real safety layer, the bundled 13
 
 from __future__ import annotations
 
-import threading
-
+from medchat.agents.review import repetition, role_breaks
 from medchat.dialogue import sessions
-from medchat.dialogue.events import ErrorEvent, TurnEvent
+from medchat.dialogue.events import ErrorEvent, RetractEvent, TokenEvent, TurnEvent
 from medchat.dialogue.sessions import Wiring
 from medchat.dialogue.wiring import guard_factory
 from medchat.models.llamacpp import LlamaServer
 from medchat.models.llamacpp.server import ServerOptions
 from medchat.types import Mode, Role
 
-QUESTIONS = ["What brings you in today?", "When did it start?", "Does the pain go anywhere?"]
+# Not an opening question: its answer is the case's opening statement, with no model call.
+QUESTIONS = ["Where is the pain?", "When did it start?", "Does the pain go anywhere?"]
 
 
 def test_when_a_student_asks_several_questions_then_most_of_each_prompt_comes_from_cache(
@@ -52,8 +52,11 @@ def test_when_the_server_dies_mid_turn_then_an_error_event_keeps_the_transcript(
         )
         conv = sessions.start(wiring, Mode.PRACTICE, persona_id="chest-pain-58m")
         server.ensure_running()
-        threading.Timer(1.0, lambda: server._proc.kill()).start()
-        events = list(conv.say("Tell me everything about the pain, in detail."))
+        events = []
+        for event in conv.say("Describe the pain in as much detail as you can."):
+            events.append(event)
+            if isinstance(event, TokenEvent) and server._proc is not None:
+                server._proc.kill()  # mid-reply: the first clause is already on screen
         errors = [e for e in events if isinstance(e, ErrorEvent)]
         assert [e.kind for e in errors] == ["model"]
         assert "conversation is kept" in errors[0].message
@@ -67,3 +70,34 @@ def test_when_the_server_dies_mid_turn_then_an_error_event_keeps_the_transcript(
         assert server.starts == 2
     finally:
         server.close()
+
+
+def test_when_a_student_interviews_the_small_model_then_what_is_stored_is_in_role_and_shown(
+    llamacpp_settings, llamacpp_model, store
+):
+    """Practice on the 135M model: the opening answer is the case's; every later answer is
+    reviewed (and repaired when the model loops or breaks role), the review is stored with
+    the turn, and what the screen was last given equals what was stored."""
+    wiring = Wiring(
+        llamacpp_settings, store, guard_factory(llamacpp_settings), lambda role: llamacpp_model
+    )
+    conv = sessions.start(wiring, Mode.PRACTICE, persona_id="chest-pain-58m")
+    persona = conv.agents[Role.PATIENT].persona
+    questions = ["Hello, what brings you in today?", "When did it start?", "Any allergies?"]
+    for number, question in enumerate(questions):
+        events = list(conv.say(question))
+        stored = [e.turn for e in events if isinstance(e, TurnEvent)][-1]
+        assert stored.role == Role.PATIENT
+        shown = ""
+        for event in events:
+            if isinstance(event, RetractEvent):
+                shown = ""
+            elif isinstance(event, TokenEvent):
+                shown += event.text
+        assert shown.strip() == stored.text
+        assert role_breaks(stored.text, "patient") == [] and not repetition(stored.text)
+        if number == 0:
+            assert stored.text == persona.opening_statement
+            assert stored.meta["review"] == {"scripted": True}
+        else:
+            assert {"found", "repairs", "fallback", "appended"} <= stored.meta["review"].keys()

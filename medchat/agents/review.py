@@ -1,0 +1,217 @@
+"""What a reader would reject in a simulated patient's or doctor's reply, found by rule.
+
+Small models slip out of role in a handful of recognisable ways: they speak as an assistant ("I'm
+here to help you with your chest pain"), interview the doctor back ("Could you tell me more about
+your pain?"), talk about themselves in the third person, or write the other speaker's line. A
+patient can also contradict its case ("No" to a symptom its case has), claim a diagnosis it cannot
+know ("I've been diagnosed with pneumonia") or leave out what was asked. Each is a `Problem`; the
+agent repairs a reply that has one (see `medchat.agents.repair`).
+
+The patterns are phrasings, not case content, so they apply to every persona; they were written
+from the failure classes reported on the default model and are measured on replies they were not
+written from (`tests/agents/test_review.py` and the fidelity evaluation).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from medchat.agents.conveyance import content_words, sentences
+
+
+@dataclass(frozen=True)
+class Problem:
+    kind: str
+    """role_break, claim, leak, denial, evasive, missing, invented, repetition, multi_question"""
+    detail: str
+
+    def __str__(self) -> str:
+        return f"{self.kind}: {self.detail}"
+
+
+STREAMABLE = frozenset({"role_break", "claim", "repetition"})
+"""Kinds that can be seen in a reply's first clauses (checked while it streams)."""
+
+
+def _any(*patterns: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+
+
+AI_VOICE = _any(
+    r"\bas an ai\b",
+    r"\b(?:ai|artificial intelligence|large)?\s*language model\b",
+    r"\bi(?:'m| am) (?:just |only )?(?:an? )?(?:ai|artificial intelligence|virtual assistant|"
+    r"chatbot|bot|assistant)\b",
+    r"\bi (?:don't|do not) have (?:a (?:body|physical body)|personal experiences?|feelings)\b",
+)
+ASSISTANT_VOICE = _any(
+    r"\bhow (?:can|may|could|might) i (?:help|assist)\b",
+    r"\b(?:i'm|i am) (?:here|happy|glad) to (?:help|assist|support)\b",
+    r"\b(?:happy|glad) to (?:help|assist)\b",
+    r"\bi can (?:help|assist) you\b",
+    r"\bfeel free to\b",
+    r"\bif you have any (?:other |more |further )?questions\b",
+    r"\blet me know if (?:you|there)\b",
+    r"\bis there anything else (?:i can|you(?:'d| would) like)\b",
+    r"\byou(?:'re| are) welcome\b",
+)
+CLINICIAN_SYMPATHY = _any(
+    r"\b(?:i'm |i am )?sorry to hear (?:that|about)\b",
+    r"\bthat must be (?:very )?(?:difficult|hard|uncomfortable|painful) for you\b",
+    r"\bi understand (?:that )?(?:you(?:'re| are)|your)\b",
+)
+PROBE_BACK = _any(
+    r"\b(?:could|can|would) you (?:please )?(?:tell|describe|explain) (?:to )?(?:me )?(?:more )?"
+    r"(?:about )?(?:your|the (?:pain|symptoms?)|when|where|how|what)\b",
+    r"\b(?:how long|since when) have you (?:had|been)\b",
+    r"\bwhen did (?:it|the|your|this) (?:\w+ )?(?:start|begin)\b",
+    r"\bare you (?:experiencing|having|taking|on any)\b",
+    r"\bhave you (?:had|noticed|experienced|tried|taken) (?:any|this|these|it)\b",
+    r"\bdo you have (?:any )?(?:other )?(?:symptoms|pain|allergies|fever|medical "
+    r"(?:conditions|history))\b",
+    r"\bwhat (?:brings|brought) you\b",
+)
+THIRD_PERSON = _any(
+    r"\bthe patient\b",
+    r"\bthe doctor's (?:last )?question\b",
+    r"\bfacts you may use\b",
+    r"\bnothing you know\b",
+    r"\b(?:he|she|they) (?:reports|describes|denies|presents|complains|states)\b",
+    r"\bpatient (?:reports|describes|denies|presents|complains|states)\b",
+)
+SPEAKER_LABEL = re.compile(
+    r"(?:^|\n)\s*\**\s*(?:doctor|dr\.?|physician|patient|assistant|user)\s*\**\s*:", re.IGNORECASE
+)
+
+CLAIM = _any(
+    r"\b(?:i(?:'ve| have)? been|i was|i got|i'm|i am|i've|they) diagnosed (?:me )?(?:with|as) "
+    r"(?P<a>[^.,;!?]+)",
+    r"\b(?:the|my|a|another|other) (?:doctors?|gp|consultant|specialist|nurse)s? "
+    r"(?:said|says|told me|thinks?|thought|reckons?) (?:that )?"
+    r"(?:it(?:'s| is| was)|i(?:'ve| have| had)(?: got)?) (?P<b>[^.,;!?]+)",
+    r"\bit turned out to be (?P<c>[^.,;!?]+)",
+    r"\bwhat i have is (?P<d>[^.,;!?]+)",
+    r"\bi (?:have|had|'ve got|'ve had|got) (?:a |an )?(?P<e>[\w' -]{0,30}?"
+    r"(?:itis|osis|oma|aemia|emia|pathy|syndrome|disease|disorder|infection|cancer|tumou?r|"
+    r"failure|pneumonia|diabetes|asthma|angina|migraine|embolism|thrombosis|sepsis|hernia|"
+    r"influenza|flu|covid|stroke|heart attack|ulcer|gallstone|fracture|clot)s?)\b",
+)
+_LEADING_DENIAL = re.compile(
+    r"^\W*(?:no\b|nope\b|not really\b|nothing\b|never\b|i don't think so\b|i haven't\b|"
+    r"i have not\b|i don't\b(?! know)|i do not\b(?! know)|i didn't\b|i'm not\b(?! sure)|"
+    r"i am not\b(?! sure)|none\b)",
+    re.IGNORECASE,
+)
+UNSURE = re.compile(r"\b(?:not sure|don't know|do not know|no idea|can't remember)\b", re.I)
+_NEGATED = re.compile(
+    r"\b(?:no|not|never|none|nothing|haven't|hasn't|don't|doesn't|didn't|isn't|aren't|wasn't|"
+    r"weren't|can't|cannot|without)\b",
+    re.IGNORECASE,
+)
+_CONTRAST = re.compile(r"\b(?:but|although|though|except|apart from|only)\b", re.IGNORECASE)
+
+
+_CLAIM_STOP = frozenset(
+    re.findall(r"\w+", "bad really very little bit mild severe just probably maybe think some")
+)
+
+
+def role_breaks(text: str, role: str = "patient") -> list[str]:
+    """The out-of-role phrasings in `text` (matched snippets)."""
+    checks = [AI_VOICE, ASSISTANT_VOICE, SPEAKER_LABEL]
+    if role == "patient":
+        checks += [CLINICIAN_SYMPATHY, THIRD_PERSON]
+    found = [m.group(0).strip() for pattern in checks if (m := pattern.search(text))]
+    if role == "patient":
+        for sentence in sentences(text):
+            if sentence.rstrip().endswith("?") and (m := PROBE_BACK.search(sentence)):
+                found.append(m.group(0))
+    return found
+
+
+def echoes(text: str, source: str, width: int = 8) -> bool:
+    """Whether `text` repeats `width` words in a row of `source` (a prompt read out); quoted
+    examples in the source are phrases the role may use, so they do not count."""
+    words = re.findall(r"[a-z']+", re.sub(r'"[^"]*"', " ", source).lower())
+    grams = {" ".join(words[i : i + width]) for i in range(len(words) - width + 1)}
+    said = re.findall(r"[a-z']+", text.lower())
+    return any(" ".join(said[i : i + width]) in grams for i in range(len(said) - width + 1))
+
+
+def repetition(text: str) -> bool:
+    """A loop: the same sentence (or clause) said more than once, as small models do."""
+    parts = [
+        re.sub(r"\W+", " ", p).strip().lower()
+        for p in re.split(r"[.!?,;\n]+", text)
+        if len(p.split()) >= 3
+    ]
+    return len(parts) != len(set(parts))
+
+
+def claimed_diagnoses(text: str, case_text: str) -> list[str]:
+    """Conditions the patient says it has been told or knows it has, unless its case says so."""
+    known = {w[:5] for w in content_words(case_text)}
+    out = []
+    for match in CLAIM.finditer(text):
+        claimed = next(g for g in match.groups() if g)
+        words = {w[:5] for w in content_words(claimed)} - _CLAIM_STOP
+        if words and not words <= known:
+            out.append(claimed.strip())
+    return out
+
+
+def is_negative(text: str) -> bool:
+    """Whether a case fact is itself a denial ("I haven't had a cough")."""
+    return bool(_LEADING_DENIAL.search(text))
+
+
+_GENERIC = frozenset(
+    re.findall(
+        r"\w+",
+        "pain feel feels felt like time really about since start started little just thing things "
+        "anything something much very been went going there doctor nothing noticed never "
+        "haven't hasn't don't doesn't didn't that's",
+    )
+)
+
+
+def _stems(text: str) -> set[str]:
+    """Five-letter stems of a text's telling words ("sweating" and "sweat" share "sweat")."""
+    return {w[:5] for w in content_words(text) if len(w) > 3 and w not in _GENERIC}
+
+
+def denials(text: str, facts: dict[str, str], said: set[str]) -> list[str]:
+    """Ids of positive `facts` (id -> text) that `text` denies without also saying them.
+
+    A bare no ("No.", "No, nothing like that.") denies them all; a negated sentence sharing a
+    telling word with a fact denies that fact.
+    """
+    positive = {fid: t for fid, t in facts.items() if not is_negative(t) and fid not in said}
+    if not positive:
+        return []
+    flat = not _stems(text)  # "No.", "No, nothing like that.": says nothing but no
+    if flat and _LEADING_DENIAL.search(text) and not said:
+        return sorted(positive)
+    out = set()
+    for sentence in sentences(text):
+        if not _NEGATED.search(sentence) or _CONTRAST.search(sentence):
+            continue
+        words = _stems(sentence)
+        out |= {fid for fid, fact in positive.items() if words & _stems(fact)}
+    return sorted(out)
+
+
+_LEAD_LABEL = re.compile(r"^\s*\**\s*(?:patient|doctor|dr\.?)\s*\**\s*:\s*\**\s*", re.IGNORECASE)
+_NEXT_LABEL = re.compile(r"\n\s*\**\s*(?:doctor|dr\.?|patient|examiner)\s*\**\s*:", re.IGNORECASE)
+
+
+def strip_labels(text: str) -> str:
+    """A transcript continuation without its own speaker label, cut where another line starts."""
+    text = _LEAD_LABEL.sub("", text, count=1)
+    if match := _NEXT_LABEL.search(text):
+        text = text[: match.start()]
+    text = text.strip()
+    if len(text) > 1 and text[0] == text[-1] == '"':
+        text = text[1:-1].strip()
+    return text

@@ -1,0 +1,160 @@
+"""The reply review: out-of-role phrasing, claimed diagnoses, denials, loops, prompt echoes.
+
+Rows marked "real" are replies the bundled models gave in this project's runs (Qwen2.5 1.5B or
+SmolLM2 135M); the rest were written for the classes the review names. Each class has in-role
+look-alikes that must pass, so the rules are held to precision as well as recall.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from medchat.agents.review import (
+    claimed_diagnoses,
+    denials,
+    echoes,
+    repetition,
+    role_breaks,
+    strip_labels,
+)
+
+OUT_OF_ROLE = [
+    "I'm here to help you with your chest pain.",  # real (reported on the default model)
+    "I'm sorry to hear that you're experiencing chest pain. Could you tell me more about it?",
+    "You're welcome! If you have any other questions, feel free to ask.",  # real
+    "As an AI, I don't have a body, but chest pain can be serious.",
+    "I am an AI language model and cannot experience symptoms.",
+    "How can I assist you today?",
+    "Could you describe the pain for me?",
+    "How long have you had these symptoms?",
+    "The patient reports a heavy pain in the chest.",
+    "The doctor's last question was: on a scale of one to ten.",  # real (135M)
+    "She denies any fever.",
+    "Patient: It hurts here.\nDoctor: Since when?",
+    "Let me know if there's anything else.",
+]
+IN_ROLE = [
+    "It's right in the middle of my chest, behind the breastbone.",
+    "No, I haven't noticed anything like that.",
+    "Is it something serious, doctor?",
+    "Do you think it's my heart?",
+    "My dad had a heart attack when he was 60, so I'm scared.",
+    "Sorry, I didn't catch that. Could you say it again?",
+    "My husband says I've been snoring a lot.",
+    "I've been feeling sick, but I haven't actually been sick.",
+    "I'm worried about who will look after my mum while I'm in here.",
+    "Thank you, doctor.",
+]
+
+
+@pytest.mark.parametrize("reply", OUT_OF_ROLE)
+def test_when_a_patient_reply_speaks_out_of_role_then_the_review_finds_it(reply):
+    assert role_breaks(reply, "patient"), reply
+
+
+@pytest.mark.parametrize("reply", IN_ROLE)
+def test_when_a_patient_reply_is_in_role_then_the_review_finds_nothing(reply):
+    assert role_breaks(reply, "patient") == [], reply
+
+
+@pytest.mark.parametrize(
+    ("reply", "doctor_ok"),
+    [
+        ("Hello! How can I assist you today?", False),  # real (reported)
+        ("As an AI language model I cannot examine you.", False),
+        ("When did the pain start?", True),
+        ("Could you describe the pain for me?", True),  # a doctor may interview
+        ("I'm sorry to hear that. Does it spread anywhere?", True),
+    ],
+)
+def test_when_the_doctor_interviews_then_only_assistant_voice_is_a_break(reply, doctor_ok):
+    assert (role_breaks(reply, "doctor") == []) is doctor_ok
+
+
+CASE = (
+    "I've got high blood pressure. My dad had a heart attack. I was diagnosed with asthma as a boy."
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "claimed"),
+    [
+        ("I've been diagnosed with pneumonia.", True),  # the reported failure class
+        ("The doctor said it's a chest infection, so I came back.", True),
+        ("My GP told me I have angina.", True),
+        ("It turned out to be gallstones last time.", True),
+        ("I think I have a stomach ulcer.", True),
+        ("I was diagnosed with asthma as a boy.", False),  # in the case: past history
+        ("The doctor said my blood pressure was high.", False),
+        ("I've had a bad headache since Monday.", False),
+        ("I don't know what it is, doctor.", False),
+    ],
+)
+def test_when_a_patient_claims_a_diagnosis_its_case_lacks_then_it_is_found(reply, claimed):
+    assert bool(claimed_diagnoses(reply, CASE)) is claimed
+
+
+FACTS = {
+    "sweaty": "I came out in a cold sweat when it started.",
+    "thoughts": "Some days I think everyone would be better off without me.",
+    "no_cough": "I haven't had a cough or a fever.",
+}
+
+
+@pytest.mark.parametrize(
+    ("reply", "said", "denied"),
+    [
+        ("No.", set(), ["sweaty", "thoughts"]),
+        ("No, nothing like that.", set(), ["sweaty", "thoughts"]),
+        ("I haven't been sweating at all.", set(), ["sweaty"]),
+        (
+            "No, I've never thought about anything like that, everyone is better off with me.",
+            set(),
+            ["thoughts"],
+        ),
+        ("No cough, but I did come out in a cold sweat.", {"sweaty"}, []),
+        ("I'm not sure, doctor.", set(), []),  # evasive, not a denial (reviewed separately)
+        ("No, I haven't had a cough.", set(), []),  # agrees with the negative fact
+    ],
+)
+def test_when_a_reply_says_no_to_a_fact_its_case_has_then_it_is_a_denial(reply, said, denied):
+    facts = dict(FACTS)
+    if reply.startswith("No, I haven't had a cough"):
+        facts = {"no_cough": FACTS["no_cough"]}
+    assert denials(reply, facts, said) == denied
+
+
+@pytest.mark.parametrize(
+    ("reply", "loops"),
+    [
+        ("I'm not sure, I'm not sure. I'm not sure.", True),  # real (135M)
+        ("It spreads everywhere. It spreads everywhere. It spreads everywhere.", True),  # real
+        ("It started two hours ago. It hasn't stopped since.", False),
+        ("No. No.", False),  # too short to call a loop
+    ],
+)
+def test_when_a_reply_repeats_itself_then_it_is_a_loop(reply, loops):
+    assert repetition(reply) is loops
+
+
+def test_when_a_reply_reads_out_its_instructions_then_it_echoes_the_prompt():
+    prompt = 'You came for help, you do not offer it, and you do not ask. Say "I came in".'
+    assert echoes("You came for help, you do not offer it, and", prompt)  # real (135M)
+    assert not echoes("I came in for help with this pain.", prompt)
+    assert not echoes(
+        "Well, I came in because of it, that is all.",
+        'Say "well, I came in because of it, that is all".',
+    )
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("Patient: It hurts here.", "It hurts here."),
+        ('"It hurts here."', "It hurts here."),
+        ("It hurts here.\nDoctor: Since when?", "It hurts here."),
+        ("**Patient:** Since Monday.", "Since Monday."),
+    ],
+)
+def test_when_a_transcript_continuation_has_labels_then_they_are_stripped(raw, clean):
+    assert strip_labels(raw) == clean
