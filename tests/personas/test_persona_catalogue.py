@@ -82,3 +82,60 @@ def test_when_a_case_is_imported_then_it_carries_source_and_license(registry):
 def test_when_the_template_is_loaded_then_it_is_a_valid_persona():
     template = load_persona(DEFAULT_DIR / "_template.yaml")
     assert template.id == "template-example"
+
+
+# -- what the patient says: first person, lay words, no diagnosis ---------------------------------
+
+_CHART_MARKERS = re.compile(
+    r"\bthe patient\b|\b(?:he|she) (?:reports|denies|states|complains|presents|notes)\b"
+    r"|\bdenies\b|\bpt\b|\bc/o\b|\bhx\b|\b\d+/7\b|\bI's\b"
+    r"|\bI (?:also |still |now )?(?:has|is|does|reports|complains|presents|notes)\b",
+    re.IGNORECASE,
+)
+
+
+def _spoken(persona) -> list[tuple[str, str]]:
+    """(where, text) for everything the patient (or parent) says: the opening and every fact."""
+    return [("opening", persona.opening_statement), *((f.id, f.text) for f in persona.facts)]
+
+
+def test_when_any_persona_speaks_then_it_is_in_the_first_person(registry):
+    found = [
+        (p.id, where, text)
+        for p in registry
+        for where, text in _spoken(p)
+        if _CHART_MARKERS.search(text)
+    ]
+    assert found == []
+
+
+def test_when_any_persona_speaks_then_no_chart_term_from_the_glossary_is_used(registry):
+    from medchat.personas.importers.lay import default_glossary
+
+    glossary = default_glossary()
+    found = [
+        (p.id, where, glossary.find_jargon(text))
+        for p in registry
+        for where, text in _spoken(p)
+        if glossary.find_jargon(text)
+    ]
+    assert found == []
+
+
+def test_when_any_fact_is_checked_for_leaks_then_none_names_the_diagnosis(registry):
+    from medchat.agents.leakage import find_leak
+
+    found = [
+        (p.id, where, find_leak(text, p))
+        for p in registry
+        for where, text in [("title", p.title), *_spoken(p)]
+        if find_leak(text, p)
+    ]
+    assert found == []
+
+
+def test_when_an_imported_case_opens_then_it_is_the_patient_or_parent_speaking(registry):
+    imported = [p for p in registry if not p.is_authored]
+    voice = re.compile(r"\b(?:I|I'm|I've|my|me)\b")
+    assert [p.id for p in imported if not voice.search(p.opening_statement)] == []
+    assert [p.id for p in imported if re.fullmatch(r"[a-z]+-\d+", p.title)] == []

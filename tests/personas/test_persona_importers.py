@@ -10,7 +10,8 @@ import pytest
 from medchat.errors import PersonaError
 from medchat.personas.importers import import_records, read_records
 from medchat.personas.importers.build import infer_specialty, parse_demographics
-from medchat.personas.importers.text import classify, first_person, negative, sentences
+from medchat.personas.importers.text import classify, sentences
+from medchat.personas.importers.voice import Speaker
 from medchat.personas.loader import PersonaRegistry
 from medchat.personas.schema import FactCategory as C
 from medchat.personas.schema import Specialty as S
@@ -88,30 +89,27 @@ def test_when_limit_and_indexes_are_given_then_only_those_records_import():
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
-        (
-            "She reports a 1-month history of diplopia",
-            "I've had a 1-month history of double vision.",
-        ),
+        ("She reports a 1-month history of diplopia", "I've had double vision for a month."),
         ("He smokes 20 cigarettes a day", "I smoke 20 cigarettes a day."),
-        ("Patient denies chest pain", "I haven't had chest pain."),
+        ("Patient denies chest pain", "I haven't had any chest pain."),
         ("Non-smoker", "I don't smoke."),
         ("Works as a graphic designer", "I work as a graphic designer."),
         ("His mother has diabetes", "My mother has diabetes."),
     ],
 )
 def test_when_a_clinical_sentence_is_revoiced_then_it_is_first_person(sentence, expected):
-    assert first_person(sentence) == expected
+    assert Speaker().say(sentence) == expected
 
 
 @pytest.mark.parametrize(
     ("item", "expected"),
     [
         ("No sorethroat", "I haven't had any sore throat."),
-        ("No palpitations", "I haven't had any pounding heartbeat."),
+        ("No palpitations", "I haven't had a pounding heartbeat."),
     ],
 )
 def test_when_an_absent_finding_is_revoiced_then_it_is_a_denial(item, expected):
-    assert negative(item) == expected
+    assert Speaker().deny(item) == expected
 
 
 @pytest.mark.parametrize(
@@ -171,6 +169,20 @@ def test_when_demographics_are_parsed_then_age_and_sex_come_out(text, expected):
 def test_when_text_is_a_placeholder_then_no_sentences_come_out():
     assert sentences("Information not provided.") == []
     assert sentences(["Crohn's disease", "Hypertension"]) == ["Crohn's disease", "Hypertension"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Rash on the armsFever since Monday.", ["Rash on the arms", "Fever since Monday"]),
+        (
+            "Earlier today, she fell. Non-smoker, drinks beer at weekends.",
+            ["Earlier today, she fell", "Non-smoker", "drinks beer at weekends"],
+        ),
+    ],
+)
+def test_when_prose_is_split_then_glued_and_leading_fragments_are_handled(text, expected):
+    assert sentences(text) == expected
 
 
 def test_when_the_cli_imports_then_files_are_written_and_validate(tmp_path, capsys):

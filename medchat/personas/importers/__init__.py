@@ -1,7 +1,8 @@
 """Importers from public case formats into persona files, looked up by format name.
 
-Each importer module declares `FORMAT` and `convert(record, index) -> dict`; this module reads the
-JSONL, picks records (a limit, a cap per specialty for a spread) and validates every result.
+Each importer module declares `FORMAT` and `convert(record, index, overrides) -> dict`; this module
+reads the JSONL, picks records (a limit, a cap per specialty for a spread) and validates every
+result. `overrides` are the hand-reviewed per-case fixes (`overrides.yaml` by default).
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from types import ModuleType
 
 from medchat.errors import PersonaError, did_you_mean
 from medchat.personas.importers import agentclinic, avey
+from medchat.personas.importers.overrides import Overrides
 from medchat.personas.loader import parse_persona
 from medchat.personas.schema import Persona
 
@@ -49,6 +51,7 @@ def import_records(
     limit: int | None = None,
     per_specialty: int | None = None,
     indexes: set[int] | None = None,
+    overrides: Overrides | None = None,
 ) -> list[tuple[dict, Persona]]:
     """Convert records in file order (0-based index in the id) -> (raw dict, validated persona)."""
     importer = get_importer(fmt)
@@ -60,7 +63,7 @@ def import_records(
         if indexes is not None and index not in indexes:
             continue
         try:
-            raw = importer.convert(record, index)
+            raw = importer.convert(record, index, overrides)
         except (KeyError, TypeError, AttributeError) as exc:
             raise PersonaError(f"record {index}: missing or malformed field ({exc})") from None
         persona = parse_persona(raw, f"{fmt} record {index}")

@@ -9,16 +9,9 @@ from __future__ import annotations
 import re
 
 from medchat.personas.importers import build
-from medchat.personas.importers.text import (
-    PMH_ONLY,
-    SOCIAL_ONLY,
-    classify,
-    first_person,
-    lay,
-    negative,
-    sentences,
-    split_list,
-)
+from medchat.personas.importers.overrides import Overrides, default_overrides
+from medchat.personas.importers.text import PMH_ONLY, SOCIAL_ONLY, classify, sentences, split_list
+from medchat.personas.importers.voice import Speaker, complaint_items
 from medchat.personas.schema import FactCategory as C
 
 FORMAT = "agentclinic"
@@ -132,9 +125,12 @@ def _tests(results: dict, container: str = "") -> dict[str, dict]:
 
 
 _FALLBACK_OPENING = "I'm just not feeling right."
+_DENIES = re.compile(
+    r"^(?:the )?(?:patient|she|he)?\s*(?:also\s+)?denies\s+(?:experiencing\s+)?", re.I
+)
 
 
-def convert(record: dict, index: int) -> dict:
+def convert(record: dict, index: int, overrides: Overrides | None = None) -> dict:
     """One AgentClinic case -> a raw persona dict (validated by the caller)."""
     case = record["OSCE_Examination"]
     actor = case["Patient_Actor"]
@@ -143,60 +139,51 @@ def convert(record: dict, index: int) -> dict:
     terms = build.leak_terms(diagnosis, synonyms)
     age, age_text, sex = build.parse_demographics(actor["Demographics"], actor.get("History", ""))
     child = build.child_word(age, sex)
+    persona_id = f"agentclinic-{index:03d}"
+    override = (overrides or default_overrides()).for_case(persona_id, diagnosis)
+    speaker = Speaker(child, override=override)
     primary = str(actor["Symptoms"].get("Primary_Symptom", "")).strip()
+    facts = build.FactList(terms)
 
-    facts: list[dict] = []
-
-    def add(text: str, category: C, volunteered: bool = False) -> None:
-        if text and not build.leaks(text, terms):
-            facts.append(
-                {
-                    "id": f"f{len(facts) + 1:02d}",
-                    "text": text,
-                    "category": category.value,
-                    "volunteered": volunteered,
-                }
-            )
-
-    for number, sentence in enumerate(sentences(actor.get("History"))):
-        add(
-            first_person(sentence, child),
-            classify(sentence, child=bool(child)),
-            volunteered=number == 0,
-        )
+    for sentence in sentences(actor.get("History")):
+        facts.add_opening(speaker.say(sentence), classify(sentence, child=bool(child)))
     for symptom in actor["Symptoms"].get("Secondary_Symptoms", []) or []:
-        add(first_person(str(symptom), child), C.HPC_ASSOCIATED)
+        facts.add(speaker.say(str(symptom)), C.HPC_ASSOCIATED)
     for sentence in sentences(actor.get("Past_Medical_History")):
-        add(
-            first_person(sentence, child), classify(sentence, C.PAST_HISTORY, PMH_ONLY, bool(child))
-        )
+        category = classify(sentence, C.PAST_HISTORY, PMH_ONLY, bool(child))
+        facts.add(speaker.say(sentence), category)
     for key in ("Current_Medications", "Medications", "Drug_History"):
         value = actor.get(key)
+        if isinstance(value, list) and all(len(str(v).split()) <= 3 for v in value):
+            facts.add(speaker.takes([str(v) for v in value]), C.MEDICATIONS)
+            continue
         for sentence in sentences(value):
-            short = isinstance(value, list) and len(sentence.split()) <= 3
-            taker = f"My {child} takes" if child else "I take"
-            add(f"{taker} {sentence}." if short else first_person(sentence, child), C.MEDICATIONS)
+            facts.add(speaker.say(sentence), C.MEDICATIONS)
     for sentence in sentences(actor.get("Social_History")):
-        add(first_person(sentence, child), classify(sentence, C.SOCIAL, SOCIAL_ONLY, bool(child)))
+        category = classify(sentence, C.SOCIAL, SOCIAL_ONLY, bool(child))
+        facts.add(speaker.say(sentence), category)
     for sentence in sentences(actor.get("Review_of_Systems")):
-        if re.match(r"^(the )?(patient|she|he)?\s*(also\s+)?denies", sentence, re.I):
-            for item in split_list(re.sub(r"^.*?denies\s+(experiencing\s+)?", "", sentence)):
-                add(negative(item, child), C.SYSTEMS_REVIEW)
+        if _DENIES.match(sentence):
+            for item in split_list(_DENIES.sub("", sentence)):
+                facts.add(speaker.deny(item), C.SYSTEMS_REVIEW)
         else:
-            add(first_person(sentence, child), C.SYSTEMS_REVIEW)
+            facts.add(speaker.say(sentence), C.SYSTEMS_REVIEW)
+    facts.ensure_volunteered()
+    if override is not None:
+        override.check_used(speaker.used)
 
     exam = _examination(case.get("Physical_Examination_Findings") or {})
     tests = _tests(case.get("Test_Results") or {})
-    persona_id = f"agentclinic-{index:03d}"
     complaint = primary or case.get("Objective_for_Doctor", "")
     specialty = build.infer_specialty(diagnosis, complaint, age, actor["Demographics"])
-    opening = build.opening(lay(complaint), child)
-    who = build.describe_age(age, age_text)
-    lead = _pretty(primary.split(",")[0].lower())
-    lead = lead if lead and not build.leaks(lead, terms) else "Presentation"
+    opening = (override and override.opening_statement) or speaker.opening(complaint)
+    who = build.describe_person(age, age_text, sex)
+    title = (override and override.title) or build.title(
+        complaint_items(complaint, speaker.glossary), who, terms
+    )
     return {
         "id": persona_id,
-        "title": f"{lead} in {who} {sex}",
+        "title": title,
         "specialty": specialty.value,
         "difficulty": "hard",
         "setting": "outpatient",
@@ -209,12 +196,12 @@ def convert(record: dict, index: int) -> dict:
             "informant": "parent" if child else None,
         },
         "opening_statement": opening if not build.leaks(opening, terms) else _FALLBACK_OPENING,
-        "facts": facts,
+        "facts": list(facts),
         "examination": exam,
         "tests": tests,
         "diagnosis": {"name": diagnosis, "synonyms": synonyms, "differentials": []},
         "red_flags": [],
-        "checklist": build.derive_checklist(facts, exam, tests, diagnosis),
+        "checklist": build.derive_checklist(list(facts), exam, tests, diagnosis),
         "source": f"{SOURCE}, case {index}",
         "license": LICENSE,
     }

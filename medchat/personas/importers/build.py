@@ -111,14 +111,62 @@ def infer_specialty(diagnosis: str, complaint: str, age: int, context: str = "")
     return Specialty.GENERAL
 
 
-def describe_age(age: int, age_text: str | None) -> str:
-    """'an 8-month-old', 'a newborn', 'a 35-year-old', for titles."""
+def describe_person(age: int, age_text: str | None, sex: str) -> str:
+    """'a 35-year-old woman', 'an 8-month-old boy', 'a newborn girl', for titles."""
+    young = age_text is not None or age < 18
+    noun = (
+        ("girl" if sex == "female" else "boy") if young else ("woman" if sex == "female" else "man")
+    )
     if age_text and (m := re.match(r"(\d+) (\w+?)s?$", age_text)):
         words = f"{m.group(1)}-{m.group(2)}-old"
     else:
         words = age_text or f"{age}-year-old"
     article = "an" if re.match(r"(8|11|18|80|8\d)\b|[aeiou]", words) else "a"
-    return f"{article} {words}"
+    return f"{article} {words} {noun}"
+
+
+def title(items: list[str], who: str, terms: list[str]) -> str:
+    """'Painful open sore on the right leg in a 54-year-old woman': lay complaint, then who.
+
+    Up to two complaints, without durations; "Feeling unwell" if they would name the diagnosis.
+    """
+    cut = (
+        r"\s+(?:for (?:the past )?\S+ (?:day|week|month|year)s?|daily|relieved by|that|which)\b.*$"
+    )
+    kept = [re.sub(cut, "", i) for i in items]
+    lead = " and ".join(kept[:2]) if kept else ""
+    if not lead or leaks(lead, terms):
+        lead = "feeling unwell"
+    return f"{lead[0].upper()}{lead[1:]} in {who}"
+
+
+class FactList(list):
+    """Facts in the order found: no empty, duplicate or diagnosis-naming text gets in."""
+
+    def __init__(self, terms: list[str]):
+        super().__init__()
+        self.terms = terms
+
+    def add(self, text: str | None, category: C, volunteered: bool = False) -> bool:
+        if not text or leaks(text, self.terms) or any(f["text"] == text for f in self):
+            return False
+        fact = {"id": f"f{len(self) + 1:02d}", "text": text, "category": category.value}
+        self.append({**fact, "volunteered": volunteered})
+        return True
+
+    def add_opening(self, text: str | None, category: C) -> bool:
+        """A fact from the presenting story; the first one (not a habit) is volunteered."""
+        first = not self.any_volunteered and category != C.SOCIAL
+        return self.add(text, category, volunteered=first)
+
+    def ensure_volunteered(self) -> None:
+        """A case whose story gave no symptom volunteers its first fact instead."""
+        if self and not self.any_volunteered:
+            self[0]["volunteered"] = True
+
+    @property
+    def any_volunteered(self) -> bool:
+        return any(f["volunteered"] for f in self)
 
 
 def parse_demographics(text: str, hint: str = "") -> tuple[int, str | None, str]:
@@ -147,14 +195,6 @@ def child_word(age: int, sex: str) -> str | None:
     if age >= 12:
         return None
     return "daughter" if sex == "female" else "son"
-
-
-def opening(complaint: str, child: str | None) -> str:
-    """The first words: 'I've come in about ...' or, for a child, 'I've brought my son in ...'."""
-    complaint = complaint.strip().rstrip(".").lower()
-    if child:
-        return f"I've brought my {child} in because of {complaint}."
-    return f"I've come in because of {complaint}."
 
 
 def age_range(age: int, age_text: str | None) -> list[int] | None:

@@ -7,7 +7,8 @@ theirs: the OSCE report (`medchat.evaluation.osce`) with its chart and a downloa
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,13 +47,30 @@ def matching(registry: PersonaRegistry, specialty: str, difficulty: str) -> list
     ]
 
 
+def persona_choices(personas: Iterable[Persona]) -> list[tuple[str, str]]:
+    """(label, id) pairs for every persona picker: the title, never the raw id.
+
+    Titles never name the diagnosis. Only where two titles are the same is the specialty added
+    ("Cough in a 40-year-old (respiratory)"), or the id if that still does not tell them apart.
+    """
+    personas = list(personas)
+    titles = Counter(p.title for p in personas)
+    titled = Counter((p.title, p.specialty) for p in personas)
+    choices = []
+    for p in personas:
+        label = p.title
+        if titles[p.title] > 1:
+            extra = (
+                p.specialty.value.replace("_", " ") if titled[p.title, p.specialty] == 1 else p.id
+            )
+            label = f"{label} ({extra})"
+        choices.append((label, p.id))
+    return choices
+
+
 def case_choices(registry: PersonaRegistry, specialty: str, difficulty: str) -> list[tuple]:
-    """(label, id) pairs for the case picker: the title only, which never names the diagnosis."""
-    cases = [
-        (f"{p.title} · {p.difficulty.value}", p.id)
-        for p in matching(registry, specialty, difficulty)
-    ]
-    return [("Random case", RANDOM), *cases]
+    """(label, id) pairs for the Practice case picker, after a "Random case" entry."""
+    return [("Random case", RANDOM), *persona_choices(matching(registry, specialty, difficulty))]
 
 
 @dataclass

@@ -9,6 +9,7 @@ from medchat.types import Mode
 from medchat.ui.backend import Backend
 from medchat.ui.chatview import ChatView
 from medchat.ui.controllers import autoplay
+from medchat.ui.controllers.practice import persona_choices
 from medchat.ui.tabs.common import ChatPanel, owner
 
 INTRO = (
@@ -21,7 +22,7 @@ class AutoplayTab:
     def __init__(self, backend: Backend, registry: PersonaRegistry):
         self.backend = backend
         gr.Markdown(INTRO)
-        personas = [(f"{p.title} ({p.id})", p.id) for p in registry]
+        personas = persona_choices(registry)
         with gr.Row():
             self.persona = gr.Dropdown(
                 personas,

@@ -8,7 +8,7 @@ from medchat.personas.loader import PersonaRegistry
 from medchat.ui.backend import Backend
 from medchat.ui.controllers import generate
 from medchat.ui.controllers.generate import GenerateView, JobBoard
-from medchat.ui.controllers.practice import specialties
+from medchat.ui.controllers.practice import persona_choices, specialties
 from medchat.ui.tabs.common import owner
 
 INTRO = (
@@ -27,7 +27,7 @@ class GenerateTab:
         gr.Markdown(INTRO)
         with gr.Row():
             self.personas = gr.Dropdown(
-                [(f"{p.title} ({p.id})", p.id) for p in registry],
+                persona_choices(registry),
                 multiselect=True,
                 label="Cases (empty = all)",
                 scale=4,
