@@ -15,6 +15,7 @@ from medchat.personas.loader import PersonaRegistry, default_registry
 from medchat.ui.auth import Authenticator, load_users
 from medchat.ui.backend import Backend
 from medchat.ui.tabs.autoplay import AutoplayTab
+from medchat.ui.tabs.common import CSS
 from medchat.ui.tabs.consult import ConsultTab
 from medchat.ui.tabs.generate import GenerateTab
 from medchat.ui.tabs.practice import PracticeTab
@@ -93,7 +94,7 @@ def launch_options(settings: Settings) -> dict[str, Any]:
 
 def serve(demo: gr.Blocks, **launch: Any) -> Any:
     """Queue without a per-event limit: the model layer batches concurrent users."""
-    return demo.queue(default_concurrency_limit=None).launch(**launch)
+    return demo.queue(default_concurrency_limit=None).launch(**{"css": CSS, **launch})
 
 
 def main() -> None:

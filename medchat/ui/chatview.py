@@ -2,7 +2,8 @@
 
 Each tab's handler folds the engine's events into a `ChatView` and yields it after every change;
 the Gradio layer only copies its fields into components. Streamed text shows as a pending message
-that the stored (scrubbed) turn replaces when it arrives.
+that the stored (scrubbed) turn replaces when it arrives. Escalation advice (crisis, emergency) is
+kept apart from the one-turn banner, so no later error, block or notice can push it off screen.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from medchat.dialogue.events import (
     ErrorEvent,
     Event,
     ExaminerEvent,
+    RetractEvent,
     TokenEvent,
     TurnEvent,
     VerdictEvent,
@@ -44,7 +46,8 @@ class ChatView:
     messages: list[dict[str, Any]] = field(default_factory=list)
     turn_ids: list[str | None] = field(default_factory=list)
     roles: list[str | None] = field(default_factory=list)
-    banner: str = ""
+    banner: str = ""  # this turn's block, error or notice; the next one replaces it
+    escalations: list[str] = field(default_factory=list)  # shown for the rest of the session
     status: str = ""
     summary: str = ""
     ended: bool = False
@@ -53,6 +56,15 @@ class ChatView:
     @property
     def labelled(self) -> bool:
         return self.mode == Mode.AUTOPLAY
+
+    @property
+    def alerts(self) -> str:
+        """The panel's alert area: the session's escalations above this turn's banner."""
+        return render.alerts(self.escalations, self.banner)
+
+    def escalate(self, text: str) -> None:
+        if text and text not in self.escalations:
+            self.escalations.append(text)
 
     def add_turn(self, turn: Turn) -> None:
         self.messages.append(render.turn_message(turn, SIDES[self.mode], self.labelled))
@@ -73,12 +85,22 @@ def _plain(markup: str) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", markup).replace("**", ""))
 
 
+def _verdict_text(message: str, category: str, reason: str) -> str:
+    """What a banner says for a safety verdict: its advice, else why it was raised."""
+    return message or f"{category.replace('_', ' ')}: {reason}"
+
+
 def from_conversation(conv: Conversation) -> ChatView:
-    """The panel for a stored or live conversation (used on resume)."""
+    """The panel for a stored or live conversation (used on resume). Escalations come back from
+    the session's stored verdicts, the same record the engine reloads its red flags from."""
     view = ChatView(session_id=conv.meta.id, mode=conv.meta.mode, ended=conv.ended)
     for turn in conv.turns():
         if turn.role in SIDES[view.mode]:
             view.add_turn(turn)
+    for event in conv.store.events(conv.meta.id):
+        if event.get("type") == "verdict" and event.get("action") == "escalate":
+            fields = (str(event.get(key, "")) for key in ("message", "category", "reason"))
+            view.escalate(_verdict_text(*fields))
     view.summary = render.summary_markdown(conv.meta.summary)
     return view
 
@@ -100,6 +122,13 @@ def fold(view: ChatView, events: Iterable[Event]) -> Iterator[ChatView]:
                 streamed += event.text
                 view.messages[pending] = render.message(side, streamed, label)
                 view.streaming = True
+            elif isinstance(event, RetractEvent):
+                if pending is not None:  # the repaired reply streams into the same bubble
+                    streamed = ""
+                    label = event.role.value.capitalize() if view.labelled else None
+                    view.messages[pending] = render.message(
+                        SIDES[view.mode][event.role], "…", label
+                    )
             elif isinstance(event, TurnEvent):
                 if pending is not None:
                     del view.messages[pending], view.turn_ids[pending], view.roles[pending]
@@ -107,8 +136,10 @@ def fold(view: ChatView, events: Iterable[Event]) -> Iterator[ChatView]:
                 view.add_turn(event.turn)
                 view.streaming = False
             elif isinstance(event, VerdictEvent):
-                if event.action != "allow":
-                    text = event.message or f"{event.category.replace('_', ' ')}: {event.reason}"
+                text = _verdict_text(event.message, event.category, event.reason)
+                if event.action == "escalate":
+                    view.escalate(text)
+                elif event.action != "allow":
                     view.banner = render.banner(event.action, text)
             elif isinstance(event, ErrorEvent):
                 if pending is not None:

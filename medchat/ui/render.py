@@ -64,6 +64,15 @@ def banner(kind: str, text: str) -> str:
     )
 
 
+def alerts(escalations: Iterable[str], turn_banner: str = "") -> str:
+    """The alert area above a chat: escalation advice in its own block (the page keeps it in
+    sight while scrolling), then the turn's block, error or notice banner beside it."""
+    urgent = "".join(banner("escalate", text) for text in escalations)
+    if urgent:
+        urgent = f'<div class="medchat-escalations">{urgent}</div>'
+    return urgent + turn_banner
+
+
 def message(role: str, text: str, label: str | None = None) -> dict[str, Any]:
     """One Chatbot message (Gradio's messages format); `label` names the speaker in bold."""
     body = mark_identifiers(text)

@@ -42,7 +42,7 @@ def test_when_patient_writes_then_reply_streams_banner_marks_rating_and_summary_
     page.fill("#consult-input textarea", "My name is John Smith. I want to kill myself.")
     page.click("#consult-send")
     banner = page.locator("#consult-banner .medchat-escalate")
-    expect(banner).to_contain_text("Samaritans")  # shown before the model has answered
+    expect(banner).to_contain_text("Samaritans", timeout=MODEL_WAIT)  # before the reply
     expect(page.locator("#consult-chat [data-testid=user] mark.pii")).to_have_text("PERSON_1")
     expect(page.locator("#consult-chat [data-testid=user]")).not_to_contain_text("John")
     bot = page.locator("#consult-chat [data-testid=bot]")

@@ -28,9 +28,8 @@ def notice(view: ChatView, error: Exception | str, kind: str = "notice") -> Chat
 
 
 def clear_notices(view: ChatView) -> None:
-    """Drop old notices and errors before a new action; an escalation banner stays in sight."""
-    if "medchat-escalate" not in view.banner:
-        view.banner = ""
+    """Drop old notices and errors before a new action (escalations are kept apart and stay)."""
+    view.banner = ""
     view.status = ""
 
 

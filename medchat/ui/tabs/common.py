@@ -15,13 +15,25 @@ def owner(request: gr.Request | None) -> str:
     return owner_of(getattr(request, "username", None) if request else None)
 
 
+# The alert area stays at the top of the window while it holds escalation advice. Gradio's outer
+# container clips with `overflow: hidden`, which would make it the sticky box's scroller (one that
+# never scrolls); `clip` cuts the same way without being a scroller.
+CSS = """
+.gradio-container { overflow: clip !important; }
+.medchat-alert-area:has(.medchat-escalations) {
+    position: sticky; top: 0; z-index: 20; background: var(--body-background-fill);
+}
+"""
+
+
 class ChatPanel:
-    """A banner (safety and errors), a status line and a chat, plus the panel's `ChatView`."""
+    """An alert area (escalations that stay, and this turn's banner), a status line and a chat,
+    plus the panel's `ChatView`."""
 
     def __init__(self, name: str, label: str, new_view: Callable[[], ChatView], **chat: Any):
         self.name = name
         self.state = gr.State(new_view())
-        self.banner = gr.HTML(elem_id=f"{name}-banner")
+        self.banner = gr.HTML(elem_id=f"{name}-banner", elem_classes="medchat-alert-area")
         self.status = gr.Markdown(elem_id=f"{name}-status")
         self.chatbot = gr.Chatbot(
             label=label,
@@ -38,7 +50,7 @@ class ChatPanel:
     @staticmethod
     def show(view: ChatView) -> list:
         """Component values for `view`; messages are copied so Gradio sees each change."""
-        return [view, [dict(m) for m in view.messages], view.banner, view.status]
+        return [view, [dict(m) for m in view.messages], view.alerts, view.status]
 
     def skip(self) -> list:
         return [gr.skip() for _ in self.outputs]
