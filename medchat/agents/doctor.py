@@ -15,7 +15,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from medchat.agents.base import Agent
 from medchat.agents.conveyance import sentences
-from medchat.agents.review import Problem, repetition
+from medchat.agents.review import Problem, echoes, repetition
 from medchat.types import Role, Turn
 
 PROMPT_VERSION = "doctor-v2"
@@ -52,6 +52,17 @@ HISTORY = [
     (r"smok|alcohol|drink|work", "Do you smoke or drink alcohol, and what do you do for work?"),
     (r"worr|concern", "Is there anything in particular that worries you?"),
 ]
+_MIRROR = {"you": "i", "your": "my", "you've": "i've", "you're": "i'm", "yours": "mine"}
+
+
+def parrots(sentence: str, heard: str) -> bool:
+    """Whether a doctor's sentence repeats six words of the patient's, "you" read as "I"."""
+    mirrored = re.sub(
+        r"[A-Za-z']+", lambda m: _MIRROR.get(m.group(0).lower(), m.group(0)), sentence
+    )
+    return bool(heard) and echoes(mirrored, heard, 6)
+
+
 CLOSING_QUESTION = "Is there anything else you'd like to tell me before I examine you?"
 
 
@@ -81,9 +92,17 @@ class DoctorAgent(Agent):
     def output_context(self) -> dict[str, Any]:
         return {**super().output_context(), "speaker": "doctor", "instructions": SYSTEM_PROMPT}
 
+    def turn_note(self, turns: Sequence[Turn]) -> str | None:
+        """No per-turn note; remembers the patient's last words for the echo check."""
+        self._heard = next((t.text for t in reversed(turns) if t.role == Role.PATIENT), "")
+        return None
+
     def review(self, text: str, final: bool = True) -> list[Problem]:
-        """Role breaks; on the whole reply also more than one question in a turn."""
+        """Role breaks and loops; on the whole reply also several questions in a turn and
+        sentences that parrot the patient's last words back."""
         problems = super().review(text, final)
+        if final and [s for s in sentences(text) if parrots(s, getattr(self, "_heard", ""))]:
+            problems.append(Problem("echo", "repeats the patient's words"))
         if repetition(text):
             problems.append(Problem("repetition", "a sentence said twice"))
         if final and sum(s.rstrip().endswith("?") for s in sentences(text)) > 1:
@@ -104,15 +123,17 @@ class DoctorAgent(Agent):
     def complete(
         self, text: str, problems: Sequence[Problem], scrub: Callable[[str], str] = str
     ) -> tuple[str, list[str]]:
-        """Several questions in one turn: keep what comes before the second question."""
-        if not any(p.kind == "multi_question" for p in problems):
-            return text, []
-        kept: list[str] = []
-        for sentence in sentences(text):
-            kept.append(sentence)
-            if sentence.rstrip().endswith("?"):
-                break
-        return " ".join(kept), []
+        """Drop sentences that parrot the patient; of several questions keep the first."""
+        kinds = {p.kind for p in problems}
+        parts = sentences(text)
+        if "echo" in kinds:
+            heard = getattr(self, "_heard", "")
+            kept = [s for s in parts if not parrots(s, heard)]
+            parts = kept if any(s.rstrip().endswith("?") for s in kept) else parts
+        if "multi_question" in kinds:
+            first = next((i for i, s in enumerate(parts) if s.rstrip().endswith("?")), None)
+            parts = parts if first is None else parts[: first + 1]
+        return " ".join(parts), []
 
     def replacement(self, verdict, text: str) -> str:
         if getattr(verdict, "category", "") == "prompt_disclosure":

@@ -49,8 +49,9 @@ class Repaired:
         }
 
 
-FIXED_IN_PLACE = frozenset({"missing", "multi_question"})
-"""Kinds mended without regenerating (`Agent.complete`): append a fact, keep one question."""
+FIXED_IN_PLACE = frozenset({"missing", "multi_question", "echo"})
+"""Kinds mended without regenerating (`Agent.complete`): append a fact, keep one question, drop
+a sentence that parrots the patient."""
 
 
 def _serious(problems: Sequence[Problem]) -> list[Problem]:

@@ -69,14 +69,27 @@ def _fidelity(args: argparse.Namespace) -> int:
         f"fidelity · model {model_name} · {result['personas']} personas · "
         f"{result['answers']} answers ({result['model_errors']} model errors) · {seconds:.0f} s"
     )
+    print(f"  {'figure':<26} {'shown':>7} {'raw':>7}  goal (shown)")
     for key, goal in (
-        ("slot_recall", "> 0.80"),
+        ("slot_recall", ">= 0.90"),
+        ("role_break_rate", "<= 0.01"),
+        ("denied_answers", "= 0"),
+        ("claimed_diagnoses", "= 0"),
         ("leakage_rate", "= 0"),
-        ("raw_leakage_rate", "(before repair)"),
+        ("invented_symptom_rate", "< 0.02"),
+        ("off_case_plain_rate", ">= 0.95"),
         ("unasked_disclosure_rate", ""),
-        ("invented_symptom_rate", "< 0.05"),
+        ("repaired_rate", "(regenerated once)"),
+        ("fallback_rate", "(case words used)"),
+        ("appended_rate", "(left-out fact appended)"),
     ):
-        print(f"  {key:<26} {result[key]:.3f}  {goal}")
+        raw = result.get(f"raw_{key}")
+        raw_text = (
+            f"{raw:7.3f}" if isinstance(raw, float) else f"{raw:7}" if raw is not None else ""
+        )
+        value = result[key]
+        shown = f"{value:7.3f}" if isinstance(value, float) else f"{value:7}"
+        print(f"  {key:<26} {shown} {raw_text:>7}  {goal}")
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps({"model": model_name, **result}, indent=2))

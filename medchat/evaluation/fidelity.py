@@ -12,13 +12,15 @@ is put to every persona; four rates come out:
 
 from __future__ import annotations
 
+import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 
-from medchat.agents.conveyance import conveyed, invented_symptoms
+from medchat.agents.conveyance import case_text, conveyed, invented_symptoms
 from medchat.agents.grounding import embed, get_encoder
 from medchat.agents.leakage import find_leak
 from medchat.agents.patient import PatientAgent
+from medchat.agents.review import claimed_diagnoses, denials, repetition, role_breaks
 from medchat.agents.simulator import Answer, PatientSimulator
 from medchat.log import get_logger
 from medchat.personas.schema import Persona
@@ -64,6 +66,19 @@ class PersonaResult:
     unasked: int = 0
     invented: int = 0
     errors: int = 0
+    recalled_raw: int = 0
+    role_breaks_raw: int = 0
+    role_breaks: int = 0
+    denied_raw: int = 0
+    denied: int = 0
+    claims_raw: int = 0
+    claims: int = 0
+    invented_raw: int = 0
+    off_case: int = 0
+    off_case_plain: int = 0
+    repaired: int = 0
+    fallbacks: int = 0
+    appended: int = 0
 
 
 def score_persona(persona: Persona, answers: list[Answer]) -> PersonaResult:
@@ -79,9 +94,12 @@ def score_persona(persona: Persona, answers: list[Answer]) -> PersonaResult:
             continue
         hits = conveyed(ans.answer, texts, vecs)
         said = {ids[i] for i, hit in enumerate(hits) if hit}
+        raw_said = {ids[i] for i, hit in enumerate(conveyed(ans.raw, texts, vecs)) if hit}
         if ans.question in STANDARD and ans.facts:
             result.selected += len(ans.facts)
             result.recalled += len(set(ans.facts) & said)
+            result.recalled_raw += len(set(ans.facts) & raw_said)
+        _score_role(result, persona, ans, said, raw_said)
         allowed = set(ans.facts) | disclosed
         if number == 0:
             allowed |= {f.id for f in persona.volunteered_facts}
@@ -95,6 +113,43 @@ def score_persona(persona: Persona, answers: list[Answer]) -> PersonaResult:
         disclosed |= said | set(ans.facts)
         result.answers.append({**asdict(ans), "unasked": extra, "invented": invented})
     return result
+
+
+PLAIN_NO = re.compile(
+    r"^\W*(no\b|nope\b|not (that i|really|sure)|i haven't|i have not|i don't|i do not|i'm not|"
+    r"nothing|none|never)",
+    re.IGNORECASE,
+)
+
+
+def _score_role(
+    result: PersonaResult, persona: Persona, ans: Answer, said: set[str], raw_said: set[str]
+) -> None:
+    """Role and truth figures, on the shown answer and on the model's raw reply."""
+    facts = {f.id: f.text for f in persona.facts if f.id in ans.facts}
+    known = case_text(persona)
+
+    def flags(text: str, heard: set[str]) -> tuple[bool, bool, bool]:
+        breaks = bool(role_breaks(text, "patient")) or repetition(text)
+        denied = bool(denials(text, facts, heard & set(facts)))
+        return breaks, denied, bool(claimed_diagnoses(text, known))
+
+    breaks, denied, claimed = flags(ans.answer, said)
+    result.role_breaks += breaks
+    result.denied += denied
+    result.claims += claimed
+    breaks, denied, claimed = flags(ans.raw, raw_said)
+    result.role_breaks_raw += breaks
+    result.denied_raw += denied
+    result.claims_raw += claimed
+    result.invented_raw += bool(invented_symptoms(ans.raw, persona))
+    if ans.question in OFF_CASE:
+        result.off_case += 1
+        result.off_case_plain += bool(PLAIN_NO.search(ans.answer))
+    review = ans.review or {}
+    result.repaired += bool(review.get("repairs"))
+    result.fallbacks += bool(review.get("fallback"))
+    result.appended += bool(review.get("appended"))
 
 
 def run_persona(model, persona: Persona, script: list[str] = SCRIPT) -> PersonaResult:
@@ -111,11 +166,30 @@ def evaluate(model, personas: list[Persona], concurrency: int = 8) -> dict:
     errors = sum(r.errors for r in results)
     n_answers = sum(len(r.answers) for r in results) - errors
     selected = sum(r.selected for r in results)
+    off_case = sum(r.off_case for r in results)
+
+    def rate(name: str) -> float:
+        return sum(getattr(r, name) for r in results) / n_answers if n_answers else 0.0
+
     return {
         "personas": len(results),
         "answers": n_answers,
         "model_errors": errors,
         "slot_recall": sum(r.recalled for r in results) / selected if selected else 0.0,
+        "raw_slot_recall": sum(r.recalled_raw for r in results) / selected if selected else 0.0,
+        "role_break_rate": rate("role_breaks"),
+        "raw_role_break_rate": rate("role_breaks_raw"),
+        "denied_answers": sum(r.denied for r in results),
+        "raw_denied_answers": sum(r.denied_raw for r in results),
+        "claimed_diagnoses": sum(r.claims for r in results),
+        "raw_claimed_diagnoses": sum(r.claims_raw for r in results),
+        "off_case_plain_rate": (
+            sum(r.off_case_plain for r in results) / off_case if off_case else 0.0
+        ),
+        "raw_invented_symptom_rate": rate("invented_raw"),
+        "repaired_rate": rate("repaired"),
+        "fallback_rate": rate("fallbacks"),
+        "appended_rate": rate("appended"),
         "leakage_rate": sum(r.leaked for r in results) / n_answers,
         "raw_leakage_rate": sum(r.leaked_raw for r in results) / n_answers,
         "unasked_disclosure_rate": sum(r.unasked for r in results) / n_answers,

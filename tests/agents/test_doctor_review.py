@@ -1,0 +1,52 @@
+"""The doctor's replies: one question a turn, no parroting, and a history question as fallback."""
+
+from __future__ import annotations
+
+import pytest
+
+from medchat.agents import repair
+from medchat.agents.doctor import HISTORY, DoctorAgent
+from medchat.models.fake import ScriptedChatModel
+from medchat.types import Role, Turn
+
+OPENING = "I've had this awful pain in my chest this morning and it won't go away."
+
+
+def _turns(*texts: str) -> list[Turn]:
+    roles = [Role.DOCTOR, Role.PATIENT] * len(texts)
+    return [Turn(role=r, text=t, author="t") for r, t in zip(roles, texts, strict=False)]
+
+
+def _finish(reply: str, turns: list[Turn], retry: str = "") -> repair.Repaired:
+    agent = DoctorAgent(ScriptedChatModel())
+    agent.messages(turns)  # as the engine does: the prompt is built before the reply
+    return repair.finish(agent, turns, reply, lambda messages: retry)
+
+
+@pytest.mark.parametrize(
+    ("reply", "kept"),
+    [
+        ("When did it start? Does it spread anywhere?", "When did it start?"),
+        ("Thank you. When did it start? And how bad is it?", "Thank you. When did it start?"),
+        (
+            "So you've had this awful pain in your chest this morning. When did it start?",
+            "When did it start?",
+        ),
+        ("When did it start?", "When did it start?"),
+    ],
+)
+def test_when_the_doctor_asks_several_things_or_parrots_then_one_question_is_kept(reply, kept):
+    result = _finish(reply, _turns("What brings you in?", OPENING))
+    assert result.text == kept and result.repairs == 0
+
+
+def test_when_the_doctor_speaks_as_an_assistant_twice_then_it_asks_the_next_history_question():
+    turns = _turns("Hello, what brings you in today?", OPENING, "When did it start?", "At 8.")
+    result = _finish("How can I assist you today?", turns, retry="I'm here to help you!")
+    assert result.fallback and result.repairs == 1
+    assert result.text == next(q for words, q in HISTORY[2:3])  # "where" not asked yet
+
+
+def test_when_the_retry_is_in_role_then_it_is_kept():
+    result = _finish("As an AI, I cannot examine you.", _turns("Hi"), retry="Where is the pain?")
+    assert result.text == "Where is the pain?" and not result.fallback
