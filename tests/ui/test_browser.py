@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
+from medchat.agents.review import repetition, role_breaks
+
 pytestmark = pytest.mark.browser
 
 SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
@@ -70,7 +72,7 @@ def test_when_student_runs_a_case_then_card_examiner_and_osce_report_show(page: 
     tab(page, "Practice")
     page.click("#practice-start")
     card = page.locator("#practice-card")
-    expect(card).to_contain_text("Opening line")
+    expect(card).to_contain_text("Opening line", timeout=MODEL_WAIT)  # first load: encoder
     meta = ui_store.list("local")[0]
     from medchat.personas.loader import get_persona
 
@@ -84,9 +86,21 @@ def test_when_student_runs_a_case_then_card_examiner_and_osce_report_show(page: 
         timeout=MODEL_WAIT
     )
     expect(page.locator("#practice-ask")).to_be_enabled()
+    # The first answer is in role: the case's own opening, not an assistant's greeting.
+    first = page.locator("#practice-chat [data-testid=bot]").first.inner_text()
+    assert role_breaks(first, "patient") == [], first
+    stored = [t for t in ui_store.turns(meta.id) if t.role.value == "patient"]
+    assert stored[0].meta["review"] == {"scripted": True}
+    assert " ".join(first.split()) == " ".join(stored[0].text.split())
+    page.fill("#practice-input textarea", "When did it start?")
+    page.click("#practice-ask")
+    expect(page.locator("#practice-chat [data-testid=bot]")).to_have_count(2, timeout=MODEL_WAIT)
+    expect(page.locator("#practice-ask")).to_be_enabled(timeout=MODEL_WAIT)
+    second = page.locator("#practice-chat [data-testid=bot]").nth(1).inner_text()
+    assert role_breaks(second, "patient") == [] and not repetition(second), second
     page.fill("#practice-request textarea", "blood pressure")
     page.click("#practice-examine")
-    expect(page.locator("#practice-chat")).to_contain_text("Examiner:")
+    expect(page.locator("#practice-chat")).to_contain_text("Examiner:", timeout=MODEL_WAIT)
 
     page.fill("#practice-leading textarea", "Tension headache")
     page.fill("#practice-differential textarea", "migraine; sinusitis")
