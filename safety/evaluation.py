@@ -16,7 +16,7 @@ from collections import Counter
 from importlib import resources
 from typing import TextIO
 
-from safety.metrics import percentile, pii_scores
+from safety.metrics import covered, overlaps, percentile, pii_scores
 from safety.pii.scrubber import Scrubber
 from safety.policy.filter import SafetyFilter
 
@@ -32,6 +32,115 @@ def evaluate_pii(scrubber: Scrubber, rows: list[dict]) -> dict:
         [e.as_dict() for e in scrubber.detect(r["text"], scrubber.new_session())] for r in rows
     ]
     return pii_scores(rows, preds)
+
+
+# PII sources, reported one by one and never pooled (see docs/evaluation-safety.md, "PII").
+PII_SOURCES = {
+    "templates, test split": "pii_test",
+    "faker locales, dev frames": "pii_locales_dev",
+    "faker locales, test frames": "pii_locales_test",
+    "faker locales, fresh frames": "pii_locales_fresh",
+    "hand-written": "pii_handwritten",
+}
+
+
+def evaluate_pii_sources(scrubber: Scrubber) -> dict[str, dict]:
+    """PII figures for each source separately."""
+    report = {}
+    for label, name in PII_SOURCES.items():
+        rows = load_devset(name)
+        report[label] = {"rows": len(rows), **evaluate_pii(scrubber, rows)}
+    return report
+
+
+def pii_errors(scrubber: Scrubber, name: str) -> list[str]:
+    """Missed gold spans and spurious or clinical-eating detections in one dev-set file."""
+    lines = []
+    for row in load_devset(name):
+        found = scrubber.detect(row["text"], scrubber.new_session())
+        spans = [(e.start, e.end) for e in found]
+        gold = [(g["start"], g["end"]) for g in row["entities"]]
+        text = row["text"]
+        for g in row["entities"]:
+            if not covered(text, g["start"], g["end"], spans):
+                lines.append(f"MISS {g['type']}: {text[g['start'] : g['end']]!r} in {text!r}")
+        for e in found:
+            if not overlaps(e.start, e.end, gold):
+                lines.append(f"EXTRA {e.type}: {text[e.start : e.end]!r} in {text!r}")
+        for k in row.get("keep", []):
+            if overlaps(k["start"], k["end"], spans):
+                lines.append(f"LOST clinical: {text[k['start'] : k['end']]!r} in {text!r}")
+    return lines
+
+
+def measure_scrub_latency(scrubber: Scrubber, texts: list[str], rounds: int = 3) -> dict:
+    """Wall time of `Scrubber.scrub` alone per message, after a warm-up, over `rounds` passes."""
+    scrubber.scrub(texts[0], scrubber.new_session())
+    times = []
+    for _ in range(rounds):
+        for text in texts:
+            t0 = time.perf_counter()
+            scrubber.scrub(text, scrubber.new_session())
+            times.append((time.perf_counter() - t0) * 1000)
+    return {"n": len(times), "p50_ms": percentile(times, 50), "p95_ms": percentile(times, 95)}
+
+
+def machine() -> dict:
+    """CPU model name and AVX flags (from /proc/cpuinfo, as lscpu reports them), and the load."""
+    model, flags = "unknown", []
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as fh:
+            for line in fh:
+                key, _, value = line.partition(":")
+                if key.strip() == "model name":
+                    model = value.strip()
+                elif key.strip() == "flags":
+                    flags = sorted(f for f in value.split() if f.startswith("avx"))
+                    break
+    except OSError:
+        pass
+    return {"cpu": model, "avx": flags, "cpus": os.cpu_count(), "load_1min": os.getloadavg()[0]}
+
+
+def run_pii(out: TextIO = sys.stdout, errors: str | None = None) -> dict:
+    """PII figures per source and `Scrubber.scrub` latency on the PII dev sentences."""
+    scrubber = Scrubber()
+    if errors:
+        for line in pii_errors(scrubber, errors):
+            print(line, file=out)
+        return {}
+    sources = evaluate_pii_sources(scrubber)
+    texts = [r["text"] for r in load_devset("pii_dev")]
+    report = {
+        "sources": sources,
+        "scrub_latency": measure_scrub_latency(scrubber, texts),
+        "machine": machine(),
+    }
+    _print_sources(out, sources)
+    lat, m = report["scrub_latency"], report["machine"]
+    print(
+        f"\nScrubber.scrub on the {len(texts)} PII dev sentences x3: p50 {lat['p50_ms']:.1f} ms, "
+        f"p95 {lat['p95_ms']:.1f} ms\n  {m['cpu']}, {m['cpus']} CPUs, {' '.join(m['avx'])}, "
+        f"1-min load {m['load_1min']:.1f}",
+        file=out,
+    )
+    return report
+
+
+def _print_sources(out: TextIO, sources: dict[str, dict]) -> None:
+    print(
+        "\nPII per source                rows  direct recall  all recall  precision  clinical kept",
+        file=out,
+    )
+    for label, s in sources.items():
+        print(
+            f"  {label:<28} {s['rows']:>4}  {_f(s['direct_recall']):>13}  "
+            f"{_f(s['all_recall']):>10}  {_f(s['overall_precision']):>9}  "
+            f"{_f(s['clinical_preservation']):>13}",
+            file=out,
+        )
+        recalls = [f"{t} {_f(v['recall'])}" for t, v in s["per_type"].items() if v["support"]]
+        print(f"    recall by type: {', '.join(recalls)}", file=out)
 
 
 def evaluate_safety(safety_filter: SafetyFilter, rows: list[dict]) -> dict:
@@ -85,6 +194,7 @@ def run(out: TextIO = sys.stdout, split: str = "test") -> dict:
     full = SafetyFilter()
     rules_only = SafetyFilter(classifier=False)
     pii = evaluate_pii(scrubber, load_devset(f"pii_{split}"))
+    pii_sources = evaluate_pii_sources(scrubber)
     safety_rows = load_devset(f"safety_{split}")
     safety = evaluate_safety(full, safety_rows)
     safety_rules = evaluate_safety(rules_only, safety_rows)
@@ -99,6 +209,7 @@ def run(out: TextIO = sys.stdout, split: str = "test") -> dict:
     report = {
         "split": split,
         "pii": pii,
+        "pii_sources": pii_sources,
         "safety": safety,
         "safety_rules_only": safety_rules,
         "latency": latency,
@@ -123,6 +234,7 @@ def _print(out: TextIO, r: dict) -> None:
         f"  clinical-term preservation {_f(r['pii']['clinical_preservation'])}  (goal >= 0.97)",
         file=out,
     )
+    _print_sources(out, r["pii_sources"])
     for name in ("safety", "safety_rules_only"):
         s = r[name]
         p(
@@ -149,6 +261,16 @@ def _print(out: TextIO, r: dict) -> None:
         v = lat[name]
         p(
             f"  {name:<24} n={v['n']}  p50 {v['p50_ms']:.1f} ms  p95 {v['p95_ms']:.1f} ms  "
-            "(goal p95 < 30 ms)",
+            "(goal p95 <= 50 ms)",
             file=out,
         )
+
+
+if __name__ == "__main__":
+    # `python -m safety.evaluation` prints the PII figures per source and the scrub latency;
+    # `... --errors pii_locales_dev` lists misses on a dev source instead.
+    import argparse
+
+    parser = argparse.ArgumentParser(description="PII figures per source")
+    parser.add_argument("--errors", default=None, help="list misses in this dev-set file")
+    run_pii(errors=parser.parse_args().errors)

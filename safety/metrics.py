@@ -44,7 +44,8 @@ def overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 
 def pii_scores(rows: Sequence[dict], predictions: Sequence[Sequence[dict]]) -> dict:
-    """Per-type recall and precision, direct-identifier recall and clinical preservation."""
+    """Per-type recall and precision, direct-identifier and all-identifier recall (the latter
+    adds towns, other dates and ages over 89), and clinical preservation."""
     gold_n, gold_hit, pred_n, pred_ok = Counter(), Counter(), Counter(), Counter()
     keep_n = keep_ok = 0
     for row, preds in zip(rows, predictions, strict=True):
@@ -70,9 +71,11 @@ def pii_scores(rows: Sequence[dict], predictions: Sequence[Sequence[dict]]) -> d
     }
     direct_n = sum(gold_n[t] for t in DIRECT_IDENTIFIERS)
     direct_hit = sum(gold_hit[t] for t in DIRECT_IDENTIFIERS)
+    all_n = sum(gold_n.values())
     return {
         "per_type": per_type,
         "direct_recall": direct_hit / direct_n if direct_n else None,
+        "all_recall": sum(gold_hit.values()) / all_n if all_n else None,
         "overall_precision": sum(pred_ok.values()) / max(1, sum(pred_n.values())),
         "clinical_preservation": keep_ok / keep_n if keep_n else None,
     }

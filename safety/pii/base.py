@@ -30,6 +30,11 @@ class RegexRecognizer(EntityRecognizer):
         """Return False to reject a match (checksums, digit counts)."""
         return True
 
+    def refine(self, value: str) -> str:
+        """The part of a match to report (a run of its words, located by its first occurrence
+        in the match); "" drops the match. Lets a pattern over-capture and trim in code."""
+        return value
+
     def analyze(self, text, entities, nlp_artifacts=None):
         """Report every validated match (or its `v` group) as this recognizer's entity."""
         results = []
@@ -41,7 +46,9 @@ class RegexRecognizer(EntityRecognizer):
             for m in rx.finditer(text):
                 group = "v" if "v" in rx.groupindex and m.group("v") is not None else 0
                 start, end = m.span(group)
-                value = text[start:end].rstrip(".,;: ")
+                raw = text[start:end].rstrip(".,;: ")
+                value = self.refine(raw)
+                start += raw.find(value) if value else 0
                 if value and self.validate(value):
                     results.append(
                         RecognizerResult(self.ENTITY, start, start + len(value), score, None, meta)

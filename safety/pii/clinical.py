@@ -34,6 +34,8 @@ _EPONYM_HEAD = (
 PROTECTED_PATTERNS: tuple[str, ...] = (
     # eponyms whose surname is common ("Bell's palsy", "Turner syndrome", "Smith fracture")
     rf"\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?(?:'s|s'|’s)?\s+(?i:{_EPONYM_HEAD})\b",
+    # the same typed in lower case, possessive only ("morton's neuroma", "bell's palsy")
+    rf"\b[a-z]+(?:'s|’s)\s+(?i:{_EPONYM_HEAD})\b",
     # durations and ages up to 89 ("three days", "67 years old", "aged 45", "a 3-year-old")
     rf"(?i:\b{_NUM}(?:[- ]and[- ]a[- ]half)?[- ]{_UNIT_TIME}(?:[- ]old)?(?:\s+ago)?\b)",
     rf"(?i:\b(?:[1-8]?\d|{_WORD_NUM})[- ](?:years?|yrs?)[- ]old\b)",
@@ -49,7 +51,9 @@ PROTECTED_PATTERNS: tuple[str, ...] = (
     r"(?i:\b\d{2,3}\s*(?:bpm|beats per minute|breaths per minute|/min)\b)",
     r"(?i:\b\d{2}(?:\.\d)?\s*(?:°\s*[CF]|degrees(?: celsius| fahrenheit| c| f)?|C\b|F\b))",
     r"(?i:\b(?:sats?|saturations?|spo2|o2|oxygen)\s*(?:of|at|is|was|:)?\s*\d{2,3}\s*%)",
-    r"(?i:\b\d{1,3}(?:\.\d+)?\s*(?:%|kg|kilos?|lbs?|pounds|stone|st|cm|mm|inches|feet|ft)\b)",
+    # ("st" is stone, unless it is an ordinal day before a month: "1st March", "21st of May")
+    r"(?i:\b\d{1,3}(?:\.\d+)?\s*(?:%|kg|kilos?|lbs?|pounds|stone|st(?!\s+(?:of\s+)?"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|cm|mm|inches|feet|ft)\b)",
     r"(?i:\b(?:bmi|hba1c|egfr|crp|inr|tsh|psa|hb|wcc|glucose|sugar|cholesterol|ldl|hdl|"
     r"troponin|creatinine|potassium|sodium|ferritin)\s*(?:of|is|was|:|at)?\s*\d+(?:\.\d+)?)",
     # doses and frequencies

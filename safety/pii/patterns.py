@@ -6,7 +6,17 @@ lists fitted to any dev sentence.
 
 from __future__ import annotations
 
-NAME = r"(?:[A-Z][a-z]+(?:['-][A-Z]?[a-z]+)?|[OD]')[A-Za-z]*"
+# Letters beyond ASCII (fadas, umlauts, accents, Latin Extended-A) so "Siobhán" and "Müller"
+# match as wholes. Extended-A mixes cases, so it sits in both classes.
+UP = "A-ZÀ-ÖØ-ÞĀ-ſ"
+LOW = "a-zß-öø-ÿĀ-ſ"
+NAME = rf"(?:[{UP}][{LOW}]+(?:['’-](?!s\b)[{UP}]?[{LOW}]+)?|[OD]['’])[{UP}{LOW}]*"
+# Surname particles: Irish Ó/Ní/Nic/Mac/Uí, Scottish Mc, Dutch van der, French de la, German von.
+PARTICLE = (
+    r"(?:Ó|Ní|Nic|Mac|Mc|Mhic|Uí|Ua|[Vv]an|[Vv]on|[Dd]e|[Dd]u|[Ll]e|[Ll]a|[Dd]a|[Dd]i|[Dd]er|"
+    r"[Dd]en|[Tt]er|[Tt]en|[Dd]el)"
+)
+PNAME = rf"(?:{PARTICLE}\s+){{0,2}}{NAME}"
 TITLE = r"\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sister|Nurse|(?i:doctor|professor|nurse))\.?"
 INTRO = (
     r"(?i:\bmy name is|\bmy name's|\bname's|\bI'm called|\bI am called|\bcall me|\bthis is|"
@@ -21,7 +31,10 @@ RELATION = (
     r"stepson|stepdaughter|landlord|therapist|midwife|dentist|pharmacist))"
 )
 
-PLACE = r"(?:[A-Z][a-z]+(?:[- ](?:upon|on|under|in|le|by|de)[- ])?)(?:[ -][A-Z][a-z]+){0,2}"
+PLACE = (
+    rf"(?:[{UP}][{LOW}]+(?:[- ](?:upon|on|under|in|le|la|les|by|de|sur|sous|am|an|der|aan|den)"
+    rf"[- ])?)(?:[ -][{UP}][{LOW}]+){{0,2}}"
+)
 
 KIN_SUBJECT = (
     r"(?i:\b(?:she|he|i|mum|mom|mother|dad|father|grandma|grandad|granddad|grandpa|gran|granny|"
@@ -50,8 +63,8 @@ LICENCE_CUE = (
     r"\blicen[cs]e\s+(?:number|no\.?|#)|\bDL\s*(?:number|no\.?|#))"
 )
 DOB_CUE = (
-    r"(?i:\bdate of birth(?:\s+is)?|\bD\.?O\.?B\.?|\bborn(?:\s+on)?|\bbirthday(?:\s+is)?|"
-    r"\bbirth date(?:\s+is)?)"
+    r"(?i:\bdate of birth|\bD\.?O\.?B\.?(?:'s)?|\bborn|\bbirthday(?:'s)?|\bbirth date)"
+    r"(?i:\s*[:\s]\s*(?:is|was|on|=)?)?"
 )
 
 MONTH = (
@@ -60,11 +73,20 @@ MONTH = (
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?"
 YEAR = r"(?:19|20)\d{2}"
-FULL_DATE = (
-    rf"(?:{DAY}\s+(?i:of\s+)?{MONTH},?\s+{YEAR}|{MONTH}\s+{DAY},?\s+{YEAR}|"
+NUMERIC_DATE = (
     rf"(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2]|[12]\d|3[01])[/.-](?:{YEAR}|\d{{2}})|"
-    rf"{YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))"
+    rf"{YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
 )
+# "3 March", "3rd of March", "02-Feb"; "March 3rd", "Oct 1"
+DAY_MONTH = rf"{DAY}(?:\s+(?i:of\s+)?|\s?-\s?){MONTH}(?![{LOW}])"
+MONTH_DAY = rf"\b{MONTH}\s+(?i:the\s+)?{DAY}(?![\d{LOW}])"
+FULL_DATE = (
+    rf"(?:{DAY_MONTH}(?:,?\s+|\s?-\s?)(?:{YEAR}|'?\d{{2}}(?![\d:]))|{MONTH_DAY},?\s+{YEAR}|"
+    rf"{NUMERIC_DATE})"
+)
+# Any written calendar date: with a year, or a day and a month name without one. Numeric day
+# and month without a year stay out: "3/7" (three days), "5/10" (a pain score), "14/15" (GCS).
+DATE_ANY = rf"(?:{FULL_DATE}|{DAY_MONTH}|{MONTH_DAY})"
 AGE90 = r"(?:9\d|1[01]\d)"
 
 UK_POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})"
@@ -107,8 +129,7 @@ STREET_SUFFIX = (
     r"Embankment|Wynd|Chase|Croft|Fold|Gate|Hey|Leys|Side|Extension|Grove|Center|Light|Burg)s?\b\.?"
 )
 STREET = (
-    r"(?:(?:[A-Z][a-z']+|St\.?|Saint|Old|New|North|South|East|West|[NSEW]\.?)\s+){1,3}"
-    + STREET_SUFFIX
+    rf"(?:(?:{NAME}|St\.?|Saint|Old|New|North|South|East|West|[NSEW]\.?)\s+){{1,3}}" + STREET_SUFFIX
 )
 UNIT_WORD = r"(?i:flat|apartment|apt\.?|unit|suite|ste\.?|studio|room|floor|#)"
 UNIT = rf"(?:{UNIT_WORD}\s*\d+[A-Za-z]?,?\s+)"

@@ -1,14 +1,31 @@
 """Custom Presidio recognizers for people, places, records and documents.
 
 Each subclass declares ENTITY and PATTERNS (see `safety.pii.base.RegexRecognizer`); network,
-payment and generic-number recognizers live in `recognizers_net`.
+payment and generic-number recognizers live in `recognizers_net`, lower-case and particle names
+in `names`, continental and Irish addresses in `recognizers_intl`.
 """
 
 from __future__ import annotations
 
+import re
+
 from safety.pii import patterns as P
 from safety.pii.base import RegexRecognizer
 from safety.pii.base import digits_of as _digits
+from safety.pii.names import (
+    CuedLowerNameRecognizer,
+    HereNameRecognizer,
+    LexiconNameRecognizer,
+    RelativeNameRecognizer,
+    TitledNameRecognizer,
+)
+from safety.pii.recognizers_intl import (
+    EircodeRecognizer,
+    EuPostcodeRecognizer,
+    EuStreetRecognizer,
+    EuTownRecognizer,
+    TownBeforeEircodeRecognizer,
+)
 from safety.pii.recognizers_net import (
     CreditCardRecognizer,
     GenericIdRecognizer,
@@ -22,10 +39,11 @@ class PersonCueRecognizer(RegexRecognizer):
 
     ENTITY = "PERSON"
     PATTERNS = (
-        (rf"{P.TITLE}\s+(?P<v>{P.NAME}(?:[ -]{P.NAME})?)", 0.9),
-        (rf"{P.INTRO}\s+(?P<v>{P.NAME}(?:[ -]{P.NAME}){{0,2}})", 0.85),
-        (rf"{P.RELATION},?\s+(?P<v>{P.NAME}(?: {P.NAME})?)", 0.9),
+        (rf"{P.TITLE}\s+(?P<v>{P.PNAME}(?:[ -]{P.PNAME})?)", 0.9),
+        (rf"{P.INTRO}\s+(?P<v>{P.PNAME}(?:[ -]{P.PNAME}){{0,2}})", 0.85),
+        (rf"{P.RELATION},?\s+(?P<v>{P.PNAME}(?: {P.PNAME})?)", 0.9),
         (rf"(?P<v>{P.NAME} {P.NAME}),?\s+(?i:is my|was my|\(my)", 0.8),
+        (rf"(?P<v>{P.PNAME}(?: {P.PNAME}){{1,2}}),?\s+\(?(?i:born|dob|d\.o\.b|aged)\b", 0.9),
         (rf"(?:^|[.!?,:]\s+)(?P<v>{P.NAME}(?: {P.NAME})?) (?i:here|speaking|calling)\b", 0.9),
         (
             rf"(?:(?i:\b(?:for|to|with|from|by|and|called|named|contact:?|c/o))\s+|\()"
@@ -82,7 +100,8 @@ class PhoneRecognizer(RegexRecognizer):
     )
 
     def validate(self, value: str) -> bool:
-        return 10 <= len(_digits(value)) <= 13
+        number = re.split(r"(?i)\s?(?:x|ext\.?)\s?\d", value)[0]  # an extension is extra
+        return 10 <= len(_digits(number)) <= 13
 
 
 class PostcodeRecognizer(RegexRecognizer):
@@ -135,17 +154,18 @@ class StreetAddressRecognizer(RegexRecognizer):
 
 
 class DateOfBirthRecognizer(RegexRecognizer):
-    """Dates of birth: any full date after a birth cue."""
+    """Dates of birth: any written date after a birth cue, with or without the year."""
 
     ENTITY = "DATE_OF_BIRTH"
-    PATTERNS = ((rf"{P.DOB_CUE}[:\s]+(?i:on\s+|is\s+|the\s+)?(?P<v>{P.FULL_DATE})", 0.95),)
+    PATTERNS = ((rf"{P.DOB_CUE}\s*(?i:the\s+)?(?P<v>{P.DATE_ANY})(?![\d/])", 0.95),)
 
 
 class FullDateRecognizer(RegexRecognizer):
-    """Other calendar dates that include a year; relative times and weekdays are kept."""
+    """Other calendar dates: numeric with a year, ISO, or a day with a month name; relative
+    times, weekdays, bare years and numeric day/month pairs ("3/7", "5/10") are kept."""
 
     ENTITY = "DATE"
-    PATTERNS = ((rf"\b(?P<v>{P.FULL_DATE})(?!\d)", 0.6),)
+    PATTERNS = ((rf"(?<![\w/.-])(?P<v>{P.DATE_ANY})(?![\d/])", 0.6),)
 
 
 class AgeOver89Recognizer(RegexRecognizer):
@@ -217,6 +237,16 @@ class NationalIdRecognizer(RegexRecognizer):
 
 ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     PersonCueRecognizer,
+    CuedLowerNameRecognizer,
+    HereNameRecognizer,
+    TitledNameRecognizer,
+    RelativeNameRecognizer,
+    LexiconNameRecognizer,
+    EuStreetRecognizer,
+    EircodeRecognizer,
+    EuPostcodeRecognizer,
+    EuTownRecognizer,
+    TownBeforeEircodeRecognizer,
     MrnRecognizer,
     NhsNumberRecognizer,
     PhoneRecognizer,

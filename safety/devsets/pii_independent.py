@@ -1,0 +1,222 @@
+"""PII sources made apart from the recognizers: `python -m safety.devsets.pii_independent`.
+
+Two sources, each written to its own JSONL (never mixed, never split by random row):
+
+- Faker locales: names, streets, postcodes, towns and Eircodes drawn from Faker's fr_FR, de_DE,
+  nl_NL, en_IE, ga_IE and en_GB providers (seeded), dates rendered in the written formats listed
+  in issue #13, all placed in `pii_frames`. The recognizers take no word list from Faker's
+  name providers, so these values are unseen by the rules. `pii_locales_dev.jsonl` (DEV_FRAMES)
+  may be read while changing rules; `pii_locales_test.jsonl` (TEST_FRAMES, another seed) was
+  measured once, then its errors were read; `pii_locales_fresh.jsonl` (FRESH_FRAMES, written
+  before the second round of changes) is the held-out set after that.
+- Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
+  before the recognizers were changed; parsed into `pii_handwritten.jsonl`.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+from faker import Faker
+
+from safety.devsets import pii_frames as F
+
+HERE = Path(__file__).parent
+LOCALES = ("fr_FR", "de_DE", "nl_NL", "en_IE", "ga_IE", "en_GB")
+PER_FRAME_LOCALE = 2
+SEEDS = {"dev": 1301, "test": 1302, "fresh": 1303}
+LOWERCASE_SHARE = 0.3
+RECENT = (date(2019, 1, 1), date(2025, 12, 31))
+SLOT_TYPES = {
+    "name": "PERSON",
+    "first": "PERSON",
+    "last": "PERSON",
+    "dob": "DATE_OF_BIRTH",
+    "date": "DATE",
+    "street": "STREET_ADDRESS",
+    "postcode": "POSTCODE",
+    "city": "LOCATION",
+    "phone": "PHONE_NUMBER",
+}
+CLINICAL = {
+    "drug": F.DRUGS,
+    "dose": F.DOSES,
+    "clin": F.CLINICAL_LOOKALIKES,
+    "epo": F.EPONYMS,
+}
+_SLOT = re.compile(r"\{(\w+)\}")
+_MARK = re.compile(r"\[\[([A-Z_]+):(.+?)\]\]|\{\{(.+?)\}\}")
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+# The written formats the issue lists: numeric with / - . separators, day-month-name with and
+# without a year, abbreviated months with hyphens, ordinals, month first, ISO.
+DATE_FORMATS = (
+    lambda d: d.strftime("%d/%m/%Y"),
+    lambda d: d.strftime("%d-%m-%Y"),
+    lambda d: d.strftime("%d.%m.%Y"),
+    lambda d: d.strftime("%d/%m/%y"),
+    lambda d: f"{d.day}/{d.month}/{d.year}",
+    lambda d: d.strftime("%m/%d/%Y"),
+    lambda d: d.strftime("%d-%b-%Y"),
+    lambda d: f"{d.day}-{d.strftime('%b')}-{d.strftime('%y')}",
+    lambda d: f"{d.day} {d.strftime('%B %Y')}",
+    lambda d: f"{d.day} {d.strftime('%b %Y')}",
+    lambda d: f"{d.day} {d.strftime('%B')}",
+    lambda d: f"{_ordinal(d.day)} of {d.strftime('%B %Y')}",
+    lambda d: f"{_ordinal(d.day)} {d.strftime('%B')}",
+    lambda d: f"{_ordinal(d.day)} of {d.strftime('%B')}",
+    lambda d: f"{d.strftime('%B')} {_ordinal(d.day)}, {d.year}",
+    lambda d: f"{d.strftime('%B')} {d.day}, {d.year}",
+    lambda d: f"{d.strftime('%b')} {d.day} {d.year}",
+    lambda d: d.isoformat(),
+)
+
+
+def render_date(rng: random.Random, d: date) -> str:
+    return rng.choice(DATE_FORMATS)(d)
+
+
+def locale_values(rng: random.Random, fakers: dict[str, Faker], locale: str) -> dict[str, str]:
+    """One value per slot; Irish-language rows use en_IE addresses (ga_IE has none of its own)."""
+    f = fakers[locale]
+    place = fakers["en_IE"] if locale == "ga_IE" else f
+    street = place.street_address().replace("\n", ", ")
+    postcode, city = place.postcode(), place.city()
+    if locale in ("en_IE", "ga_IE"):
+        order = [
+            ("street", street),
+            (None, ", "),
+            ("city", city),
+            (None, ", "),
+            ("postcode", postcode),
+        ]
+    elif locale == "en_GB":
+        order = [
+            ("street", street),
+            (None, ", "),
+            ("city", city),
+            (None, " "),
+            ("postcode", postcode),
+        ]
+    else:
+        order = [
+            ("street", street),
+            (None, ", "),
+            ("postcode", postcode),
+            (None, " "),
+            ("city", city),
+        ]
+    phone_src = fakers["en_GB"] if locale == "en_GB" else fakers["en_IE"]
+    values: dict = {
+        "name": f"{f.first_name()} {f.last_name()}",
+        "first": f.first_name(),
+        "last": f.last_name(),
+        "dob": render_date(rng, f.date_of_birth(minimum_age=1, maximum_age=99)),
+        "date": render_date(rng, f.date_between(start_date=RECENT[0], end_date=RECENT[1])),
+        "street": street,
+        "postcode": postcode,
+        "city": city,
+        "phone": phone_src.phone_number(),
+        "address": order,
+    }
+    values.update({slot: rng.choice(choices) for slot, choices in CLINICAL.items()})
+    return values
+
+
+def render(frame: str, values: dict) -> dict:
+    """Fill a frame, recording identifier spans (`entities`) and clinical spans (`keep`)."""
+    text, entities, keep, last = "", [], [], 0
+
+    def put(slot: str | None, value: str) -> None:
+        nonlocal text
+        start = len(text)
+        text += value
+        if slot in SLOT_TYPES:
+            entities.append({"type": SLOT_TYPES[slot], "start": start, "end": len(text)})
+        elif slot in CLINICAL:
+            keep.append({"slot": slot, "start": start, "end": len(text)})
+
+    for m in _SLOT.finditer(frame):
+        text += frame[last : m.start()]
+        value = values[m.group(1)]
+        if isinstance(value, list):
+            for part_slot, part_value in value:
+                put(part_slot, part_value)
+        else:
+            put(m.group(1), value)
+        last = m.end()
+    text += frame[last:]
+    return {"text": text, "entities": entities, "keep": keep}
+
+
+def build_locales(split: str) -> list[dict]:
+    """Rows for one frame set; about a third are lower-cased whole, as many patients type."""
+    frames = {"dev": F.DEV_FRAMES, "test": F.TEST_FRAMES, "fresh": F.FRESH_FRAMES}[split]
+    rng = random.Random(SEEDS[split])
+    fakers = {loc: Faker(loc) for loc in LOCALES}
+    for i, loc in enumerate(LOCALES):
+        fakers[loc].seed_instance(SEEDS[split] * 10 + i)
+    rows = []
+    for i, frame in enumerate(frames):
+        for locale in LOCALES:
+            for _ in range(PER_FRAME_LOCALE):
+                row = render(frame, locale_values(rng, fakers, locale))
+                if rng.random() < LOWERCASE_SHARE and len(row["text"].lower()) == len(row["text"]):
+                    row["text"] = row["text"].lower()
+                rows.append({"source": f"locales/{split}", "frame": i, "locale": locale, **row})
+    return rows
+
+
+def parse_marked(line: str) -> dict:
+    """One hand-written line: [[TYPE:value]] is an identifier, {{value}} clinical content."""
+    text, entities, keep, last = "", [], [], 0
+    for m in _MARK.finditer(line):
+        text += line[last : m.start()]
+        start = len(text)
+        if m.group(1):
+            text += m.group(2)
+            entities.append({"type": m.group(1), "start": start, "end": len(text)})
+        else:
+            text += m.group(3)
+            keep.append({"slot": "clinical", "start": start, "end": len(text)})
+        last = m.end()
+    text += line[last:]
+    return {"text": text, "entities": entities, "keep": keep}
+
+
+def build_handwritten() -> list[dict]:
+    raw = resources.files("safety.devsets").joinpath("pii_handwritten.txt").read_text("utf-8")
+    lines = [ln for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
+    return [{"source": "handwritten", "line": i, **parse_marked(ln)} for i, ln in enumerate(lines)]
+
+
+def _write(path: Path, rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8") as fh:
+        for row in rows:
+            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def main() -> None:
+    sets = {
+        "pii_locales_dev": build_locales("dev"),
+        "pii_locales_test": build_locales("test"),
+        "pii_locales_fresh": build_locales("fresh"),
+        "pii_handwritten": build_handwritten(),
+    }
+    for name, rows in sets.items():
+        _write(HERE / f"{name}.jsonl", rows)
+    print(", ".join(f"{name}: {len(rows)} rows" for name, rows in sets.items()))
+
+
+if __name__ == "__main__":
+    main()

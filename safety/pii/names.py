@@ -1,0 +1,202 @@
+"""Names typed in lower case, and names with Irish, Scottish or continental particles.
+
+Capitalisation is what the cue patterns in `recognizers` and spaCy rely on; patients often
+skip it ("my name is siobhan kelly"). A lower-case word is taken for a name only when the
+context says so, and how much evidence it needs depends on the cue:
+
+- strong cues ("my name is", "call me", "patient:", "this is ... speaking", "... here" opening
+  a clause, a relative followed by a verb): any word that is not common English or clinical;
+- weak cues ("i'm", "it's", "my wife" with nothing after): the first word must be a known given
+  name (`given_names.txt`, CC0, not Faker) or carry a non-English letter (fada, umlaut, accent).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+from typing import ClassVar
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from safety.pii import patterns as P
+from safety.pii.base import RegexRecognizer
+from safety.pii.clinical import is_allow_listed, load_allow_list
+
+# Surname particles (Irish Ó/Ní/Mac, Scottish Mac/Mc, Dutch van der, French de la...); they
+# count as part of a name only when a name word follows them.
+_PARTICLES = (
+    "ó ní nic mac mc mhic uí ua van von de du le la da di der den ter ten del della des dos das"
+)
+PARTICLES = frozenset(_PARTICLES.split())
+
+# Common English words that follow these cues but are not names: states ("i'm tired"), verbs
+# ("my son has"), time words ("call me back"), symptoms ("it's sore here"). General English,
+# added to spaCy's stop words; not collected from any evaluation sentence.
+_COMMON = """
+    back later soon today tonight tomorrow yesterday now asap anytime again please thanks thank
+    ok okay fine good well better worse bad ill sick poorly unwell tired exhausted worried scared
+    anxious sore tender swollen itchy numb dizzy nauseous breathless achy stiff weak hot cold
+    pregnant diabetic asthmatic epileptic allergic struggling desperate confused sorry sure
+    afraid glad happy sad upset fed up free bound awake asleep alone home here there away out
+    still just
+    only also really very quite bit little lot doctor doc nurse dr sir madam mum mam dad mom
+    patient gp pain ache rash lump cough fever headache swelling bleeding itch going coming
+    calling ringing phoning texting writing asking wondering trying having getting feeling
+    taking looking waiting hoping has had says said thinks thought does did keeps kept noticed
+    found told wants needs rang called brought drove took gets got came went made makes saw
+    sees heard knows knew asked insisted reckons helps looks lives works goes used uses always
+    never usually sometimes often normally recently lately finally actually probably basically
+    literally honestly obviously certainly definitely totally completely nearly mostly mainly
+    cant can't wont won't early likely hardly barely badly slightly suddenly gradually
+    constantly currently
+    apparently mr mrs ms miss yes no yeah nope hi hello hey hiya morning evening afternoon night
+    on in at about with from for of to by up off over under after before since until while
+"""
+COMMON_WORDS = frozenset(_COMMON.split())
+
+
+@lru_cache(maxsize=2)
+def _lexicon(filename: str) -> frozenset[str]:
+    raw = resources.files("safety.pii").joinpath(filename).read_text("utf-8")
+    names = {ln.strip() for ln in raw.splitlines() if ln.strip() and not ln.startswith("#")}
+    if len(names) < 500:
+        raise ValueError(f"safety/pii/{filename} is missing or truncated")
+    return frozenset(names - STOP_WORDS - COMMON_WORDS)
+
+
+def given_names() -> frozenset[str]:
+    """The packaged given-name list, minus words that are also common English."""
+    return _lexicon("given_names.txt")
+
+
+def surnames() -> frozenset[str]:
+    """The packaged surname list, minus words that are also common English."""
+    return _lexicon("surnames.txt")
+
+
+def is_common(word: str) -> bool:
+    """An everyday English word, never a name on its own."""
+    w = word.lower().replace("’", "'").strip("'")
+    # contractions of common words, with or without the apostrophe: "we're", "hasn't", "isnt"
+    head = w.split("'")[0]
+    bare = w[:-3] if w.endswith("n't") else w[:-2] if w.endswith("nt") else w
+    return any(x in STOP_WORDS or x in COMMON_WORDS for x in (w, head, bare)) or len(w) < 2
+
+
+def _non_english(word: str) -> bool:
+    return any(ch.isalpha() and not ch.isascii() for ch in word)
+
+
+# Endings of English adjectives and verb forms ("menopausal", "intolerant", "exhausted").
+_ENGLISH_ENDING = re.compile(r"(?:ed|ing|al|ous|ive|ful|less|able|ible|ic|ish|ary|ory|ant)$")
+
+
+_GAELIC_PREFIX = re.compile(r"^(?:mc|mac|o['’]|ní|nic|ó)[^\W\d_]{2,}")
+
+
+def name_prefix(value: str, evidence: str) -> str:
+    """The words of `value` that make a name, or "" when they cannot.
+
+    Particles are kept only when a name word follows. `evidence` is what the cue leaves to the
+    words themselves:
+
+    - "cue": nothing; the name is the leading run of uncommon, non-clinical words;
+    - "tail": the same, but the run that ends the match ("its niamh" before "here");
+    - "whole": the whole match must be uncommon words, the first without an English adjective
+      or verb ending (nor a final -s), unless the words are "known" (below);
+    - "known": a word carries a non-English letter, or the first is a known given name;
+    - "titled": as "known", or a word is a known surname or has a Gaelic prefix ("mcconnon").
+    """
+    allow = load_allow_list()
+    runs: list[list[re.Match[str]]] = [[]]
+    for tok in re.finditer(r"[^\s]+", value):
+        word = tok.group().lower()
+        if word in PARTICLES:
+            runs[-1].append(tok)
+        elif is_common(word) or is_allow_listed(word, allow):
+            runs.append([])
+        else:
+            runs[-1].append(tok)
+    run = runs[-1] if evidence == "tail" else runs[0]
+    while run and run[-1].group().lower() in PARTICLES:
+        run.pop()
+    words = [t.group().lower() for t in run if t.group().lower() not in PARTICLES]
+    if not words:
+        return ""
+    found = value[run[0].start() : run[-1].end()]
+    if evidence in ("cue", "tail"):
+        return found
+    known = words[0] in given_names() or any(_non_english(w) for w in words)
+    if evidence == "titled":
+        known = known or any(w in surnames() or _GAELIC_PREFIX.match(w) for w in words)
+        return found if known else ""
+    if evidence == "whole":  # "talks" in "my friend talks about" is a verb, not a name
+        plain = not _ENGLISH_ENDING.search(words[0]) and not words[0].endswith("s")
+        return found if found == value and (known or plain) else ""
+    return found if known else ""
+
+
+TOK = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
+TOKS = rf"{TOK}(?:[ -]{TOK}){{0,3}}"
+STRONG_CUE = (
+    r"(?i:\bmy\s+name\s+is|\bmy\s+name'?s|\bname'?s|\bname\s+is|\bi'?m\s+called|"
+    r"\bi\s+am\s+called|\bcall\s+me|\bpatient(?:'s)?(?:\s+name)?\s*:|\bname\s*:|\bpt\s*:)"
+)
+OPENING = r"(?:^|[.!?,;:]\s*|(?i:\b(?:hi|hiya|hello|hey|morning|evening|afternoon|its|it's))\s+)"
+# What follows a relative's name in a sentence ("my son ruairidh has...", "my mum, ann, is").
+AFTER_NAME = (
+    r"(?=\s*(?:[,.;!?)]|$)|\s+(?i:on|in|at|after|about|for|to|with|from|"
+    r"is|was|has|had|says|said|thinks|thought|does|did|can|cant|"
+    r"can't|could|will|wont|won't|would|keeps|kept|noticed|found|told|wants|needs|rang|called|"
+    r"brought|drove|took|gets|got|and|who|also|just|made|makes|saw|heard|knows|came|went|asked|"
+    r"isn't|isnt|wasn't|doesn't|didn't|hasn't|goes|lives|works|looks)\b)"
+)
+
+
+class CuedLowerNameRecognizer(RegexRecognizer):
+    """Names of any case after strong cues; trimmed at the first common or clinical word."""
+
+    ENTITY = "PERSON"
+    EVIDENCE: ClassVar[str] = "cue"
+    PATTERNS = (
+        (rf"{STRONG_CUE}\s+(?P<v>{TOKS})", 0.85),
+        (rf"\bthis\s+is\s+(?P<v>{TOKS})\s+(?i:speaking|calling|here)\b", 0.85),
+    )
+
+    def refine(self, value: str) -> str:
+        return name_prefix(value, self.EVIDENCE)
+
+
+class HereNameRecognizer(CuedLowerNameRecognizer):
+    """A name opening a clause before "here" ("hiya, its cormac here")."""
+
+    EVIDENCE = "tail"
+    PATTERNS = ((rf"{OPENING}(?P<v>{TOKS})\s+(?i:here)\b", 0.85),)  # not "trouble speaking"
+
+
+class TitledNameRecognizer(CuedLowerNameRecognizer):
+    """A lower-case name after a lower-case title ("dr geisler", "mrs ó dálaigh"), when it is a
+    known name, has a Gaelic prefix or a non-English letter; "dr appointment" stays."""
+
+    EVIDENCE = "titled"
+    PATTERNS = ((rf"(?i:\b(?:dr|mr|mrs|ms|mx|prof|doctor|nurse|sister))\.?\s+(?P<v>{TOKS})", 0.85),)
+
+
+class RelativeNameRecognizer(CuedLowerNameRecognizer):
+    """A relative's name between "my son" and a verb ("my son ruairidh has..."); the words must
+    all look like a name, so "my wife collapsed and" stays."""
+
+    EVIDENCE = "whole"
+    PATTERNS = ((rf"{P.RELATION},?\s+(?P<v>{TOKS}?){AFTER_NAME}", 0.85),)
+
+
+class LexiconNameRecognizer(CuedLowerNameRecognizer):
+    """After "i'm", "it's", "this is" or a bare relative, only a known or non-English given
+    name: without a dictionary of English, "i'm heavy smoker" looks like "i'm dara mulcahy"."""
+
+    EVIDENCE = "known"
+    PATTERNS = (
+        (rf"(?i:\bi'?m|\bi\s+am|\bits|\bit['’]s|\bit\s+is|\bthis\s+is)\s+(?P<v>{TOKS})", 0.8),
+        (rf"{P.RELATION},?\s+(?P<v>{TOKS})", 0.8),
+    )

@@ -1,0 +1,172 @@
+"""Addresses outside the UK/US shapes: French, German and Dutch streets and postcodes, Irish
+Eircodes, and street addresses typed in lower case.
+
+Formats follow the postal conventions (La Poste "numéro, type de voie, nom"; German and Dutch
+"Straßenname Hausnummer" with the street type fused to the name; Eircode = routing key letter
+and two digits, or D6W, then four characters from 0-9 and ACDEFHKNPRTVWXY).
+"""
+
+from __future__ import annotations
+
+import re
+
+from safety.pii import patterns as P
+from safety.pii.base import RegexRecognizer
+from safety.pii.names import PARTICLES, is_common
+
+L = f"{P.UP}{P.LOW}"
+WORD = rf"[{L}]+(?:['’][{L}]+)?"
+FR_TYPE = (
+    r"(?i:rue|avenue|av\.?|boulevard|bd|bld|place|pl\.|chemin|ch\.|allée|allee|impasse|imp\.?|"
+    r"quai|route|rte|cours|square|voie|passage|faubourg|fbg|rond-point|sentier|cité|cite|"
+    r"résidence|residence|hameau|lieu-dit|parvis|esplanade|promenade|montée|montee|chaussée|"
+    r"traverse|villa|clos|mail|domaine)"
+)
+# Street types fused to the name that no English word ends with ("Hauptstraße", "Lindenallee",
+# "Prinsengracht"); the shorter, ambiguous ones (-ring, -hof, -park) need a capital and a
+# one-to-three digit house number ("Spring 2020" stays).
+FUSED_TYPE = (
+    r"(?i:straße|strasse|str\.|gasse|platz|allee|damm|ufer|chaussee|steig|pfad|graben|stieg|"
+    r"zeile|weg|straat|laan|plein|gracht|kade|steeg|singel|dijk|dreef|plantsoen|burgwal|"
+    r"kanaal|hoven|erf|brink|baan)"
+)
+SHORT_TYPE = r"(?:ring|hof|park|markt|pad|berg|feld|garten|dam|wal|veld|plaats|kamp|haven|wijk)"
+HOUSE = r"\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?(?![\d/])"
+FR_STREET = rf"\b\d{{1,4}}(?:\s?(?i:bis|ter))?,?\s+{FR_TYPE}\s+{WORD}(?:[ -]{WORD}){{0,4}}"
+FUSED_STREET = (
+    rf"(?:\b[{P.UP}][{P.LOW}]+\s)?\b(?:{WORD}-){{0,3}}[{L}]*{FUSED_TYPE}(?![{L}])\s?{HOUSE}"
+)
+SHORT_STREET = rf"\b(?:{WORD}-){{0,3}}[{P.UP}][{P.LOW}]+{SHORT_TYPE}\s\d{{1,3}}[a-zA-Z]?(?![\d/])"
+# Lower-case English streets: only the unambiguous street words, and never after a unit or
+# function word ("10 minutes drive", "3 times round the park" are not addresses).
+EN_TYPE = (
+    r"(?:street|st|road|rd|avenue|ave|lane|drive|crescent|terrace|gardens|grove|boulevard|mews|"
+    r"parade|villas|close|court|square)"
+)
+NOT_STREET_WORD = (
+    r"(?!(?:the|a|an|of|and|or|in|on|at|to|for|each|every|per|times?|minutes?|mins?|hours?|"
+    r"days?|weeks?|months?|years?|miles?|metres?|meters?|yards?|steps?|km|mg|ml|puffs?|"
+    r"tablets?|doses?)\b)"
+)
+EN_STREET = rf"\b\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[a-z']+\s+){{1,3}}{EN_TYPE}\b"
+STREET_ANY = rf"(?:{FR_STREET}|{FUSED_STREET}|{SHORT_STREET}|{EN_STREET}|{P.STREET})"
+
+# Without the space the last four need a letter, so "H207492" (a record number) is no Eircode.
+_EIR = "0-9ACDEFHKNPRTVWXY"
+EIRCODE = (
+    rf"(?i:(?:[ACDEFHKNPRTVWXY]\d{{2}}|D6W)"
+    rf"(?: [{_EIR}]{{4}}|(?=[{_EIR}]{{0,3}}[ACDEFHKNPRTVWXY])[{_EIR}]{{4}}))"
+)
+NL_POSTCODE = r"[1-9]\d{3} ?[A-Z]{2}"
+NL_POSTCODE_ANY = r"[1-9]\d{3} ?(?i:[a-z]{2})"
+FIVE_DIGIT = r"(?:0[1-9]|[1-9]\d)\d{3}"
+CAP_PLACE = P.PLACE
+ANY_PLACE = rf"{WORD}(?:[ -]{WORD}){{0,3}}"
+POSTCODE_CUE = r"(?i:post\s?code|postal code|code postal|plz)(?i:\s+is)?"
+# Two letters after four digits that are units or English words, not a Dutch postcode:
+# "1000 mg", "2000 iu", "born 1950 in".
+_NOT_NL = (
+    "mg ml kg iu mm cm ug gm hr pm am km mi lb oz ft hz in on at to of or an as by is it me my "
+    "no so up us we he do go be hi ok"
+)
+NOT_NL_LETTERS = frozenset(_NOT_NL.split())
+# Lower-case UK postcodes need the space and no ordinal or unit tail ("t2 3rd", "e1 5ml").
+UK_POSTCODE_ANY = rf"(?i:{P.UK_POSTCODE.replace(' ?', ' ')})"
+UK_TAIL_NOT = frozenset({"st", "nd", "rd", "th", "ml", "mg"})
+
+
+def trim_place(value: str, last: bool = False) -> str:
+    """The first (or, with `last`, the final) run of words of a place that are not common
+    English: "fürstenfeldbruck now" -> "fürstenfeldbruck"; "just outside sligo" -> "sligo";
+    "Pinto after my" -> "Pinto". A capitalised common word stays inside a capitalised place
+    ("Bad Langensalza").
+    """
+    runs: list[list[re.Match[str]]] = [[]]
+    for w in re.finditer(r"\S+", value):
+        word = w.group()
+        lower = word.lower()
+        if is_common(lower) and lower not in PARTICLES and (value.islower() or word.islower()):
+            runs.append([])
+        else:
+            runs[-1].append(w)
+    runs = [r for r in runs if r]
+    if not runs:
+        return ""
+    run = runs[-1] if last else runs[0]
+    while run and run[-1].group().lower() in PARTICLES:
+        run.pop()
+    return value[run[0].start() : run[-1].end()] if run else ""
+
+
+class EuStreetRecognizer(RegexRecognizer):
+    """French, German and Dutch street addresses, and lower-case English ones, with the number."""
+
+    ENTITY = "STREET_ADDRESS"
+    PATTERNS = (
+        (rf"(?P<v>{FR_STREET})", 0.9),
+        (rf"(?P<v>{FUSED_STREET})", 0.9),
+        (rf"(?P<v>{SHORT_STREET})", 0.85),
+        (rf"(?P<v>{EN_STREET})", 0.85),
+    )
+
+    def refine(self, value: str) -> str:
+        words = list(re.finditer(r"\S+", value))
+        for i, w in enumerate(words):
+            if i > 1 and is_common(w.group().strip(",")) and not w.group()[0].isdigit():
+                return value[: words[i - 1].end()]
+        return value
+
+
+class EircodeRecognizer(RegexRecognizer):
+    """Irish Eircodes ("D02 X285", "a65f4e2"); without the space the last four need a letter."""
+
+    ENTITY = "POSTCODE"
+    PATTERNS = ((rf"(?<![\w-])(?P<v>{EIRCODE})(?![\w-])", 0.95),)
+
+
+class EuPostcodeRecognizer(RegexRecognizer):
+    """Dutch (1234 AB) and French/German (five digits) postcodes, next to a town or a street,
+    and UK postcodes typed in lower case."""
+
+    ENTITY = "POSTCODE"
+    PATTERNS = (
+        (rf"(?<![\w,.-])(?P<v>{NL_POSTCODE})(?=,?\s+[{P.UP}][{P.LOW}])", 0.85),
+        (rf"(?<![\w,.-])(?P<v>{FIVE_DIGIT})(?=\s+[{P.UP}][{P.LOW}]{{2}})", 0.8),
+        # after the town: "Lyon 69002", "schagerbrug 9091zj"
+        (rf"\b{CAP_PLACE}\s+(?P<v>{FIVE_DIGIT}|{NL_POSTCODE_ANY})(?![\w-]|\s\d)", 0.8),
+        (rf"\b[{L}]{{3,}}\s+(?P<v>{NL_POSTCODE_ANY})(?![\w-])", 0.8),
+        (rf"(?<![\w-])(?P<v>{UK_POSTCODE_ANY})(?![\w-])", 0.8),
+        (rf"{STREET_ANY},?\s+(?P<v>{NL_POSTCODE_ANY}|{FIVE_DIGIT})(?![\w-])", 0.9),
+        (rf"{POSTCODE_CUE}[:\s]+(?P<v>{NL_POSTCODE_ANY}|(?i:{P.UK_POSTCODE}))\b", 0.9),
+    )
+
+    def validate(self, value: str) -> bool:
+        if re.fullmatch(UK_POSTCODE_ANY, value):
+            return value[-2:].lower() not in UK_TAIL_NOT
+        letters = "".join(c for c in value if c.isalpha()).lower()
+        return letters not in NOT_NL_LETTERS and letters not in ("sa", "sd", "ss")
+
+
+class EuTownRecognizer(RegexRecognizer):
+    """The town after a continental postcode, or before an Eircode."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = (
+        (rf"(?<![\w,.-])(?:{NL_POSTCODE}|{FIVE_DIGIT}),?\s+(?P<v>{CAP_PLACE})", 0.85),
+        (rf"{STREET_ANY},?\s+(?:{NL_POSTCODE_ANY}|{FIVE_DIGIT}),?\s+(?P<v>{ANY_PLACE})", 0.85),
+    )
+
+    def refine(self, value: str) -> str:
+        return trim_place(value)
+
+
+class TownBeforeEircodeRecognizer(EuTownRecognizer):
+    """The town written just before an Eircode ("Ennis, V95 H2N4")."""
+
+    PATTERNS = (
+        (rf"(?P<v>{CAP_PLACE}),?\s+{EIRCODE}(?![\w-])", 0.85),
+        (rf"(?P<v>{ANY_PLACE}),\s+{EIRCODE}(?![\w-])", 0.6),
+    )
+
+    def refine(self, value: str) -> str:
+        return trim_place(value, last=True)

@@ -1,0 +1,79 @@
+"""The independent PII sources are what their seeded builder produces (golden files), their
+labels point at real text, and the Faker-locale dev and test frames never share a frame."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from safety.devsets import pii_frames, pii_independent
+from safety.evaluation import load_devset
+
+
+@pytest.mark.parametrize(
+    ("name", "build"),
+    [
+        ("pii_locales_dev", lambda: pii_independent.build_locales("dev")),
+        ("pii_locales_test", lambda: pii_independent.build_locales("test")),
+        ("pii_locales_fresh", lambda: pii_independent.build_locales("fresh")),
+        ("pii_handwritten", pii_independent.build_handwritten),
+    ],
+)
+def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, build):
+    assert json.loads(json.dumps(build())) == load_devset(name)
+
+
+@pytest.mark.parametrize(
+    "name", ["pii_locales_dev", "pii_locales_test", "pii_locales_fresh", "pii_handwritten"]
+)
+def test_when_independent_rows_read_then_labels_point_at_real_text(name):
+    rows = load_devset(name)
+    assert rows and all(r["entities"] or r["keep"] for r in rows)
+    for row in rows:
+        for span in row["entities"] + row["keep"]:
+            assert row["text"][span["start"] : span["end"]].strip()
+
+
+def test_when_frames_split_then_no_two_sets_share_a_frame():
+    sets = [pii_frames.DEV_FRAMES, pii_frames.TEST_FRAMES, pii_frames.FRESH_FRAMES]
+    assert sum(len(set(s)) for s in sets) == len(set().union(*sets))
+
+
+def test_when_locales_built_then_every_locale_and_lower_case_rows_appear():
+    rows = load_devset("pii_locales_test")
+    assert {r["locale"] for r in rows} == set(pii_independent.LOCALES)
+    assert any(r["text"] == r["text"].lower() for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("line", "text", "entities", "keep"),
+    [
+        (
+            "dob [[DATE_OF_BIRTH:1 May 1950]], on {{5 mg}}",
+            "dob 1 May 1950, on 5 mg",
+            [{"type": "DATE_OF_BIRTH", "start": 4, "end": 14}],
+            [{"slot": "clinical", "start": 19, "end": 23}],
+        ),
+        ("no marks", "no marks", [], []),
+    ],
+)
+def test_when_marked_line_parsed_then_spans_match_the_plain_text(line, text, entities, keep):
+    assert pii_independent.parse_marked(line) == {"text": text, "entities": entities, "keep": keep}
+
+
+def test_when_scores_computed_then_all_recall_counts_every_gold_type():
+    from safety.metrics import pii_scores
+
+    rows = [
+        {
+            "text": "Ann, 3 May, Lyon",
+            "entities": [
+                {"type": "PERSON", "start": 0, "end": 3},
+                {"type": "DATE", "start": 5, "end": 10},
+                {"type": "LOCATION", "start": 12, "end": 16},
+            ],
+        }
+    ]
+    s = pii_scores(rows, [[{"type": "PERSON", "start": 0, "end": 3}]])
+    assert s["direct_recall"] == 1.0 and s["all_recall"] == pytest.approx(1 / 3)
