@@ -18,9 +18,14 @@ from medchat.agents.conveyance import sentences
 from medchat.agents.review import Problem, echoes, repetition
 from medchat.types import Role, Turn
 
-PROMPT_VERSION = "doctor-v2"
+PROMPT_VERSION = "doctor-v3"
 
-SYSTEM_PROMPT = """You are Dr. Reed, a careful general practitioner in a consultation.
+DOCTOR_NAME = "Reed"
+"""The AI doctor's fixed fictional name: the scrubber keeps it as written (it identifies nobody),
+so the doctor never shows up as "I'm PERSON_2" and never invents a name of its own."""
+
+SYSTEM_PROMPT = f"""You are Dr. {DOCTOR_NAME}, a careful general practitioner in a consultation.
+If you introduce yourself, say you are Dr. {DOCTOR_NAME}; never use any other name.
 The user is your patient. Take a focused medical history:
 - Ask ONE short question per turn, in plain language, and wait for the answer.
 - Start with the main complaint, then its onset, character, severity, timing, what makes it better

@@ -16,6 +16,7 @@ _lock = threading.Lock()
 
 def shared_layer(style: str, policy: Path | None, region: str | None) -> Any:
     """The process-wide safety layer (spaCy and MiniLM load once, about 5 s)."""
+    from medchat.agents.doctor import DOCTOR_NAME
     from safety.layer import SafetyLayer
     from safety.pii.scrubber import Scrubber
     from safety.policy.filter import SafetyFilter
@@ -23,7 +24,8 @@ def shared_layer(style: str, policy: Path | None, region: str | None) -> Any:
     key = (style, str(policy), region)
     with _lock:
         if key not in _layers:
-            _layers[key] = SafetyLayer(Scrubber(style=style), SafetyFilter(policy, region=region))
+            scrubber = Scrubber(style=style, keep_names=(DOCTOR_NAME,))
+            _layers[key] = SafetyLayer(scrubber, SafetyFilter(policy, region=region))
     return _layers[key]
 
 

@@ -6,7 +6,9 @@ found without the scrubbed text having to carry positions. Entities never hold t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import partial
 
 from presidio_analyzer import AnalyzerEngine
 
@@ -25,6 +27,11 @@ SOFT_TYPES = frozenset({"PERSON", "LOCATION", "DATE", "ID_NUMBER"})
 # the allow-list, so "my daughter Georgia" is scrubbed while "Georgia" the state is not.
 STRONG_CUE = 0.9
 SCORE_THRESHOLD = 0.35
+# A title is not an identifier: "I'm Dr. Reed" keeps "Dr." and replaces the name only (a cue
+# recognizer reading "I'm <name>" would otherwise take "Dr" for the name: "I'm PERSON_1. PERSON_2").
+_TITLE = re.compile(
+    r"^(?:dr|doctor|prof|professor|mr|mrs|ms|miss|mx|nurse|sister)\b\.?\s*", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -61,12 +68,16 @@ class Scrubber:
         seed: int = 0,
         analyzer: AnalyzerEngine | None = None,
         allow_list: frozenset[str] | None = None,
+        keep_names: tuple[str, ...] = (),
     ) -> None:
+        """`keep_names`: fictional names the application itself gives its roles (the AI doctor's
+        name), which are not anyone's identifier and must read as written."""
         self._style_name = style if isinstance(style, str) else None
         self.seed = seed
         self.session = ScrubSession(get_style(style, seed) if isinstance(style, str) else style)
         self._analyzer = analyzer
         self.allow_list = allow_list if allow_list is not None else load_allow_list()
+        self.keep_names = frozenset(n.casefold() for n in keep_names)
 
     @property
     def analyzer(self) -> AnalyzerEngine:
@@ -95,7 +106,18 @@ class Scrubber:
         pattern = session.known_name_pattern()
         if pattern is not None:
             found += [Entity("PERSON", m.start(), m.end(), 0.8) for m in pattern.finditer(text)]
-        return _merge(found)
+        return [e for e in map(partial(self._untitled, text), _merge(found)) if e is not None]
+
+    def _untitled(self, text: str, ent: Entity) -> Entity | None:
+        """A name without its title; None for a title alone or a name the app gave a role."""
+        if ent.type != "PERSON":
+            return ent
+        title = _TITLE.match(text[ent.start : ent.end])
+        start = ent.start + (title.end() if title else 0)
+        core = text[start : ent.end].strip(" .,")
+        if not core or core.casefold() in self.keep_names:
+            return None
+        return Entity(ent.type, start, ent.end, ent.score)
 
     def _vetoed(self, text, etype, start, end, score, keep) -> bool:
         if etype not in SOFT_TYPES or (etype == "PERSON" and score >= STRONG_CUE):

@@ -62,7 +62,7 @@ FOUND = [
     ("we're in cardiff, cf10 1aa, near the castle", "POSTCODE", "cf10 1aa"),
     # round two: lower-case titles, "its X", a name before "born", phone extensions
     ("saw dr smith yesterday about my knee", "PERSON", "smith"),
-    ("dr o'halloran in the practice was lovely", "PERSON", "dr o'halloran"),
+    ("dr o'halloran in the practice was lovely", "PERSON", "o'halloran"),
     ("its olivia, the tablets ran out", "PERSON", "olivia"),
     ("hiya, its cormac here", "PERSON", "cormac"),
     ("ring my son pádraig on the landline", "PERSON", "pádraig"),
