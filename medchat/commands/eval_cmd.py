@@ -1,6 +1,6 @@
-"""`python -m medchat eval fidelity|safety|scorer|doctor`: print quality figures.
+"""`python -m medchat eval fidelity|safety|scorer|doctor|selection`: print quality figures.
 
-See docs/evaluation.md (fidelity, safety) and docs/evaluation-osce.md (scorer, doctor).
+See docs/evaluation.md (fidelity, safety, selection) and docs/evaluation-osce.md (scorer, doctor).
 """
 
 from __future__ import annotations
@@ -15,7 +15,9 @@ from medchat.config import get_settings
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    parser = sub.add_parser("eval", help="measure quality: fidelity, safety, scorer, doctor")
+    parser = sub.add_parser(
+        "eval", help="measure quality: fidelity, safety, scorer, doctor, selection"
+    )
     esub = parser.add_subparsers(dest="eval_command", required=True)
     fid = esub.add_parser("fidelity", help="patient simulator fidelity over personas")
     fid.add_argument("--personas", default=None, help="glob of persona files (default: all)")
@@ -48,6 +50,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     doc.add_argument("--out", type=Path, default=Path("eval-doctor"), help="output directory")
     doc.set_defaults(func=_doctor)
+    sel = esub.add_parser("selection", help="fact selection vs the labelled probe set")
+    sel.add_argument("--probes", type=Path, default=None, help="probe JSONL (default: bundled)")
+    sel.add_argument("--limit", type=int, default=None, help="first N probes only")
+    sel.add_argument("--misses", type=int, default=0, help="print the first N wrong/missed")
+    sel.add_argument("--out", type=Path, default=None, help="write JSON results here")
+    sel.set_defaults(func=_selection)
 
 
 def _fidelity(args: argparse.Namespace) -> int:
@@ -180,4 +188,36 @@ def _doctor(args: argparse.Namespace) -> int:
     print(table(result["summary"]))
     paths = write_outputs(result, args.out)
     print(f"  {time.monotonic() - started:.0f} s · wrote " + ", ".join(str(p) for p in paths))
+    return 0
+
+
+def _selection(args: argparse.Namespace) -> int:
+    from medchat.errors import MedChatError
+    from medchat.evaluation import selection
+
+    probes = selection.load_probes(args.probes)
+    problems = selection.check_probes(probes)
+    if problems:
+        raise MedChatError("The probe file has bad labels:\n" + "\n".join(problems[:20]))
+    probes = probes[: args.limit] if args.limit else probes
+    started = time.monotonic()
+    results = selection.run(probes)
+    seconds = time.monotonic() - started
+    summary = selection.summarise(results)
+    personas = len({p.persona_id for p in probes})
+    print(
+        f"fact selection · {len(probes)} probes · {personas} personas · k={selection.K} · "
+        f"{seconds:.1f} s (micro over fact ids; acceptable ids neither right nor wrong)"
+    )
+    selection.table(summary)
+    misses = selection.misses(results)
+    for miss in misses[: args.misses]:
+        print(
+            f"  {miss['persona_id']} [{miss['style']}] {miss['question']!r}: "
+            f"expected {miss['expected']} got {miss['selected']}"
+        )
+    if args.out:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps({"summary": summary, "misses": misses}, indent=2))
+        print(f"  wrote {args.out}")
     return 0

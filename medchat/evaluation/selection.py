@@ -1,0 +1,283 @@
+"""Measure `FactSelector` alone: which case facts it picks per doctor question, against labels.
+
+The probes (`probes/selection.jsonl`) are hand-labelled (persona, question, expected fact ids)
+rows, written from two question banks (`source`: British clinical and American lay phrasing)
+without reading the selector's rules, and labelled by reading the fact texts. `acceptable` ids
+are facts that also answer the question (a repeat, a close paraphrase): picking one is neither
+rewarded nor counted wrong. Open questions ("what brings you in?") are answered with the
+volunteered facts by design; they are labelled so and reported apart from the headline figures.
+See docs/evaluation.md, "Fact selection".
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from medchat.errors import MedChatError
+from medchat.personas.loader import PersonaRegistry, default_registry
+from medchat.personas.schema import FactCategory
+
+STYLES = ("textbook", "lay", "indirect", "typo", "compound", "negative", "followup", "open")
+TOPICS = (*(c.value for c in FactCategory), "open")
+K = 3  # facts per question, as `PatientAgent.select_facts` asks for
+
+
+def probes_path() -> Path:
+    return Path(str(resources.files("medchat.evaluation") / "probes" / "selection.jsonl"))
+
+
+@dataclass(frozen=True)
+class Probe:
+    persona_id: str
+    question: str
+    expected: tuple[str, ...]
+    style: str
+    source: str
+    topic: str
+    acceptable: tuple[str, ...] = ()
+
+
+def load_probes(path: Path | None = None) -> list[Probe]:
+    """Read and check the field types of every line; a malformed line is a hard error."""
+    path = path or probes_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise MedChatError(f"{path}: cannot read the probe file ({exc.strerror})") from None
+    probes = []
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+            probe = Probe(
+                persona_id=row["persona_id"],
+                question=row["question"],
+                expected=tuple(row["expected"]),
+                style=row["style"],
+                source=row["source"],
+                topic=row["topic"],
+                acceptable=tuple(row.get("acceptable", ())),
+            )
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise MedChatError(
+                f"{path}:{number}: malformed probe ({exc!r}); fix the line"
+            ) from None
+        if probe.style not in STYLES or probe.topic not in TOPICS or not probe.question.strip():
+            raise MedChatError(
+                f"{path}:{number}: style must be one of {STYLES} and topic a fact category "
+                f"or 'open', with a question; got style {probe.style!r}, topic {probe.topic!r}"
+            )
+        probes.append(probe)
+    return probes
+
+
+def check_probes(probes: Iterable[Probe], registry: PersonaRegistry | None = None) -> list[str]:
+    """Problems with the labels: unknown personas or fact ids, labelled negatives with facts."""
+    registry = registry or default_registry()
+    known = {p.id: {f.id for f in p.facts} for p in registry}
+    problems = []
+    for probe in probes:
+        where = f"{probe.persona_id}: {probe.question!r}"
+        if probe.persona_id not in known:
+            problems.append(f"{where}: unknown persona")
+            continue
+        unknown = [i for i in probe.expected + probe.acceptable if i not in known[probe.persona_id]]
+        if unknown:
+            problems.append(f"{where}: unknown fact id(s) {unknown}")
+        if set(probe.expected) & set(probe.acceptable):
+            problems.append(f"{where}: an id is both expected and acceptable")
+        if probe.style == "negative" and probe.expected:
+            problems.append(f"{where}: a negative probe expects facts")
+    return problems
+
+
+@dataclass
+class Counts:
+    """Micro counts over fact ids, and how often an expected-empty probe got nothing."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    probes: int = 0
+    exact: int = 0
+    empty: int = 0
+    empty_nothing: int = 0
+    empty_no_wrong: int = 0
+    ceiling: int = 0  # expected facts reachable with K facts per question
+
+    def add(self, expected: set[str], acceptable: set[str], selected: set[str]) -> None:
+        wrong = selected - expected - acceptable
+        self.tp += len(selected & expected)
+        self.fp += len(wrong)
+        self.fn += len(expected - selected)
+        self.probes += 1
+        self.exact += not wrong and expected <= selected
+        self.ceiling += min(len(expected), K)
+        if not expected:
+            self.empty += 1
+            self.empty_nothing += not selected
+            self.empty_no_wrong += not wrong
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    @property
+    def specificity(self) -> float | None:
+        """Share of expected-empty probes where nothing at all was selected."""
+        return self.empty_nothing / self.empty if self.empty else None
+
+    def as_dict(self) -> dict[str, Any]:
+        expected = self.tp + self.fn
+        no_wrong = self.empty_no_wrong / self.empty if self.empty else None
+        return {
+            "probes": self.probes,
+            "expected_facts": expected,
+            "tp": self.tp,
+            "fp": self.fp,
+            "fn": self.fn,
+            "precision": round(self.precision, 3),
+            "recall": round(self.recall, 3),
+            "f1": round(self.f1, 3),
+            "recall_ceiling": round(self.ceiling / expected, 3) if expected else None,
+            "exact_rate": round(self.exact / self.probes, 3) if self.probes else None,
+            "expected_empty": self.empty,
+            "specificity": None if self.specificity is None else round(self.specificity, 3),
+            "empty_no_wrong_rate": None if no_wrong is None else round(no_wrong, 3),
+        }
+
+
+@dataclass
+class Result:
+    """One probe and what the selector picked for it."""
+
+    probe: Probe
+    selected: list[str]
+    authored: bool = False
+    categories: dict[str, str] = field(default_factory=dict)  # fact id -> fact category
+
+    @property
+    def wrong(self) -> list[str]:
+        keep = set(self.probe.expected) | set(self.probe.acceptable)
+        return [i for i in self.selected if i not in keep]
+
+    @property
+    def missed(self) -> list[str]:
+        return [i for i in self.probe.expected if i not in self.selected]
+
+
+def run(
+    probes: list[Probe], selector: Any = None, registry: PersonaRegistry | None = None
+) -> list[Result]:
+    """Select facts for every probe with the real selector; question vectors in one batch."""
+    from medchat.agents.grounding import FactSelector, get_encoder
+    from medchat.evaluation.embed_cache import CachedEncoder
+
+    registry = registry or default_registry()
+    if selector is None:
+        encoder = CachedEncoder(get_encoder())
+        personas = {p.persona_id: registry.get(p.persona_id) for p in probes}
+        encoder.prime([f.text for persona in personas.values() for f in persona.facts])
+        encoder.prime([p.question for p in probes])
+        selector = FactSelector(encoder)
+    results = []
+    for probe in probes:
+        persona = registry.get(probe.persona_id)
+        picked = [f.id for f in selector.select(persona, probe.question, k=K)]
+        categories = {f.id: f.category.value for f in persona.facts}
+        results.append(Result(probe, picked, persona.is_authored, categories))
+    return results
+
+
+def summarise(results: list[Result]) -> dict[str, Any]:
+    """Headline and per source and kind without open questions; per style and topic with."""
+    groups: dict[str, dict[str, Counts]] = defaultdict(lambda: defaultdict(Counts))
+    cat_recall: dict[str, Counts] = defaultdict(Counts)
+    cat_precision: dict[str, Counts] = defaultdict(Counts)
+    for r in results:
+        p = r.probe
+        exp, acc, sel = set(p.expected), set(p.acceptable), set(r.selected)
+        groups["style"][p.style].add(exp, acc, sel)
+        groups["topic"][p.topic].add(exp, acc, sel)
+        if p.topic == "open":
+            groups["all"]["open questions"].add(exp, acc, sel)
+            continue
+        groups["all"]["all but open"].add(exp, acc, sel)
+        groups["source"][p.source].add(exp, acc, sel)
+        groups["kind"]["authored" if r.authored else "imported"].add(exp, acc, sel)
+        for fid in exp:  # recall by the category of each expected fact
+            cat_recall[r.categories[fid]].add({fid}, set(), sel & {fid})
+        for fid in sel - acc:  # precision by the category of each selected fact
+            cat_precision[r.categories[fid]].add(exp & {fid}, set(), {fid})
+    out: dict[str, Any] = {
+        name: {key: counts.as_dict() for key, counts in sorted(table.items())}
+        for name, table in groups.items()
+    }
+    out["fact_category"] = {
+        cat: {
+            "expected": cat_recall[cat].tp + cat_recall[cat].fn,
+            "recall": round(cat_recall[cat].recall, 3),
+            "selected": cat_precision[cat].tp + cat_precision[cat].fp,
+            "precision": round(cat_precision[cat].precision, 3),
+        }
+        for cat in sorted(set(cat_recall) | set(cat_precision))
+    }
+    return out
+
+
+def misses(results: list[Result]) -> list[dict[str, Any]]:
+    """Every probe with a wrong or missed fact, for reading."""
+    return [
+        {
+            "persona_id": r.probe.persona_id,
+            "question": r.probe.question,
+            "style": r.probe.style,
+            "source": r.probe.source,
+            "expected": list(r.probe.expected),
+            "selected": r.selected,
+            "wrong": r.wrong,
+            "missed": r.missed,
+        }
+        for r in results
+        if r.wrong or r.missed
+    ]
+
+
+def table(summary: dict[str, Any], print_: Callable[[str], None] = print) -> None:
+    """The figures as aligned text, one block per grouping."""
+    head = f"  {'':<28} {'probes':>6} {'facts':>5} {'prec':>6} {'recall':>6} {'f1':>6}"
+    print_(head + f" {'ceil':>5} {'exact':>6} {'empty':>5} {'spec':>6}")
+    for name in ("all", "source", "kind", "style", "topic"):
+        print_(f"  by {name}" if name != "all" else "  overall")
+        for key, c in summary.get(name, {}).items():
+            spec = "" if c["specificity"] is None else f"{c['specificity']:.3f}"
+            ceil = "" if c["recall_ceiling"] is None else f"{c['recall_ceiling']:.2f}"
+            facts = c["expected_facts"]  # no expected fact: recall and F1 mean nothing
+            recall, f1 = (f"{c['recall']:.3f}", f"{c['f1']:.3f}") if facts else ("", "")
+            print_(
+                f"    {key:<26} {c['probes']:>6} {facts:>5} {c['precision']:>6.3f}"
+                f" {recall:>6} {f1:>6} {ceil:>5} {c['exact_rate']:>6.3f}"
+                f" {c['expected_empty']:>5} {spec:>6}"
+            )
+    print_("  by fact category (recall over expected facts, precision over selected facts)")
+    for cat, c in summary["fact_category"].items():
+        print_(
+            f"    {cat:<26} expected {c['expected']:>4}  recall {c['recall']:.3f}"
+            f"   selected {c['selected']:>4}  precision {c['precision']:.3f}"
+        )
