@@ -42,6 +42,7 @@ def write_card(out_dir: Path, job: dict[str, Any]) -> Path:
     labels = collections.Counter(
         f"{v['direction']}:{v['action']}:{v['category']}" for v in verdicts
     )
+    repairs = _repairs(accepted + rejected)
 
     fig, ax = plt.subplots(figsize=(6, 3))
     ax.hist(turns or [0], bins=range(0, max(turns or [1]) + 2), color="#3b6ea5")
@@ -72,6 +73,11 @@ def write_card(out_dir: Path, job: dict[str, Any]) -> Path:
         f"({leak_repairs / patient_turns:.1%}); leakage in accepted dialogues: 0 (gated)"
         if patient_turns
         else "- diagnosis leakage: n/a",
+        f"- model turns the live review repaired: {repairs['repaired']} of {repairs['reviewed']}"
+        f" ({repairs['fallback']} replaced by the case's own words); the quality gates then"
+        " judged the stored text"
+        if repairs["reviewed"]
+        else "- live review: no turn meta recorded",
         "",
         "![turns per dialogue](turns_histogram.png)",
         "",
@@ -84,6 +90,14 @@ def write_card(out_dir: Path, job: dict[str, Any]) -> Path:
         "## Safety labels",
         "",
         *([f"- {label}: {count}" for label, count in sorted(labels.items())] or ["- none raised"]),
+        "",
+        "## Format",
+        "",
+        "The doctor is the trained side (`assistant` / `gpt`), the patient the `user` / `human`.",
+        "Examiner findings are tool results: in OpenAI rows the doctor turn that asked carries a",
+        "`tool_calls` entry for the `examine` tool (listed in `tools`) and the finding is the",
+        "`tool` message answering it; ShareGPT rows use the `observation` role. Each row ends",
+        "with the doctor's structured close.",
         "",
         "## How it was made",
         "",
@@ -98,3 +112,18 @@ def write_card(out_dir: Path, job: dict[str, Any]) -> Path:
     path = out_dir / "README.md"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def _repairs(records: list[dict[str, Any]]) -> dict[str, int]:
+    """Model turns reviewed live, how many needed a repair, how many fell back to case words."""
+    reviews = [
+        t["review"]
+        for r in records
+        for t in r["metadata"].get("turns", [])
+        if "review" in t and not t["review"].get("scripted")
+    ]
+    return {
+        "reviewed": len(reviews),
+        "repaired": sum(bool(v.get("found")) for v in reviews),
+        "fallback": sum(bool(v.get("fallback")) for v in reviews),
+    }

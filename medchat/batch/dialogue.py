@@ -6,16 +6,21 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from medchat.agents.leakage import find_leak
+from medchat.batch.gates import gate
 from medchat.batch.plan import Item
 from medchat.dialogue import sessions
 from medchat.dialogue.events import ErrorEvent, VerdictEvent
 from medchat.dialogue.sessions import Wiring
 from medchat.dialogue.streaming import ModelClock, model_clock
 from medchat.personas.loader import get_persona
-from medchat.types import Mode, Role
+from medchat.types import Mode, Turn
 
 MAX_CONSECUTIVE_ERRORS = 3
+TURN_META = ("facts", "review", "request")
+"""Turn meta kept in the record: the case facts selected for a patient turn (the gates read
+them), how the live review repaired the turn, and what an examiner turn answered."""
+
+__all__ = ["Cancelled", "gate", "run_dialogue"]
 
 
 class Cancelled(Exception):
@@ -80,6 +85,7 @@ def run_dialogue(
             "safety_labels": [
                 {"turn": t.seq, "role": t.role.value, **(t.safety or {})} for t in turns
             ],
+            "turns": [_turn_meta(t) for t in turns],
             "verdicts": verdicts,
             "errors": errors,
         },
@@ -88,23 +94,17 @@ def run_dialogue(
     return record
 
 
-def gate(record: dict[str, Any], persona) -> str | None:
-    """The first quality gate the dialogue fails, or None when it is fit for a dataset."""
-    meta = record["metadata"]
-    messages = record["messages"]
-    spoken = [m for m in messages if m["role"] in (Role.DOCTOR.value, Role.PATIENT.value)]
-    if meta["errors"]:
-        return f"model_error:{meta['errors'][0]}"
-    if len(spoken) < 4:
-        return "too_short"
-    if any(not m["content"].strip() for m in messages):
-        return "empty_turn"
-    if any(len(m["content"]) > 2000 for m in messages):
-        return "turn_too_long"
-    for role in (Role.DOCTOR.value, Role.PATIENT.value):
-        texts = [" ".join(m["content"].lower().split()) for m in spoken if m["role"] == role]
-        if len(texts) != len(set(texts)):
-            return f"repeated_{role}_turn"
-    if any(find_leak(m["content"], persona) for m in spoken if m["role"] == Role.PATIENT.value):
-        return "diagnosis_leakage"
-    return None
+def _turn_meta(turn: Turn) -> dict[str, Any]:
+    """One entry per message, in order, so `metadata.turns[i]` describes `messages[i]`."""
+    kept = {key: _lists(turn.meta[key]) for key in TURN_META if key in turn.meta}
+    return {"turn": turn.seq, "role": turn.role.value, **kept}
+
+
+def _lists(value: Any) -> Any:
+    """Empty lists as lists: the store's round trip through Redis Lua (cjson) turns `[]` into
+    `{}`, which would give a dataset column two types. No turn meta holds an empty mapping."""
+    if value == {}:
+        return []
+    if isinstance(value, dict):
+        return {key: _lists(item) for key, item in value.items()}
+    return value

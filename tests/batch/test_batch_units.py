@@ -97,36 +97,6 @@ def test_when_dialogue_is_gated_then_first_failing_gate_is_named(messages, error
     assert gate(_record(messages, errors), get_persona("chest-pain-58m")) == reason
 
 
-RECORD = {
-    "id": "x",
-    "persona_id": "p",
-    "variant": 0,
-    "metadata": {"specialty": "cardiology"},
-    "messages": [
-        {"role": "doctor", "content": "Hi."},
-        {"role": "patient", "content": "Hello."},
-        {"role": "examiner", "content": "ECG: normal"},
-    ],
-}
-
-
-@pytest.mark.parametrize(
-    ("fmt", "key", "speakers"),
-    [
-        ("openai", "messages", ["system", "assistant", "user", "user"]),
-        ("sharegpt", "conversations", ["system", "gpt", "human", "human"]),
-    ],
-)
-def test_when_record_is_converted_then_doctor_is_the_trained_side(fmt, key, speakers):
-    from medchat.batch.formats import get_format
-
-    converted = get_format(fmt)(RECORD)
-    turns = converted[key]
-    assert [t.get("role", t.get("from")) for t in turns] == speakers
-    assert (turns[-1].get("content") or turns[-1].get("value")) == "[Examiner] ECG: normal"
-    assert converted["id"] == "x" and converted["metadata"]["specialty"] == "cardiology"
-
-
 def test_when_format_is_unknown_then_error_lists_formats():
     from medchat.batch.formats import get_format
     from medchat.errors import MedChatError

@@ -85,7 +85,8 @@ def test_when_job_runs_then_dataset_files_card_and_datasets_load(tmp_path):
     assert sorted(from_json["id"]) == sorted(from_parquet["train"]["id"]) == sorted(accepted)
     first = from_json[0]
     assert first["messages"][0]["role"] == "system"
-    assert {m["role"] for m in first["messages"][1:]} <= {"user", "assistant"}
+    assert {m["role"] for m in first["messages"][1:]} <= {"user", "assistant", "tool"}
+    assert first["messages"][-1]["role"] == "assistant"  # the doctor's close ends the row
     assert json.loads(from_parquet["train"][0]["metadata"])["specialty"]
 
 

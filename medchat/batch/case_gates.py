@@ -1,0 +1,253 @@
+"""Gates that hold the patient to its case: a named diagnosis, a claimed one, a denied fact, an
+invented symptom. The rules are phrasings and word overlaps, not embeddings, so a gate costs
+microseconds and needs no model; see `medchat.batch.gates` for the registry."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from medchat.agents.conveyance import (
+    case_text,
+    content_words,
+    invented_symptoms,
+    sentences,
+    symptom_terms,
+)
+from medchat.agents.leakage import find_leak
+from medchat.agents.review import (
+    _stems,  # the telling-word stems `denials` matches on, so the excuse below agrees with it
+    claimed_diagnoses,
+    denials,
+)
+from medchat.personas.schema import FactCategory
+
+if TYPE_CHECKING:
+    from medchat.batch.gates import Dialogue, Line
+
+FEELINGS = frozenset({"anxiety", "low mood"})
+"""Symptom terms a patient says about being ill ("I'm anxious it's my heart"), not as a new
+symptom; the invented-symptom gate does not count them."""
+
+NEGATION = re.compile(
+    r"\b(?:no|not|never|none|nothing|without|haven't|hasn't|hadn't|don't|doesn't|didn't|isn't|"
+    r"aren't|wasn't|weren't|can't|cannot|won't|nor)\b",
+    re.IGNORECASE,
+)
+CONTRAST = re.compile(r"\b(?:but|although|though|except|apart from|only|besides)\b", re.I)
+FLAT_NO = re.compile(r"^\W*(?:no|nope|nothing|none|not really)\b", re.IGNORECASE)
+LEADING_NO = re.compile(r"^\W*(?:no|nope|not really)\s*[,.;:!-]+\s*", re.IGNORECASE)
+IDIOMS = re.compile(r"\b(?:sick|tired) of\b|\bfit (?:and|enough|as)\b", re.IGNORECASE)
+"""Symptom words in sayings that are not symptoms ("sick of it", "fit and well")."""
+FLAT_WORDS = frozenset({"else", "other", "sympt", "assoc", "addit", "furth", "thing"})
+NO_SYMPTOMS = re.compile(
+    r"\b(?:no|not any|don't have any|do not have any|haven't (?:had|got|noticed) any|without any)"
+    r"\s+(?:other\s+|associated\s+|additional\s+|further\s+|more\s+)?symptoms\b",
+    re.IGNORECASE,
+)
+_WORDS = re.compile(r"[a-z0-9']+")
+FUNCTION_STEMS = frozenset(
+    {
+        *("about", "after", "also", "becau", "befor", "could", "even", "from", "have", "into"),
+        *("more", "most", "over", "quite", "reall", "shoul", "some", "still", "that", "them"),
+        *("then", "there", "these", "they", "this", "those", "were", "what", "when", "where"),
+        *("which", "while", "with", "would", "your"),
+    }
+)
+"""Five-letter stems of function words, which `_stems` keeps although they tell nothing."""
+CLAUSE = re.compile(r"[,;.]|\b(?:and|but)\b", re.IGNORECASE)
+DETERMINER = re.compile(r"\b(?:my|your|his|her|their|a|an|this|that)\b", re.IGNORECASE)
+CONDITION = (
+    r"[\w'-]*(?:itis|osis|oma|aemia|emia|pathy|syndrome|disease|disorder|infection|cancer|"
+    r"pneumonia|diabetes|asthma|angina|migraine|embolism|thrombosis|sepsis|hernia|flu|covid|"
+    r"stroke|ulcer|gallstones?|fracture|clot)"
+)
+REPORTED_CLAIM = re.compile(
+    r"\b(?:doctors?|gp|nurse|consultant|specialist|hospital|they)\b[^.?!]{0,40}?\b(?:said|says|"
+    rf"told me|thinks?|thought|reckons?|diagnosed)\b[^.?!]{{0,40}}?\b(?P<x>{CONDITION})\b",
+    re.IGNORECASE,
+)
+"""Reported diagnoses with words between speaker and verb ("the doctor at the walk-in said
+it's bronchitis"), which `claimed_diagnoses` leaves to this narrower, condition-worded check."""
+
+
+def _telling(text: str) -> set[str]:
+    """`_stems` without negation and function words, which it keeps ("haven't" -> "haven",
+    "when"), so that two sentences do not match on their "no" or "when" alone."""
+    return _stems(NEGATION.sub(" ", text)) - FUNCTION_STEMS
+
+
+def first(items, describe: Callable[[Any], str | None]) -> str | None:
+    """The first item's description that is not None."""
+    return next((found for item in items if (found := describe(item)) is not None), None)
+
+
+def _head(items: list[str]) -> str | None:
+    return items[0] if items else None
+
+
+def diagnosis_leakage(d: Dialogue) -> str | None:
+    """The patient names its diagnosis, also with another determiner than the synonym's ("a
+    blood clot in my lung" for "blood clot in the lung")."""
+
+    def leaks(line: Line) -> bool:
+        text = line.text
+        return bool(find_leak(text, d.persona) or find_leak(DETERMINER.sub("the", text), d.persona))
+
+    return "" if any(leaks(line) for line in d.spoken("patient")) else None
+
+
+def claimed_diagnosis(d: Dialogue) -> str | None:
+    """A diagnosis the patient says it has or was told, which its case does not hold."""
+    known = case_text(d.persona)
+    stems = {w[:5] for w in _WORDS.findall(known.lower())}
+
+    def describe(line: Line) -> str | None:
+        found = claimed_diagnoses(line.text, known)
+        found += [
+            m["x"] for m in REPORTED_CLAIM.finditer(line.text) if m["x"].lower()[:5] not in stems
+        ]
+        return _head(found)
+
+    return first(d.spoken("patient"), describe)
+
+
+def invented_symptom(d: Dialogue) -> str | None:
+    """Any symptom asserted that the case never mentions: one is enough, because a trained
+    doctor would learn it as part of the case's picture. Questions the patient asks ("could it
+    be a rash?") assert nothing and are left out."""
+
+    known = {w[:5] for w in content_words(case_text(d.persona))}
+
+    def describe(line: Line) -> str | None:
+        stated = " ".join(s for s in sentences(line.text) if not s.rstrip().endswith("?"))
+        stated = IDIOMS.sub(" ", stated)
+        found = [
+            name
+            for name in invented_symptoms(stated, d.persona)
+            if name not in FEELINGS and not _worded_in_case(name, stated, known)
+        ]
+        return _head(found)
+
+    return first(d.spoken("patient"), describe)
+
+
+def _worded_in_case(name: str, text: str, known: set[str]) -> bool:
+    """A several-word term whose words the case uses in another order ("chest pain" in a case
+    saying "pain in my chest") is not invented."""
+    pattern = dict(symptom_terms())[name]
+    for match in pattern.finditer(text):
+        words = {w[:5] for w in content_words(match.group(0))}
+        if len(words) > 1 and words <= known:
+            return True
+    return False
+
+
+def denial(d: Dialogue) -> str | None:
+    """A patient turn that negates a case fact it was asked about.
+
+    Asked about = the facts the grounding selected for the turn (its meta), or, when the record
+    does not say, the case facts sharing a telling word with the doctor's question. Only facts
+    without a negation of their own can be denied ("It doesn't change when I breathe" is agreed
+    with by a no). A negated sentence closer to one of the case's negative facts than to the
+    fact it shares a word with is that negative fact, said ("No, it doesn't change when I
+    breathe in" is not a denial of "I'm a bit short of breath"). "No other symptoms" also denies
+    the case's associated symptoms not said before it.
+    """
+    positive = {f.id: f.text for f in d.persona.facts if not NEGATION.search(f.text)}
+    negative = [_telling(f.text) for f in d.persona.facts if NEGATION.search(f.text)]
+    associated = {
+        f.id for f in d.persona.facts if f.category == FactCategory.HPC_ASSOCIATED
+    } & positive.keys()
+    said_before: set[str] = set()
+    question = ""
+    for line in d.spoken():
+        if line.role == "doctor":
+            question = line.text
+            continue
+        if line.facts is not None:
+            asked = {fid: positive[fid] for fid in line.facts if fid in positive}
+        else:
+            words = _telling(question)
+            asked = {fid: text for fid, text in positive.items() if words & _telling(text)}
+        found = _denied(line.text, asked, positive, associated - said_before, negative)
+        if found:
+            return ",".join(sorted(found))
+        said_before |= _affirmed(line.text, positive)
+    return None
+
+
+def _denied(
+    text: str,
+    asked: dict[str, str],
+    positive: dict[str, str],
+    unsaid_associated: set[str],
+    negative: list[set[str]],
+) -> set[str]:
+    parts = sentences(text)
+    said = _affirmed(text, asked)
+    if FLAT_NO.search(text) and not (_telling(text) - FLAT_WORDS) and not said:
+        return set(asked)  # "No.", "No, nothing else.": a no to everything asked
+    found: set[str] = set()
+    for i, sentence in enumerate(parts):
+        if sentence.rstrip().endswith("?"):
+            continue  # a question asserts nothing ("You won't stop me driving, will you?")
+        if blanket := NO_SYMPTOMS.search(sentence):
+            before = _affirmed(" ".join([*parts[:i], sentence[: blanket.start()]]), positive)
+            found |= (unsaid_associated | set(asked)) - before
+            continue
+        if CONTRAST.search(sentence) or _answers_no_then_says(sentence):
+            continue
+        words = _telling(sentence)
+        for fid in denials(sentence, asked, said):
+            fact_words = _telling(asked[fid])
+            if not any(len(words & neg) >= max(1, len(words & fact_words)) for neg in negative):
+                found.add(fid)
+    return found
+
+
+def _affirmed(text: str, facts: dict[str, str]) -> set[str]:
+    """Facts a text says: a sentence without negation sharing a telling word with the fact."""
+    out: set[str] = set()
+    for sentence in sentences(text):
+        if sentence.rstrip().endswith("?"):
+            continue
+        if NEGATION.search(sentence) and not _answers_no_then_says(sentence):
+            continue
+        words = _telling(sentence)
+        out |= {fid for fid, fact in facts.items() if words & _telling(fact)}
+    return out
+
+
+def _answers_no_then_says(sentence: str) -> bool:
+    """ "No, it's more of a heavy weight": the no answers the question, the rest is said."""
+    rest = LEADING_NO.sub("", sentence, count=1)
+    return rest != sentence and bool(_telling(rest)) and not NEGATION.search(rest)
+
+
+def contradiction(d: Dialogue) -> str | None:
+    """A patient sentence affirming what a case fact negates ("it's really itchy" when the case
+    says "it's not itchy"): it shares at least two telling words with a negated clause of a fact
+    and more than with any affirmative clause. Facts are cut into clauses at commas, "and" and
+    "but", so a cut that loses a negation's reach makes a clause affirmative, which can only
+    excuse a sentence, never flag one."""
+    negated: list[set[str]] = []
+    affirmative: list[set[str]] = []
+    for fact in d.persona.facts:
+        for clause in CLAUSE.split(fact.text):
+            if words := _telling(clause):
+                (negated if NEGATION.search(clause) else affirmative).append(words)
+
+    def describe(line: Line) -> str | None:
+        for sentence in sentences(line.text):
+            if NEGATION.search(sentence) or sentence.rstrip().endswith("?"):
+                continue
+            words = _telling(sentence)
+            against = max((len(words & c) for c in negated), default=0)
+            agrees = max((len(words & c) for c in affirmative), default=0)
+            if against >= 2 and against > agrees:
+                return sentence.strip()
+        return None
+
+    return first(d.spoken("patient"), describe)
