@@ -28,9 +28,9 @@ _APPEND = """
 local existing = redis.call('HGET', KEYS[1], ARGV[1])
 if existing then return existing end
 local seq = redis.call('ZCARD', KEYS[2]) + 1
-local turn = cjson.decode(ARGV[2])
-turn['seq'] = seq
-local encoded = cjson.encode(turn)
+-- Set the number by text, not cjson: a decode/encode round trip turns [] into {}. The first
+-- '"seq":' is the field (inside a string it would read '\"seq\":').
+local encoded = string.gsub(ARGV[2], '"seq":%-?%d+', '"seq":' .. seq, 1)
 redis.call('HSET', KEYS[1], ARGV[1], encoded)
 redis.call('ZADD', KEYS[2], seq, ARGV[1])
 return encoded

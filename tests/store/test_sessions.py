@@ -41,6 +41,19 @@ def test_when_turns_are_appended_then_they_keep_order_and_sequence(store, meta):
     assert [t.seq for t in turns] == [1, 2, 3]
 
 
+def test_when_a_turn_is_stored_then_it_reads_back_exactly(store, meta):
+    """Empty lists stay lists, and text that looks like the sequence field is left alone."""
+    turn = Turn(
+        role=Role.PATIENT,
+        text='He wrote "seq":7 on the form.',
+        author="m",
+        meta={"facts": [], "review": {"found": [], "appended": [], "repairs": 0}, "x": {}},
+    )
+    store.append_turn(meta, Turn(role=Role.DOCTOR, text="Hi", author="m"))
+    stored = store.append_turn(meta, turn)
+    assert stored == store.turns(meta.id)[1] == turn.model_copy(update={"seq": 2})
+
+
 @pytest.mark.parametrize("owner", [None, "alice"])
 def test_when_owner_matches_then_session_is_readable(store, meta, owner):
     assert store.get(meta.id, owner).id == meta.id
