@@ -112,7 +112,9 @@ audit:
 eval: models
 	$(PY) -m medchat eval safety
 	$(PY) -m medchat eval scorer
-	$(PY) -m medchat eval fidelity --out benchmarks/results/fidelity.json
+	$(PY) -m medchat eval selection --out benchmarks/results/selection.json
+	$(PY) -m medchat.batch.gates --split all
+	$(PY) -m medchat eval fidelity --concurrency 4 --out benchmarks/results/fidelity.json
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache
