@@ -123,7 +123,7 @@ class Agent:
             HumanMessage("\n\n".join(p for p in parts if p)),
         ]
 
-    def fallback(self, turns: Sequence[Turn]) -> str:
+    def fallback(self, turns: Sequence[Turn], rejected: str = "") -> str:
         """A reply built without the model, used when a repaired reply is still wrong."""
         raise NotImplementedError
 

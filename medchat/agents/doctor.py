@@ -68,6 +68,13 @@ def parrots(sentence: str, heard: str) -> bool:
     return bool(heard) and echoes(mirrored, heard, 6)
 
 
+_URGENT = re.compile(
+    r"\b(999|911|112|ambulance|emergency (services|department|room)|a&e|call for help)\b", re.I
+)
+URGENT_ADVICE = (
+    "This could be serious. Please call emergency services (999 or 112) or go to the nearest "
+    "emergency department now."
+)
 CLOSING_QUESTION = "Is there anything else you'd like to tell me before I examine you?"
 
 
@@ -120,8 +127,11 @@ class DoctorAgent(Agent):
             "or a test; never speaks as an AI or an assistant."
         )
 
-    def fallback(self, turns: Sequence[Turn]) -> str:
-        """The next question of a standard history that the doctor has not asked yet."""
+    def fallback(self, turns: Sequence[Turn], rejected: str = "") -> str:
+        """The next question of a standard history that the doctor has not asked yet; a
+        rejected reply that sent the patient to emergency care keeps that advice instead."""
+        if _URGENT.search(rejected):
+            return URGENT_ADVICE
         asked = " ".join(t.text.lower() for t in turns if t.role == Role.DOCTOR)
         return next((q for words, q in HISTORY if not re.search(words, asked)), CLOSING_QUESTION)
 

@@ -210,7 +210,7 @@ class PatientAgent(Agent):
             "diagnosis."
         )
 
-    def fallback(self, turns: Sequence[Turn]) -> str:
+    def fallback(self, turns: Sequence[Turn], rejected: str = "") -> str:
         """The case's own words: the opening statement, the selected facts, or a plain no."""
         question = next((t.text for t in reversed(turns) if t.role == Role.DOCTOR), "")
         if find_leak(question, self.persona) or _ASKS_DIAGNOSIS.search(question):

@@ -73,6 +73,7 @@ def finish(
     """
     problems = agent.review(text, final=True) if found is None else found
     result = Repaired(text, list(problems))
+    rejected = text
     if _serious(problems):
         result.repairs = 1
         try:
@@ -83,7 +84,11 @@ def finish(
         problems = agent.review(retry, final=True) if retry else _serious(problems)
         result.text = retry
         if not retry or _serious(problems):
-            result.text, result.fallback, problems = scrub(agent.fallback(turns)), True, []
+            result.text, result.fallback, problems = (
+                scrub(agent.fallback(turns, rejected)),
+                True,
+                [],
+            )
     in_place = [p for p in problems if p.kind in FIXED_IN_PLACE]
     if in_place:
         result.text, result.appended = agent.complete(result.text, in_place, scrub)

@@ -50,3 +50,10 @@ def test_when_the_doctor_speaks_as_an_assistant_twice_then_it_asks_the_next_hist
 def test_when_the_retry_is_in_role_then_it_is_kept():
     result = _finish("As an AI, I cannot examine you.", _turns("Hi"), retry="Where is the pain?")
     assert result.text == "Where is the pain?" and not result.fallback
+
+
+def test_when_a_rejected_doctor_reply_sent_the_patient_to_emergency_care_then_the_advice_stays():
+    turns = _turns("What brings you in?", "Crushing chest pain and I'm sweating.")
+    reply = "Call 999 now. Call 999 now. Call 999 now."  # a loop, but urgent advice
+    result = _finish(reply, turns, retry="Call 999 now. Call 999 now. Call 999 now.")
+    assert result.fallback and "emergency" in result.text and "999" in result.text
