@@ -55,6 +55,9 @@ ASSISTANT_VOICE = _any(
     r"\blet me know if (?:you|there)\b",
     r"\bis there anything else (?:i can|you(?:'d| would) like)\b",
     r"\byou(?:'re| are) welcome\b",
+    r"\bcan(?:'t|not) (?:help|assist)(?: you)? with (?:that|this|your)\b",
+    r"\b(?:enough |the )?information to (?:answer|help|assist)\b",
+    r"\banswer your question\b",
 )
 CLINICIAN_SYMPATHY = _any(
     r"\b(?:i'm |i am )?sorry to hear (?:that|about)\b",

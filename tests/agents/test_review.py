@@ -32,6 +32,8 @@ OUT_OF_ROLE = [
     "She denies any fever.",
     "Patient: It hurts here.\nDoctor: Since when?",
     "Let me know if there's anything else.",
+    "I'm sorry, but I can't assist with that.",  # real (1.5B, eval fidelity)
+    "I'm sorry, but I don't have enough information to answer your question.",  # real (1.5B)
 ]
 IN_ROLE = [
     "It's right in the middle of my chest, behind the breastbone.",
@@ -44,6 +46,8 @@ IN_ROLE = [
     "I've been feeling sick, but I haven't actually been sick.",
     "I'm worried about who will look after my mum while I'm in here.",
     "Thank you, doctor.",
+    "I can't help it, I keep scratching at it.",
+    "I don't know, I couldn't answer that.",
 ]
 
 
