@@ -103,6 +103,8 @@ def score_persona(persona: Persona, answers: list[Answer]) -> PersonaResult:
         allowed = set(ans.facts) | disclosed
         if number == 0:
             allowed |= {f.id for f in persona.volunteered_facts}
+        if ans.review.get("scripted"):  # the case's own opening words disclose nothing unasked
+            allowed |= said
         extra = sorted(said - allowed)
         invented = invented_symptoms(ans.answer, persona)
         leak = find_leak(ans.answer, persona)
