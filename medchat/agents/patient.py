@@ -215,10 +215,10 @@ class PatientAgent(Agent):
         question = next((t.text for t in reversed(turns) if t.role == Role.DOCTOR), "")
         if find_leak(question, self.persona) or _ASKS_DIAGNOSIS.search(question):
             return FALLBACK
-        if not any(t.role == Role.PATIENT for t in turns):
-            return self.persona.opening_statement
         if self.last_facts:
             return " ".join(f.text for f in self.last_facts[:2])
+        if not any(t.role == Role.PATIENT for t in turns):
+            return self.persona.opening_statement
         return NOT_NOTICED if _YES_NO.search(question) else NOT_SURE
 
     def complete(

@@ -35,7 +35,7 @@ from medchat.dialogue.exam_requests import asks_for_exam
 from medchat.dialogue.guard import Guard, Verdict
 from medchat.dialogue.streaming import stream_with_timeout
 from medchat.dialogue.turnlock import TurnLock, exclusive
-from medchat.errors import InputTooLongError, MedChatError, ModelTimeoutError
+from medchat.errors import InputTooLongError, MedChatError, ModelError, ModelTimeoutError
 from medchat.log import get_logger
 from medchat.models.budget import with_max_tokens
 from medchat.store.sessions import SessionStore
@@ -228,7 +228,12 @@ class Conversation:
     def _regenerate(self, model: Any, context: dict[str, Any], messages: list) -> str:
         """One non-streamed reply for a repair, scrubbed and checked like any other ("" if the
         output check stops it)."""
-        raw = "".join(stream_with_timeout(model, messages, self.timeout_s))
+        try:
+            raw = "".join(stream_with_timeout(model, messages, self.timeout_s))
+        except MedChatError:
+            raise
+        except Exception as exc:  # as in the streamed turn: the backend failed, not the app
+            raise ModelError(f"The model failed on the retry ({type(exc).__name__}).") from exc
         out = []
         for item in self.guard.outbound(iter([raw]), self._safety_mode(), context):
             if isinstance(item, Verdict):

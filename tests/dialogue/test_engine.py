@@ -310,3 +310,20 @@ def test_when_two_turns_of_one_session_overlap_then_they_run_one_after_the_other
     first.join()
     assert [t.role for t in conv.turns()] == [Role.DOCTOR, Role.PATIENT]
     assert [e.turn.role for e in second if isinstance(e, TurnEvent)] == [Role.PATIENT]
+
+
+def test_when_a_reply_breaks_role_and_its_retry_fails_then_the_case_words_are_stored(
+    settings, store
+):
+    """A backend failure during the repair is not the student's problem: the turn is kept,
+    built from the case, and the out-of-role text that streamed is retracted."""
+    wiring = scripted_wiring(settings, store, patient=["How can I assist you today?", "!fail"])
+    conv = sessions.start(wiring, Mode.PRACTICE, persona_id="chest-pain-58m")
+    events = list(conv.say("Where is the pain?"))
+    stored = of(events, TurnEvent)[-1].turn
+    persona = conv.agents[Role.PATIENT].persona
+    facts = {f.id: f.text for f in persona.facts}
+    assert stored.role == Role.PATIENT and not of(events, ErrorEvent)
+    assert stored.text == " ".join(facts[f] for f in stored.meta["facts"][:2])
+    assert stored.meta["review"]["fallback"] and stored.meta["review"]["repairs"] == 1
+    assert "assist" not in "".join(e.text for e in of(events, TokenEvent)[-1:])
