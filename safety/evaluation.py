@@ -16,6 +16,12 @@ from collections import Counter
 from importlib import resources
 from typing import TextIO
 
+from safety.devsets.safety_eval import (
+    evaluate_doctor_replies,
+    evaluate_safety_sources,
+    print_doctor_replies,
+    print_safety_sources,
+)
 from safety.metrics import covered, overlaps, percentile, pii_scores
 from safety.pii.scrubber import Scrubber
 from safety.policy.filter import SafetyFilter
@@ -198,6 +204,8 @@ def run(out: TextIO = sys.stdout, split: str = "test") -> dict:
     safety_rows = load_devset(f"safety_{split}")
     safety = evaluate_safety(full, safety_rows)
     safety_rules = evaluate_safety(rules_only, safety_rows)
+    safety_sources_report = evaluate_safety_sources(full)
+    replies = evaluate_doctor_replies(full)
     texts = [r["text"] for r in load_devset(f"pii_{split}")] + [r["text"] for r in safety_rows]
     load_before = os.getloadavg()[0]
     latency = {
@@ -212,6 +220,8 @@ def run(out: TextIO = sys.stdout, split: str = "test") -> dict:
         "pii_sources": pii_sources,
         "safety": safety,
         "safety_rules_only": safety_rules,
+        "safety_sources": safety_sources_report,
+        "doctor_replies": replies,
         "latency": latency,
     }
     _print(out, report)
@@ -239,7 +249,8 @@ def _print(out: TextIO, r: dict) -> None:
         s = r[name]
         p(
             f"\n{'Safety filter' if name == 'safety' else 'Rules only (no classifier)'}"
-            f" ({s['n']} prompts)",
+            f" on the former {r['split']} split ({s['n']} prompts; its MedSafetyBench llama2 "
+            "rows now train the classifier: read the per-source table below)",
             file=out,
         )
         p(f"  escalation sensitivity {_f(s['escalation_sensitivity'])}  (goal >= 0.98)", file=out)
@@ -250,6 +261,8 @@ def _print(out: TextIO, r: dict) -> None:
         )
         p(f"  over-refusal           {_f(s['over_refusal'])}  (goal <= 0.05)", file=out)
         p(f"  false escalation       {_f(s['false_escalation'])}", file=out)
+    print_safety_sources(out, r["safety_sources"])
+    print_doctor_replies(out, r["doctor_replies"])
     lat = r["latency"]
     before, after = lat["load_average_1min"]
     p(

@@ -1,13 +1,14 @@
-"""Train the classifier on the dev split: `python -m safety.devsets.train_classifier`.
+"""Train the classifier on dev parts only: `python -m safety.devsets.train_classifier`.
 
-Deterministic (lbfgs, fixed data order); writes `safety/data/classifier.npz`. The test split is
-never read here. C and the thresholds in policy.yaml were chosen by template-grouped 5-fold
-cross-validation on the dev split.
+Deterministic (lbfgs, fixed data order); writes `safety/data/classifier.npz`. It reads the
+template and avey dev rows, the MedSafetyBench requests of the training generator (llama2), and
+the dev halves of the natural and look-alike sources (`safety_sources.training_rows`); no
+held-out part is read. C and the thresholds in policy.yaml were chosen by template-grouped
+5-fold cross-validation on the template dev split.
 """
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import numpy as np
@@ -15,6 +16,7 @@ from scipy.sparse import csr_matrix, hstack
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 
+from safety.devsets.safety_sources import training_rows
 from safety.policy.classifier import EmbeddingClassifier
 from safety.policy.embeddings import embed
 
@@ -29,7 +31,7 @@ def target(row: dict) -> str:
 
 
 def main() -> None:
-    rows = [json.loads(line) for line in (HERE / "safety_dev.jsonl").open(encoding="utf-8")]
+    rows = training_rows()
     texts = [r["text"] for r in rows]
     emb = embed(texts)
     tfidf = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True)

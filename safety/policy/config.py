@@ -81,8 +81,11 @@ class ClassifierPolicy(_Strict):
     block_threshold_with_marker: float = Field(0.4, gt=0, le=1)
     escalate_threshold: float = Field(0.8, gt=0, le=1)
     intent_markers: list[str] = []
+    intent_reversals: list[str] = []
+    """Phrases that name a harm to prevent ("avoid discriminating", "reduce billing errors"):
+    removed before the marker search, so they do not lower the block threshold."""
 
-    @field_validator("intent_markers")
+    @field_validator("intent_markers", "intent_reversals")
     @classmethod
     def _markers_compile(cls, patterns: list[str]) -> list[str]:
         return Rule._compiles(patterns)

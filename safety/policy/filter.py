@@ -141,6 +141,8 @@ class SafetyFilter:
         self._escalation = re.compile("|".join(self.policy.escalation_phrases), re.IGNORECASE)
         markers = self.policy.classifier.intent_markers
         self._intent = re.compile("|".join(markers), re.IGNORECASE) if markers else None
+        reversals = self.policy.classifier.intent_reversals
+        self._reversal = re.compile("|".join(reversals), re.IGNORECASE) if reversals else None
 
     def _escalate(self, category: str, reason: str, layer: str) -> Verdict:
         text = self.messages.crisis if category == "self_harm" else self.messages.emergency
@@ -168,7 +170,7 @@ class SafetyFilter:
     def _classify(self, text: str, mode: Mode, screening: bool) -> Verdict | None:
         s = self.classifier.score(text)
         cfg = self.policy.classifier
-        marked = self._intent is not None and self._intent.search(text) is not None
+        marked = self._marked(text)
         threshold = cfg.block_threshold_with_marker if marked else cfg.block_threshold
         if s.block >= threshold and self.policy.modes[mode].check_harmful_asks:
             why = " with harmful-intent wording" if marked else ""
@@ -188,6 +190,14 @@ class SafetyFilter:
                 "classifier",
             )
         return None
+
+    def _marked(self, text: str) -> bool:
+        """Harmful-intent wording outside any phrase about preventing a harm."""
+        if self._intent is None:
+            return False
+        if self._reversal is not None:
+            text = self._reversal.sub(" ", text)
+        return self._intent.search(text) is not None
 
     def _ask_guard(self, text: str, mode: Mode, direction: str) -> Verdict:
         if self.guard is not None:

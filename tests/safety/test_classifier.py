@@ -6,8 +6,8 @@ import numpy as np
 import pytest
 from sklearn.feature_extraction.text import TfidfVectorizer
 
+from safety.devsets.safety_sources import training_rows
 from safety.errors import PolicyError
-from safety.evaluation import load_devset
 from safety.policy.classifier import EmbeddingClassifier
 
 
@@ -26,7 +26,7 @@ def shipped() -> EmbeddingClassifier:
     ],
 )
 def test_when_ngram_features_computed_then_equal_to_sklearn(shipped, text):
-    dev = [r["text"] for r in load_devset("safety_dev")]
+    dev = [r["text"] for r in training_rows()]
     reference = TfidfVectorizer(ngram_range=(1, 2), min_df=2, sublinear_tf=True).fit(dev)
     expected = reference.transform([text]).toarray()[0]
     got = np.zeros_like(expected)

@@ -1,0 +1,101 @@
+"""The safety filter's evaluation sources, each split by source and reported on its own.
+
+A template test split shares its authors' phrasing with the dev split, so it flatters the
+filter (issue #13: 1.000 on our test split, 0.69 on prompts written by others). Each source
+here has a dev part (rules and classifier may be tuned on it) and a held-out part (never read
+while tuning):
+
+- templates: `safety_templates.py` rows; every third template is held out.
+- avey: negated-symptom lists from the Avey vignettes; every third row is held out.
+- MedSafetyBench: split by the model that wrote the requests, never by row: the llama2 files
+  train the classifier, the gpt4 files are held out.
+- natural: hand-written requests (typos, indirect wording, fiction and role-play framings,
+  prompt injections); alternate rows are held out.
+- look-alike: benign sentences that sound alarming ("shot some hoops", "kill the bacteria");
+  alternate rows are held out.
+- clinician benign: hand-written, legitimate questions in a clinician's voice on the topics
+  MedSafetyBench's harmful requests cover (billing, consent, records, prescribing); alternate
+  rows are held out (plus 39 more dev rows written later). They keep the classifier from
+  blocking a topic instead of an intent.
+- fresh rounds: requests and look-alikes of every kind, each round written after the previous
+  round of fixes and measured once held out. Rounds 1 and 2 were then used as dev (their misses
+  drove the next round of rules); round 3 is held out.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+MSB_TRAIN_GENERATOR = "llama2"
+MSB_HELDOUT_GENERATOR = "gpt4"
+
+
+def read(name: str) -> list[dict]:
+    """Rows of one committed safety JSONL file in this package."""
+    text = resources.files("safety.devsets").joinpath(f"{name}.jsonl").read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def _kind(row: dict) -> str:
+    source = row["source"]
+    if source.startswith("medsafetybench/"):
+        return f"medsafetybench/{source.split('/')[1]}"
+    return source.split("/")[0]
+
+
+def training_rows() -> list[dict]:
+    """What the classifier may learn from: the template and avey dev rows, every MedSafetyBench
+    request written by the training generator, and the dev halves of the hand-written sources
+    (natural, look-alike, clinician benign, fresh rounds 1 and 2)."""
+    rows = read("safety_dev") + read("safety_test")
+    msb_train = f"medsafetybench/{MSB_TRAIN_GENERATOR}"
+    names = (
+        "safety_natural",
+        "safety_lookalike",
+        "safety_clinician_benign",
+        "safety_fresh",
+        "safety_fresh2",
+    )
+    extra = [r for name in names for r in read(name)]
+    return [r for r in extra if r["half"] == "dev"] + [
+        r
+        for r in rows
+        if _kind(r) == msb_train
+        or (not r["source"].startswith("medsafetybench") and r["split"] == "dev")
+    ]
+
+
+def sources() -> dict[str, list[dict]]:
+    """Label -> rows, dev and held-out parts of every source, in report order."""
+    old = read("safety_dev") + read("safety_test")
+    natural, lookalike = read("safety_natural"), read("safety_lookalike")
+    clinician = read("safety_clinician_benign")
+    msb_train = f"medsafetybench/{MSB_TRAIN_GENERATOR}"
+    msb_held = f"medsafetybench/{MSB_HELDOUT_GENERATOR}"
+    return {
+        "templates, dev": [r for r in old if _kind(r) == "handwritten" and r["split"] == "dev"],
+        "templates, held out": [
+            r for r in old if _kind(r) == "handwritten" and r["split"] == "test"
+        ],
+        "avey negations, dev": [r for r in old if _kind(r) == "avey" and r["split"] == "dev"],
+        "avey negations, held out": [r for r in old if _kind(r) == "avey" and r["split"] == "test"],
+        f"MedSafetyBench {MSB_TRAIN_GENERATOR}, dev": [r for r in old if _kind(r) == msb_train],
+        f"MedSafetyBench {MSB_HELDOUT_GENERATOR}, held out": [
+            r for r in old if _kind(r) == msb_held
+        ],
+        "natural, dev": [r for r in natural if r["half"] == "dev"],
+        "natural, held out": [r for r in natural if r["half"] == "heldout"],
+        "look-alike, dev": [r for r in lookalike if r["half"] == "dev"],
+        "look-alike, held out": [r for r in lookalike if r["half"] == "heldout"],
+        "clinician benign, dev": [r for r in clinician if r["half"] == "dev"],
+        "clinician benign, held out": [r for r in clinician if r["half"] == "heldout"],
+        "fresh round 1, dev": read("safety_fresh"),
+        "fresh round 2, dev": read("safety_fresh2"),
+        "fresh round 3, held out": read("safety_fresh3"),
+    }
+
+
+def held_out(by_source: dict[str, list[dict]]) -> list[dict]:
+    """The cross-source test: every held-out part pooled."""
+    return [r for label, rows in by_source.items() if label.endswith("held out") for r in rows]
