@@ -63,14 +63,25 @@ def test_when_a_session_continues_then_its_prompt_prefix_is_reused(llamacpp_mode
     assert follow_up.usage_metadata["input_tokens"] > cached
 
 
+def _decodes(server: LlamaServer) -> tuple[float, float]:
+    """(decode calls, slot-decodes) so far: the server reports only their lifetime ratio."""
+    metrics = server.metrics()
+    calls = metrics["llamacpp:n_decode_total"]
+    return calls, calls * metrics["llamacpp:n_busy_slots_per_decode"]
+
+
 def test_when_requests_arrive_together_then_they_are_decoded_in_one_batch(llamacpp_model):
+    """Measured over this test's decodes only: the lifetime ratio of a server shared with the
+    other tests is mostly single-request decodes and says little about these four."""
     server = llamacpp_model.server
+    calls_before, busy_before = _decodes(server)
     questions = ["Do you smoke?", "Any allergies?", "Where is the pain?", "Do you feel sick?"]
     model = llamacpp_model.bind(max_new_tokens=24, ignore_eos=True)
     replies = model.batch([ask(q) for q in questions], config={"max_concurrency": 4})
     assert all(r.usage_metadata["output_tokens"] == 24 for r in replies)
-    busy = server.metrics()["llamacpp:n_busy_slots_per_decode"]
-    assert busy > 1.2, "concurrent requests were decoded one at a time"
+    calls_after, busy_after = _decodes(server)
+    per_decode = (busy_after - busy_before) / (calls_after - calls_before)
+    assert per_decode > 1.5, "concurrent requests were decoded one at a time"
 
 
 def test_when_the_reader_stops_early_then_the_server_cancels_the_request(llamacpp_model):
