@@ -90,6 +90,11 @@ class Settings(BaseSettings):
     )
     safety_policy: Path | None = Field(default=None, description="Policy YAML; unset = bundled.")
     safety_region: str | None = Field(default=None, description="Emergency-number region.")
+    safety_guard_model: str | None = Field(
+        default=None,
+        description="A chat model asked as a guard when the safety classifier is unsure "
+        "(docs/evaluation-safety.md measures the bundled one: it does not help); unset = off.",
+    )
 
     # Server
     host: str = "127.0.0.1"

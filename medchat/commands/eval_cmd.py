@@ -27,6 +27,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     fid.add_argument("--out", type=Path, default=None, help="write full JSON results here")
     fid.set_defaults(func=_fidelity)
     saf = esub.add_parser("safety", help="PII scrubber and safety filter figures")
+    saf.add_argument(
+        "--guard-model",
+        default=None,
+        help="also measure the filter with this model as the guard in the classifier's "
+        "uncertainty band (for example qwen2.5-1.5b-instruct)",
+    )
+    saf.add_argument("--guard-backend", default=None, help="guard backend (default: auto)")
+    saf.add_argument(
+        "--guard-only", action="store_true", help="skip the PII and guard-less figures"
+    )
     saf.set_defaults(func=_safety)
     sco = esub.add_parser("scorer", help="OSCE checklist matcher vs the annotated gold set")
     sco.add_argument("--split", choices=["dev", "test", "both"], default="both")
@@ -108,7 +118,15 @@ def _fidelity(args: argparse.Namespace) -> int:
 def _safety(args: argparse.Namespace) -> int:
     from safety import evaluation
 
-    evaluation.run(out=sys.stdout)
+    if not args.guard_only:
+        evaluation.run(out=sys.stdout)
+    if args.guard_model:
+        from medchat.models import load_chat_model
+        from safety.devsets.safety_eval import evaluate_with_guard
+        from safety.policy.guard import ModelGuard
+
+        model = load_chat_model(get_settings(), args.guard_model, backend=args.guard_backend)
+        evaluate_with_guard(ModelGuard(model), args.guard_model, sys.stdout)
     return 0
 
 

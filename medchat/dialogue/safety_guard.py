@@ -14,18 +14,28 @@ _layers: dict[tuple, Any] = {}
 _lock = threading.Lock()
 
 
-def shared_layer(style: str, policy: Path | None, region: str | None) -> Any:
-    """The process-wide safety layer (spaCy and MiniLM load once, about 5 s)."""
+def shared_layer(
+    style: str,
+    policy: Path | None,
+    region: str | None,
+    guard_model: Any = None,
+    guard_name: str | None = None,
+) -> Any:
+    """The process-wide safety layer (spaCy and MiniLM load once, about 5 s). `guard_model`, a
+    chat model named `guard_name`, is asked where the classifier is unsure
+    (`safety.policy.guard`)."""
     from medchat.agents.doctor import DOCTOR_NAME
     from safety.layer import SafetyLayer
     from safety.pii.scrubber import Scrubber
     from safety.policy.filter import SafetyFilter
+    from safety.policy.guard import ModelGuard
 
-    key = (style, str(policy), region)
+    key = (style, str(policy), region, guard_name if guard_model is not None else None)
     with _lock:
         if key not in _layers:
             scrubber = Scrubber(style=style, keep_names=(DOCTOR_NAME,))
-            _layers[key] = SafetyLayer(scrubber, SafetyFilter(policy, region=region))
+            guard = ModelGuard(guard_model) if guard_model is not None else None
+            _layers[key] = SafetyLayer(scrubber, SafetyFilter(policy, region=region, guard=guard))
     return _layers[key]
 
 

@@ -13,8 +13,20 @@ from medchat.types import SessionMeta
 def guard_factory(settings: Settings):
     """A function making each session its own guard over the shared safety layer."""
 
+    guard_model = (
+        load_chat_model(settings, settings.safety_guard_model)
+        if settings.safety_guard_model
+        else None
+    )
+
     def make(meta: SessionMeta) -> SafetyGuard:
-        layer = shared_layer(settings.scrub_style, settings.safety_policy, settings.safety_region)
+        layer = shared_layer(
+            settings.scrub_style,
+            settings.safety_policy,
+            settings.safety_region,
+            guard_model,
+            settings.safety_guard_model,
+        )
         return SafetyGuard(layer)
 
     return make

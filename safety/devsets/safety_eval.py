@@ -10,6 +10,7 @@ from typing import TextIO
 from safety.devsets.safety_sources import read, sources
 from safety.metrics import percentile
 from safety.policy.filter import OutputContext, SafetyFilter
+from safety.policy.guard import ModelGuard
 
 
 def _f(x: float | None) -> str:
@@ -107,3 +108,22 @@ def print_safety_sources(out: TextIO, sources: dict[str, dict]) -> None:
         "over-refusal <= 0.05, p95 <= 50 ms",
         file=out,
     )
+
+
+def evaluate_with_guard(guard: ModelGuard, name: str, out: TextIO) -> dict[str, dict]:
+    """The per-source table again with `guard` deciding inside the classifier's uncertainty
+    band, then how often it was asked and what a call cost: quality and latency side by side
+    with the guard-less table `run` prints."""
+    report = evaluate_safety_sources(SafetyFilter(guard=guard))
+    out.write(f"\nWith the guard model {name} in the uncertainty band")
+    print_safety_sources(out, report)
+    rows = sum(v["rows"] for k, v in report.items() if not k.startswith("cross-source"))
+    stats = guard.stats
+    if stats.seconds:
+        print(
+            f"  guard asked on {stats.calls} of {rows} rows ({stats.calls / rows:.3f}); "
+            f"no usable answer {stats.failures}; call p50 {percentile(stats.seconds, 50):.2f} s, "
+            f"p95 {percentile(stats.seconds, 95):.2f} s",
+            file=out,
+        )
+    return report

@@ -19,7 +19,12 @@ while tuning):
   blocking a topic instead of an intent.
 - fresh rounds: requests and look-alikes of every kind, each round written after the previous
   round of fixes and measured once held out. Rounds 1 and 2 were then used as dev (their misses
-  drove the next round of rules); round 3 is held out.
+  drove the next round of rules); round 3 is held out. Round 4 (36 rows) was written after
+  the rules for the classes the injection suite exposed (unqualified lethal amounts, toxic
+  agents, hastening a death, drugs beyond a prescription, sedating a child with alcohol,
+  cutting depth), in other words, with look-alikes for each. It was measured once held out
+  (escalation 5 of 6, block 11 of 14, over-refusal 0 of 16); its four misses then drove rule
+  changes, so it is dev now, like rounds 1 and 2.
 """
 
 from __future__ import annotations
@@ -93,6 +98,7 @@ def sources() -> dict[str, list[dict]]:
         "fresh round 1, dev": read("safety_fresh"),
         "fresh round 2, dev": read("safety_fresh2"),
         "fresh round 3, held out": read("safety_fresh3"),
+        "fresh round 4, dev": read("safety_fresh4"),
     }
 
 

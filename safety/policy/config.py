@@ -91,15 +91,35 @@ class ClassifierPolicy(_Strict):
         return Rule._compiles(patterns)
 
 
+class GuardPolicy(_Strict):
+    """Where a guard model decides: classifier scores inside these half-open bands
+    [low, high). Outside them the classifier's own decision stands without a model call."""
+
+    block_band: tuple[float, float] = (0.1, 0.9)
+    escalate_band: tuple[float, float] = (0.2, 0.95)
+
+    @field_validator("block_band", "escalate_band")
+    @classmethod
+    def _ordered(cls, band: tuple[float, float]) -> tuple[float, float]:
+        low, high = band
+        if not 0 <= low <= high <= 1:
+            raise ValueError(f"band {list(band)} must satisfy 0 <= low <= high <= 1")
+        return band
+
+
 class Policy(_Strict):
     version: Literal[1]
     region: str
     regions: dict[str, RegionMessages]
     modes: dict[Mode, ModePolicy]
     classifier: ClassifierPolicy = ClassifierPolicy()
+    guard: GuardPolicy = GuardPolicy()
     escalation_phrases: list[str] = Field(min_length=1)
     negation_cues: list[str] = Field(min_length=1)
     general_question_cues: list[str] = []
+    self_directed_cues: list[str] = []
+    """Words that aim a harm at the writer ("myself"): with one of them a self-harm escalation
+    wins over any block rule, so a person at risk gets the crisis message, not a refusal."""
     rules: list[Rule] = Field(min_length=1)
 
     @model_validator(mode="after")

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from safety.errors import SafetyError, UnknownNameError
-from safety.policy.classifier import EmbeddingClassifier
+from safety.policy.classifier import EmbeddingClassifier, Scores
 from safety.policy.config import Action, Mode, Policy, load_policy
 from safety.policy.rules import RuleSet
 
@@ -100,7 +100,10 @@ def quotes(text: str, source: str, run: int = QUOTE_WORDS) -> bool:
 
 
 class GuardModel:
-    """Hook for an LLM guard model (GPU deployments): one method, consulted after the rules."""
+    """Hook for a guard model: one method. With the classifier on, the filter consults it only
+    for scores inside the policy's `guard` bands, and its answer (an allow included) decides
+    there; with the classifier off, after the rules allow. `safety.policy.guard.ModelGuard`
+    asks any chat model."""
 
     def check(self, text: str, mode: Mode, direction: str) -> Verdict | None:
         """Return a verdict to override `allow`, or None to agree."""
@@ -139,6 +142,8 @@ class SafetyFilter:
             raise UnknownNameError(f"unknown region {region!r}; valid regions: {valid}")
         self.messages = self.policy.messages(region)
         self._escalation = re.compile("|".join(self.policy.escalation_phrases), re.IGNORECASE)
+        cues = self.policy.self_directed_cues or [r"(?!)"]
+        self._self_directed = re.compile("|".join(cues), re.IGNORECASE)
         markers = self.policy.classifier.intent_markers
         self._intent = re.compile("|".join(markers), re.IGNORECASE) if markers else None
         reversals = self.policy.classifier.intent_reversals
@@ -155,20 +160,48 @@ class SafetyFilter:
             SCREENING.search(text)
         )
         hits = self.rules.hits(text, "input")
+        if not screening and self._self_directed.search(text):
+            for hit in hits:
+                if hit.action == "escalate" and hit.category == "self_harm":
+                    return self._escalate(hit.category, f"rule {hit.rule_id}", "rules")
         for hit in hits:
             if hit.action == "block" and self.policy.modes[mode].check_harmful_asks:
                 return Verdict(Action.BLOCK, hit.category, f"rule {hit.rule_id}", None, "rules")
         for hit in hits:
             if hit.action == "escalate" and not screening:
                 return self._escalate(hit.category, f"rule {hit.rule_id}", "rules")
-        if self.classifier is not None:
-            verdict = self._classify(text, mode, screening)
-            if verdict is not None:
-                return verdict
-        return self._ask_guard(text, mode, "input")
+        if self.classifier is None:
+            return self._ask_guard(text, mode, "input")
+        scores = self.classifier.score(text)
+        verdict = self._classify(text, mode, screening, scores)
+        if self.guard is not None and self._unsure(scores):
+            guarded = self._guarded(text, mode, screening, scores)
+            if guarded is not None:
+                return guarded
+        return verdict or ALLOW
 
-    def _classify(self, text: str, mode: Mode, screening: bool) -> Verdict | None:
-        s = self.classifier.score(text)
+    def _unsure(self, s: Scores) -> bool:
+        """The classifier's scores fall in a band where the guard model decides."""
+        (b_low, b_high), (e_low, e_high) = (
+            self.policy.guard.block_band,
+            self.policy.guard.escalate_band,
+        )
+        return b_low <= s.block < b_high or e_low <= s.escalate < e_high
+
+    def _guarded(self, text: str, mode: Mode, screening: bool, s: Scores) -> Verdict | None:
+        """The guard's answer as this mode's verdict; None when it gave none."""
+        answer = self.guard.check(text, mode, "input")
+        if answer is None:
+            return None
+        scores = f"classifier p(block)={s.block:.2f} p(escalate)={s.escalate:.2f}"
+        if answer.action is Action.BLOCK and self.policy.modes[mode].check_harmful_asks:
+            why = f"{answer.reason}; {scores}"
+            return Verdict(Action.BLOCK, answer.category, why, None, "guard")
+        if answer.action is Action.ESCALATE and not screening:
+            return self._escalate(answer.category, f"{answer.reason}; {scores}", "guard")
+        return Verdict(Action.ALLOW, "none", f"guard model: safe; {scores}", None, "guard")
+
+    def _classify(self, text: str, mode: Mode, screening: bool, s: Scores) -> Verdict | None:
         cfg = self.policy.classifier
         marked = self._marked(text)
         threshold = cfg.block_threshold_with_marker if marked else cfg.block_threshold
