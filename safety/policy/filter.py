@@ -106,7 +106,8 @@ class GuardModel:
     asks any chat model."""
 
     def check(self, text: str, mode: Mode, direction: str) -> Verdict | None:
-        """Return a verdict to override `allow`, or None to agree."""
+        """A verdict (an allow means "safe", and clears a classifier block inside the band), or
+        None for no opinion, which leaves the rules' and classifier's decision in place."""
         raise NotImplementedError
 
 
