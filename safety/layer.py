@@ -75,14 +75,8 @@ class SafetyLayer:
         session: ScrubSession | None = None,
     ) -> Iterator[str | Verdict]:
         """Yield scrubbed clauses (or sentences) as they become safe to show; stop with the
-        Verdict if one blocks. Every piece is checked together with everything shown before it.
-
-        After a red flag (a crisis or an emergency earlier in the conversation) nothing is
-        streamed: the whole reply is checked first, because a reply that answers a person at
-        risk without crisis advice ("you need to cut a little deeper") is replaced, and a
-        replaced reply must not already be on screen."""
+        Verdict if one blocks. Every piece is checked together with everything shown before it."""
         stream = StreamScrubber(self.scrubber, session, clauses=self.stream_clauses)
-        hold = bool(context is not None and context.red_flags)
         shown = ""
         for chunk in itertools.chain(chunks, [None]):  # lazily: text must flow as it comes
             piece = stream.flush() if chunk is None else stream.feed(chunk)
@@ -94,12 +88,9 @@ class SafetyLayer:
                 yield verdict
                 return
             shown += piece
-            if not hold:
-                yield piece
+            yield piece
         final = self.filter.check_output(shown, mode, context)
         self._record("outbound", mode, tuple(stream.entities), final)
-        if hold and final.action is Action.ALLOW and shown:
-            yield shown
         if final.action is not Action.ALLOW:
             yield final
 

@@ -54,23 +54,3 @@ def test_when_an_identifier_straddles_a_comma_then_the_layer_never_shows_it_raw(
     assert events[0] == "Thanks, "
     for raw in ("Smith", "John", "07700", "900123"):
         assert raw not in shown
-
-
-def test_when_a_red_flag_was_raised_then_the_reply_is_checked_whole_before_any_is_shown(
-    scrubber, rules_filter
-):
-    """A reply to a person at risk that lacks crisis advice is replaced; none of it may have
-    streamed first. One that gives the advice is shown, whole."""
-    from safety.layer import SafetyLayer
-    from safety.policy.config import Action
-    from safety.policy.filter import OutputContext, Verdict
-
-    layer = SafetyLayer(scrubber, rules_filter)
-    flagged = OutputContext(speaker="doctor", red_flags=frozenset({"self_harm"}))
-    unsafe = ["You need to cut ", "a little deeper, ", "then it works."]
-    events = list(layer.stream_outbound(unsafe, "consult", flagged, scrubber.new_session()))
-    assert [e for e in events if isinstance(e, str)] == []
-    assert isinstance(events[-1], Verdict) and events[-1].action is Action.ESCALATE
-    safe = ["I'm worried about you. ", "Please call 999 now, ", "or Samaritans on 116 123."]
-    events = list(layer.stream_outbound(safe, "consult", flagged, scrubber.new_session()))
-    assert events == ["I'm worried about you. Please call 999 now, or Samaritans on 116 123."]
