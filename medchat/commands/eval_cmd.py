@@ -121,11 +121,11 @@ def _safety(args: argparse.Namespace) -> int:
     if not args.guard_only:
         evaluation.run(out=sys.stdout)
     if args.guard_model:
-        from medchat.models import load_chat_model
+        from medchat.dialogue.safety_guard import guard_chat_model
         from safety.devsets.safety_eval import evaluate_with_guard
         from safety.policy.guard import ModelGuard
 
-        model = load_chat_model(get_settings(), args.guard_model, backend=args.guard_backend)
+        model = guard_chat_model(get_settings(), args.guard_model, args.guard_backend)
         evaluate_with_guard(ModelGuard(model), args.guard_model, sys.stdout)
     return 0
 

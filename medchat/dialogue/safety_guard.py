@@ -11,7 +11,18 @@ from typing import Any
 from medchat.dialogue.guard import Verdict
 
 _layers: dict[tuple, Any] = {}
+GUARD_TOKENS = 4
+"""A label is one word; a few tokens leave room for its pieces ("SELF_HARM")."""
 _lock = threading.Lock()
+
+
+def guard_chat_model(settings: Any, name: str, backend: str | None = None) -> Any:
+    """The chat model a `ModelGuard` asks: `name` bound to a few greedy tokens."""
+    from medchat.models import load_chat_model
+    from medchat.models.budget import with_max_tokens
+
+    model = load_chat_model(settings, name, backend=backend)
+    return with_max_tokens(model, GUARD_TOKENS).bind(temperature=0.0)
 
 
 def shared_layer(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from medchat.config import Settings
-from medchat.dialogue.safety_guard import SafetyGuard, shared_layer
+from medchat.dialogue.safety_guard import SafetyGuard, guard_chat_model, shared_layer
 from medchat.dialogue.sessions import Wiring
 from medchat.models import load_chat_model
 from medchat.store import SessionStore, connect
@@ -14,7 +14,7 @@ def guard_factory(settings: Settings):
     """A function making each session its own guard over the shared safety layer."""
 
     guard_model = (
-        load_chat_model(settings, settings.safety_guard_model)
+        guard_chat_model(settings, settings.safety_guard_model)
         if settings.safety_guard_model
         else None
     )

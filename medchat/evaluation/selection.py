@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from medchat.errors import MedChatError
+from medchat.evaluation.scorer_eval import Counts as FactCounts
 from medchat.personas.loader import PersonaRegistry, default_registry
 from medchat.personas.schema import FactCategory
 
@@ -99,12 +100,10 @@ def check_probes(probes: Iterable[Probe], registry: PersonaRegistry | None = Non
 
 
 @dataclass
-class Counts:
-    """Micro counts over fact ids, and how often an expected-empty probe got nothing."""
+class Counts(FactCounts):
+    """Micro counts over fact ids (precision, recall and F1 from `scorer_eval.Counts`), and how
+    often an expected-empty probe got nothing."""
 
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
     probes: int = 0
     exact: int = 0
     empty: int = 0
@@ -124,19 +123,6 @@ class Counts:
             self.empty += 1
             self.empty_nothing += not selected
             self.empty_no_wrong += not wrong
-
-    @property
-    def precision(self) -> float:
-        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
-
-    @property
-    def recall(self) -> float:
-        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
 
     @property
     def specificity(self) -> float | None:

@@ -78,12 +78,12 @@ class ModelGuard:
     not import the filter that imports it.
     """
 
-    def __init__(
-        self, model: Any, max_tokens: int = 4, directions: tuple[str, ...] = ("input",)
-    ) -> None:
+    def __init__(self, model: Any, directions: tuple[str, ...] = ("input",)) -> None:
+        """`model` answers with a label: bind it to a few greedy tokens first (MedChat's
+        `medchat.dialogue.safety_guard.guard_chat_model` does), or it writes on after one."""
         from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 
-        self.model = _bound(model, max_tokens)
+        self.model = model
         prefix: list = [SystemMessage(INSTRUCTIONS)]
         for text, label in EXAMPLES:
             prefix += [HumanMessage(f"Message: {text}"), AIMessage(label)]
@@ -128,14 +128,3 @@ class ModelGuard:
             return Verdict(Action.BLOCK, "harmful_request", "guard model: harmful", None, "guard")
         category = "self_harm" if label == "SELF_HARM" else "emergency"
         return Verdict(Action.ESCALATE, category, f"guard model: {category}", None, "guard")
-
-
-def _bound(model: Any, max_tokens: int) -> Any:
-    """The model bound to a few greedy tokens, whichever backend it is."""
-    param = getattr(type(model), "max_tokens_param", None)
-    if isinstance(param, str):
-        return model.bind(**{param: max_tokens, "temperature": 0.0})
-    try:
-        return model.bind(max_tokens=max_tokens, temperature=0.0)
-    except (TypeError, ValueError):
-        return model
