@@ -42,7 +42,8 @@ def open_app(page: Page, url: str) -> Page:
 
 def send(page: Page, text: str, users: int) -> None:
     """Send `text` as the patient and wait until it is the `users`-th message on screen (the
-    same update clears the previous turn's banner)."""
+    same update clears the previous turn's banner). Send is disabled until the last turn is done."""
+    expect(page.locator("#consult-send")).to_be_enabled(timeout=MODEL_WAIT)
     page.fill("#consult-input textarea", text)
     page.click("#consult-send")
     user = page.locator("#consult-chat [data-testid=user]")

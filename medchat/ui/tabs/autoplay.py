@@ -10,7 +10,7 @@ from medchat.ui.backend import Backend
 from medchat.ui.chatview import ChatView
 from medchat.ui.controllers import autoplay
 from medchat.ui.controllers.practice import persona_choices
-from medchat.ui.tabs.common import ChatPanel, owner
+from medchat.ui.tabs.common import ChatPanel, clearing_input, owner, while_busy
 
 INTRO = (
     "The AI doctor and the AI patient talk turn by turn. **Step** plays one turn, **Play** keeps "
@@ -79,8 +79,9 @@ class AutoplayTab:
             return ChatPanel.show(autoplay.take_over(backend, owner(request), view, side))
 
         def on_send(text: str, view: ChatView, request: gr.Request):
-            for v in autoplay.say(backend, owner(request), view, text):
-                yield ["", *ChatPanel.show(v)]
+            yield from clearing_input(
+                autoplay.say(backend, owner(request), view, text), ChatPanel.show
+            )
 
         private = {"api_visibility": "private"}
         self.start.click(
@@ -91,5 +92,6 @@ class AutoplayTab:
         self.pause.click(on_pause, [panel.state], panel.status, **private)
         self.side.input(on_side, [panel.state, self.side], panel.outputs, **private)
         send_outs = [self.text, *panel.outputs]
-        self.send.click(on_send, [self.text, panel.state], send_outs, **private)
-        self.text.submit(on_send, [self.text, panel.state], send_outs, **private)
+        triggers = (self.send.click, self.text.submit)
+        send_in = [self.text, panel.state]
+        while_busy(self.send, triggers, on_send, inputs=send_in, outputs=send_outs, **private)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import gradio as gr
@@ -13,6 +13,26 @@ from medchat.ui.controllers.common import owner_of
 
 def owner(request: gr.Request | None) -> str:
     return owner_of(getattr(request, "username", None) if request else None)
+
+
+def clearing_input(views: Iterable[ChatView], show: Callable[[ChatView], list]) -> Iterator[list]:
+    """Each streamed view behind the input box's value: emptied by the first update, then left
+    alone, so what the user starts typing while a reply streams is not wiped by the next chunk."""
+    for i, view in enumerate(views):
+        yield ["" if i == 0 else gr.skip(), *show(view)]
+
+
+def while_busy(button: gr.Button, triggers: Iterable[Any], fn: Callable, **event: Any) -> None:
+    """Wire `fn` to each trigger with `button` disabled until it has finished. Gradio drops a
+    click while the same click's event is still running, so an enabled Send during a streamed
+    reply would swallow the user's next message without a word; a disabled one says "wait".
+    The button comes back in a `.then` step, which the page starts only once `fn` is done."""
+    private = {"queue": False, "api_visibility": "private"}
+    for i, trigger in enumerate(triggers):
+        named = event if i == 0 else {**event, "api_name": None, "api_visibility": "private"}
+        trigger(lambda: gr.Button(interactive=False), None, button, **private).then(
+            fn, **named
+        ).then(lambda: gr.Button(interactive=True), None, button, **private)
 
 
 # The alert area stays at the top of the window while it holds escalation advice. Gradio's outer

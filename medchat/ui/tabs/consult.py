@@ -7,7 +7,7 @@ import gradio as gr
 from medchat.ui.backend import Backend
 from medchat.ui.chatview import ChatView
 from medchat.ui.controllers import consult
-from medchat.ui.tabs.common import ChatPanel, owner
+from medchat.ui.tabs.common import ChatPanel, clearing_input, owner, while_busy
 
 INTRO = (
     "You play the **patient**; the AI plays the doctor. Rate each doctor reply below, then "
@@ -58,8 +58,9 @@ class ConsultTab:
         backend = self.backend
 
         def on_send(text: str, view: ChatView, model: str, request: gr.Request):
-            for v in consult.send(backend, owner(request), view, text, model):
-                yield ["", *self.show(v)]
+            yield from clearing_input(
+                consult.send(backend, owner(request), view, text, model), self.show
+            )
 
         def on_end(view: ChatView, request: gr.Request):
             for v in consult.end(backend, owner(request), view):
@@ -76,8 +77,8 @@ class ConsultTab:
 
         args = {"inputs": [self.text, self.panel.state, self.model]}
         outs = [self.text, *self.outputs]
-        self.send.click(on_send, **args, outputs=outs, api_name="consult_send")
-        self.text.submit(on_send, **args, outputs=outs, api_visibility="private")
+        triggers = (self.send.click, self.text.submit)
+        while_busy(self.send, triggers, on_send, **args, outputs=outs, api_name="consult_send")
         self.end.click(on_end, [self.panel.state], self.outputs, api_name="consult_end")
         rate_in = [self.panel.state, self.turn, self.comment]
         self.up.click(on_rate(1), rate_in, [self.rated, self.comment], api_visibility="private")

@@ -13,7 +13,7 @@ from medchat.ui.backend import Backend
 from medchat.ui.chatview import ChatView
 from medchat.ui.controllers import practice
 from medchat.ui.controllers.practice import ANY, RANDOM, PracticeView
-from medchat.ui.tabs.common import ChatPanel, owner
+from medchat.ui.tabs.common import ChatPanel, clearing_input, owner, while_busy
 
 INTRO = (
     "You play the **doctor**. Pick a case, read the patient card, take a history, examine and "
@@ -122,12 +122,14 @@ class PracticeTab:
             return self.show(view)
 
         def on_ask(text: str, view: ChatView, request: gr.Request):
-            for v in practice.say(backend, owner(request), view, text):
-                yield ["", *ChatPanel.show(v)]
+            yield from clearing_input(
+                practice.say(backend, owner(request), view, text), ChatPanel.show
+            )
 
         def on_examine(request_text: str, view: ChatView, request: gr.Request):
-            for v in practice.examine(backend, owner(request), view, request_text):
-                yield ["", *ChatPanel.show(v)]
+            yield from clearing_input(
+                practice.examine(backend, owner(request), view, request_text), ChatPanel.show
+            )
 
         def on_submit(view: ChatView, leading: str, differential: str, request: gr.Request):
             v = practice.submit(backend, owner(request), view, leading, differential, self.reports)
@@ -143,11 +145,17 @@ class PracticeTab:
             api_name="practice_start",
         )
         ask_outs = [self.text, *self.panel.outputs]
-        self.ask.click(on_ask, [self.text, self.panel.state], ask_outs, api_name="practice_ask")
-        self.text.submit(on_ask, [self.text, self.panel.state], ask_outs, **private)
+        ask_in = [self.text, self.panel.state]
+        triggers = (self.ask.click, self.text.submit)
+        while_busy(
+            self.ask, triggers, on_ask, inputs=ask_in, outputs=ask_outs, api_name="practice_ask"
+        )
         exam_outs = [self.request, *self.panel.outputs]
         for button in (self.exam, self.test):
-            button.click(on_examine, [self.request, self.panel.state], exam_outs, **private)
+            exam_in = [self.request, self.panel.state]
+            while_busy(
+                button, [button.click], on_examine, inputs=exam_in, outputs=exam_outs, **private
+            )
         self.submit.click(
             on_submit,
             [self.panel.state, self.leading, self.differential],
