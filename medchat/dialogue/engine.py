@@ -61,6 +61,7 @@ class Conversation:
         timeout_s: float = 180.0,
         max_chars: int = 4000,
         close_tokens: int | None = None,
+        lock_ttl_s: float = 15.0,
     ):
         self.meta = meta
         self.store = store
@@ -71,10 +72,9 @@ class Conversation:
         self.timeout_s = timeout_s
         self.max_chars = max_chars
         self.close_tokens = close_tokens
-        self.human_role: Role | None = HUMAN_ROLE.get(meta.mode)
         # One turn at a time (see dialogue.turnlock); a turn that ends in a close takes two
-        # model calls, and the lock outlives both.
-        self.turn_lock = TurnLock(store, meta.id, 3 * timeout_s + 30)
+        # model calls, so a waiting turn waits for both.
+        self.turn_lock = TurnLock(store, meta.id, 3 * timeout_s + 30, lock_ttl_s)
         self._red_flags: set[str] = {
             e["category"]
             for e in store.events(meta.id)
@@ -96,11 +96,20 @@ class Conversation:
         turns = self.dialogue_turns()
         return Role.DOCTOR if not turns else OTHER[turns[-1].role]
 
+    @property
+    def human_role(self) -> Role | None:
+        """The side a person plays: fixed by the mode, or chosen in autoplay (kept in the
+        session's metadata, so another replica or a restart knows it)."""
+        if self.meta.mode == Mode.AUTOPLAY:
+            return Role(self.meta.human_role) if self.meta.human_role else None
+        return HUMAN_ROLE.get(self.meta.mode)
+
     def take_over(self, role: Role | None) -> None:
         """Autoplay: a person takes the `role` side (None hands it back to the model)."""
         if self.meta.mode != Mode.AUTOPLAY:
             raise MedChatError("Only autoplay sessions can change who plays which side.")
-        self.human_role = role
+        self.meta.human_role = role.value if role is not None else None
+        self.store.save(self.meta)
 
     # -- the person's turn -------------------------------------------------------------------
     @exclusive

@@ -57,9 +57,11 @@ def _verdict(v: Any) -> Verdict:
 class SafetyGuard:
     """Scrubs and checks one conversation's turns through the `safety` package."""
 
-    def __init__(self, layer: Any):
+    def __init__(self, layer: Any, memory: Any = None, secret: bytes = b""):
+        """`memory`: where the session's surrogates live (the session store, so every replica
+        agrees; process memory if None), keyed by HMACs under `secret`."""
         self.layer = layer
-        self.session = layer.scrubber.new_session()
+        self.session = layer.scrubber.new_session(memory, secret)
 
     def scrub(self, text: str) -> str:
         return self.layer.scrubber.scrub(text, self.session).text

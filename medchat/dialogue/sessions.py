@@ -45,7 +45,8 @@ class Wiring:
 
     settings: Settings
     store: SessionStore
-    guard_factory: Callable[[SessionMeta], Guard]
+    guard_factory: Callable[[SessionMeta, SessionStore], Guard]
+    """Makes a session's guard; its surrogate map lives in the store it is given."""
     model_for: Callable[[Role], BaseChatModel]
     examiner: Any | None = None
 
@@ -81,13 +82,14 @@ def _build(meta: SessionMeta, wiring: Wiring) -> Conversation:
     return Conversation(
         meta,
         wiring.store,
-        wiring.guard_factory(meta),
+        wiring.guard_factory(meta, wiring.store),
         agents,
         examiner=examiner,
         max_turns=s.max_turns,
         timeout_s=s.turn_timeout_s,
         max_chars=s.max_message_chars,
         close_tokens=s.close_tokens,
+        lock_ttl_s=s.turn_lock_ttl_s,
     )
 
 

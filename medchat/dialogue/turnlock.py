@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import threading
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
-from redis.exceptions import LockError
+from redis.exceptions import LockError, RedisError
 
 from medchat.errors import MedChatError
 from medchat.store.sessions import SessionStore
@@ -25,21 +27,42 @@ class TurnLock:
     The lock's token is not thread-local: a UI server may resume a streaming generator on
     another worker thread than the one that started it."""
 
-    def __init__(self, store: SessionStore, session_id: str, timeout_s: float):
-        self.store, self.session_id, self.timeout_s = store, session_id, timeout_s
+    def __init__(self, store: SessionStore, session_id: str, timeout_s: float, ttl_s: float = 15.0):
+        """`timeout_s`: how long a turn waits for the lock; `ttl_s`: how long the lock outlives
+        a process that stopped renewing it."""
+        self.store, self.session_id = store, session_id
+        self.timeout_s, self.ttl_s = timeout_s, ttl_s
 
     @contextlib.contextmanager
     def hold(self) -> Iterator[None]:
-        lock = self.store.turn_lock(self.session_id, self.timeout_s)
+        lock = self.store.turn_lock(self.session_id, self.ttl_s)
         if not lock.acquire(blocking=True, blocking_timeout=self.timeout_s):
             raise MedChatError(
                 "Another turn of this session is still running; try again when it has finished."
             )
+        done = threading.Event()
+        args = (lock, self.ttl_s, self.timeout_s, done)
+        renewer = threading.Thread(target=_renew, args=args, daemon=True)
+        renewer.start()
         try:
             yield
         finally:
-            with contextlib.suppress(LockError):  # expired during a very long turn: no harm
+            done.set()
+            renewer.join()
+            with contextlib.suppress(LockError):  # lapsed (Redis unreachable for a while)
                 lock.release()
+
+
+def _renew(lock: Any, ttl_s: float, max_hold_s: float, done: threading.Event) -> None:
+    """Push the lock's expiry back to `ttl_s` every third of it until the turn is done, and
+    for `max_hold_s` at most: a turn generator nobody resumes or closes must not hold the
+    session for ever."""
+    deadline = time.monotonic() + max_hold_s
+    while not done.wait(ttl_s / 3) and time.monotonic() < deadline:
+        try:
+            lock.reacquire()
+        except (LockError, RedisError):
+            return  # lost it; the turn finishes, and its append is idempotent by turn id
 
 
 def exclusive(method: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:

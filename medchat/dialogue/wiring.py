@@ -7,6 +7,7 @@ from medchat.dialogue.safety_guard import SafetyGuard, guard_chat_model, shared_
 from medchat.dialogue.sessions import Wiring
 from medchat.models import load_chat_model
 from medchat.store import SessionStore, connect
+from medchat.store.surrogates import session_secret
 from medchat.types import SessionMeta
 
 
@@ -19,7 +20,10 @@ def guard_factory(settings: Settings):
         else None
     )
 
-    def make(meta: SessionMeta) -> SafetyGuard:
+    secret = session_secret(settings)
+
+    def make(meta: SessionMeta, store: SessionStore | None = None) -> SafetyGuard:
+        """The session's guard; with `store`, its surrogate map lives in the session store."""
         layer = shared_layer(
             settings.scrub_style,
             settings.safety_policy,
@@ -27,7 +31,8 @@ def guard_factory(settings: Settings):
             guard_model,
             settings.safety_guard_model,
         )
-        return SafetyGuard(layer)
+        memory = store.surrogates(meta.id) if store is not None else None
+        return SafetyGuard(layer, memory, secret)
 
     return make
 

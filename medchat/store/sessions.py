@@ -6,6 +6,8 @@ Keys (all expire together after `session_ttl_days` of inactivity):
     medchat:s:{id}:order    zset    turn id scored by its sequence number
     medchat:s:{id}:events   list    safety verdicts, examiner requests, errors (JSON)
     medchat:s:{id}:ratings  hash    turn id -> Rating JSON
+    medchat:s:{id}:surrogates, :surrogate_n, :names   the surrogate map (`store.surrogates`)
+    medchat:s:{id}:paused   string  set while autoplay is asked to pause
     medchat:u:{owner}:sessions zset session ids by last update
 
 A turn append is one Lua script, so it is atomic and idempotent by turn id: a retried write after a
@@ -36,6 +38,19 @@ redis.call('ZADD', KEYS[2], seq, ARGV[1])
 return encoded
 """
 
+SESSION_PARTS = (
+    "meta",
+    "turns",
+    "order",
+    "events",
+    "ratings",
+    "surrogates",
+    "surrogate_n",
+    "names",
+    "paused",
+)
+"""Every per-session key, so a session expires and is deleted as one."""
+
 _NOT_FOUND = "No session with that id (it may have expired, or belong to another user)."
 
 
@@ -57,10 +72,26 @@ class SessionStore:
         return f"medchat:u:{owner}:sessions"
 
     def _touch(self, pipe: Any, meta: SessionMeta) -> None:
-        for part in ("meta", "turns", "order", "events", "ratings"):
+        for part in SESSION_PARTS:
             pipe.expire(self._key(meta.id, part), self.ttl)
         pipe.zadd(self._owner_key(meta.owner), {meta.id: meta.updated})
         pipe.expire(self._owner_key(meta.owner), self.ttl)
+
+    def surrogates(self, session_id: str) -> Any:
+        """The session's surrogate map (`store.surrogates.RedisMemory`)."""
+        from medchat.store.surrogates import RedisMemory
+
+        return RedisMemory(self.r, session_id, self.ttl)
+
+    # -- autoplay pause flag -----------------------------------------------------------------
+    def set_paused(self, session_id: str, paused: bool) -> None:
+        if paused:
+            self.r.set(self._key(session_id, "paused"), b"1", ex=self.ttl)
+        else:
+            self.r.delete(self._key(session_id, "paused"))
+
+    def paused(self, session_id: str) -> bool:
+        return bool(self.r.exists(self._key(session_id, "paused")))
 
     def turn_lock(self, session_id: str, timeout_s: float) -> Any:
         """A Redis lock that one turn of `session_id` holds (see `dialogue.turnlock`)."""
@@ -104,7 +135,7 @@ class SessionStore:
 
     def delete(self, session_id: str, owner: str) -> None:
         meta = self.get(session_id, owner)
-        keys = [self._key(meta.id, p) for p in ("meta", "turns", "order", "events", "ratings")]
+        keys = [self._key(meta.id, p) for p in SESSION_PARTS]
         with self.r.pipeline() as pipe:
             pipe.delete(*keys)
             pipe.zrem(self._owner_key(owner), meta.id)

@@ -1,4 +1,4 @@
-"""Build and launch the Gradio app: five tabs over one `Backend`, optional login."""
+"""Build and launch the Gradio app: five tabs over one `SessionService`, optional login."""
 
 from __future__ import annotations
 
@@ -12,8 +12,8 @@ from medchat.lifecycle import shutdown
 from medchat.log import configure_logging
 from medchat.models.warmup import ModelWarmup
 from medchat.personas.loader import PersonaRegistry, default_registry
+from medchat.service.sessions import SessionService
 from medchat.ui.auth import Authenticator, load_users
-from medchat.ui.backend import Backend
 from medchat.ui.tabs.autoplay import AutoplayTab
 from medchat.ui.tabs.common import CSS
 from medchat.ui.tabs.consult import ConsultTab
@@ -24,7 +24,7 @@ from medchat.ui.tabs.sessions import SessionsTab
 TITLE = "# MedChat\nSimulated doctor–patient consultations. Not medical advice."
 
 
-def default_backend(settings: Settings, warmup: ModelWarmup) -> Backend:
+def default_backend(settings: Settings, warmup: ModelWarmup) -> SessionService:
     """The configured store and safety layer; other bundled models load when first chosen."""
     from medchat.dialogue.wiring import guard_factory
     from medchat.models import load_chat_model
@@ -35,13 +35,13 @@ def default_backend(settings: Settings, warmup: ModelWarmup) -> Backend:
         return ModelWarmup(lambda progress: load_chat_model(cfg, progress=progress))
 
     store = SessionStore(connect(settings), settings.session_ttl_days)
-    return Backend(settings, store, warmup, guard_factory(settings), model_loader=loader)
+    return SessionService(settings, store, warmup, guard_factory(settings), model_loader=loader)
 
 
 def build_app(
     settings: Settings,
     warmup: ModelWarmup | None = None,
-    backend: Backend | None = None,
+    backend: SessionService | None = None,
     registry: PersonaRegistry | None = None,
     login: bool = False,
 ) -> gr.Blocks:

@@ -19,7 +19,7 @@ from safety.pii.clinical import (
     protected_spans,
 )
 from safety.pii.engine import shared_analyzer
-from safety.pii.surrogates import ScrubSession, Style, get_style
+from safety.pii.surrogates import ScrubSession, Style, SurrogateMemory, get_style
 
 # Detections that clinical spans and the allow-list may veto: NER guesses and weak patterns.
 SOFT_TYPES = frozenset({"PERSON", "LOCATION", "DATE", "ID_NUMBER"})
@@ -85,11 +85,14 @@ class Scrubber:
             self._analyzer = shared_analyzer()
         return self._analyzer
 
-    def new_session(self) -> ScrubSession:
-        """A fresh session with this scrubber's style (seeded the same way)."""
-        if self._style_name is None:
-            return ScrubSession(self.session.style)
-        return ScrubSession(get_style(self._style_name, self.seed))
+    def new_session(
+        self, memory: SurrogateMemory | None = None, secret: bytes = b""
+    ) -> ScrubSession:
+        """A fresh session with this scrubber's style (seeded the same way); `memory` and
+        `secret` keep its surrogates elsewhere than in this process (see `surrogates`)."""
+        style = self.session.style if self._style_name is None else None
+        style = style or get_style(self._style_name or "tags", self.seed)
+        return ScrubSession(style, memory, secret)
 
     def detect(self, text: str, session: ScrubSession | None = None) -> list[Entity]:
         """Identifier spans in `text`, merged so none overlap, after the clinical vetoes."""
@@ -103,9 +106,7 @@ class Scrubber:
             if not self._vetoed(text, r.entity_type, r.start, r.end, r.score, keep)
         ]
         session = session or self.session
-        pattern = session.known_name_pattern()
-        if pattern is not None:
-            found += [Entity("PERSON", m.start(), m.end(), 0.8) for m in pattern.finditer(text)]
+        found += [Entity("PERSON", a, b, 0.8) for a, b in session.known_name_spans(text)]
         return [e for e in map(partial(self._untitled, text), _merge(found)) if e is not None]
 
     def _untitled(self, text: str, ent: Entity) -> Entity | None:
@@ -152,7 +153,7 @@ class Scrubber:
                     and part[0].isupper()
                     and not is_allow_listed(part, self.allow_list)
                 ):
-                    session.known_names.add(part)
+                    session.remember_name(part)
         return session.surrogate(entity_type, value)
 
 

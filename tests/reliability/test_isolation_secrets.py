@@ -25,8 +25,8 @@ from medchat.log import configure_logging
 from medchat.models.fake import ScriptedChatModel
 from medchat.models.warmup import ModelWarmup
 from medchat.personas.loader import default_registry
+from medchat.service.sessions import SessionService
 from medchat.types import Role
-from medchat.ui.backend import Backend
 from medchat.ui.controllers import consult, practice, sessions
 
 CANARIES = {
@@ -54,7 +54,9 @@ def last(views):
 @pytest.fixture
 def backend(settings, store):
     model = ScriptedChatModel(script=[ECHO])
-    return Backend(settings, store, ModelWarmup(lambda p: model).start(), guard_factory(settings))
+    return SessionService(
+        settings, store, ModelWarmup(lambda p: model).start(), guard_factory(settings)
+    )
 
 
 def test_when_a_user_forges_another_users_session_id_then_nothing_is_read_or_written(

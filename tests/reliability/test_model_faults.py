@@ -23,8 +23,8 @@ from medchat.dialogue.sessions import Wiring
 from medchat.dialogue.wiring import guard_factory
 from medchat.models.fake import ScriptedChatModel, ScriptedFailure
 from medchat.models.warmup import ModelWarmup
+from medchat.service.sessions import SessionService
 from medchat.types import Mode, Role
-from medchat.ui.backend import Backend
 from medchat.ui.controllers import consult
 
 SHOWN = "I am sorry to hear that."
@@ -77,7 +77,7 @@ def test_when_the_model_hangs_mid_reply_in_the_app_then_banner_and_next_message_
 ):
     doctor = FailsMidReply(failure="hang", script=["When did it start?"])
     cfg = settings.model_copy(update={"turn_timeout_s": 1.0})
-    backend = Backend(cfg, store, ModelWarmup(lambda p: doctor).start(), guard_factory(cfg))
+    backend = SessionService(cfg, store, ModelWarmup(lambda p: doctor).start(), guard_factory(cfg))
     seen, failed = [], None
     for view in consult.send(backend, "nurse", consult.new(), "I have a rash."):
         seen.append(str(view.messages))  # the same view object is updated and yielded again

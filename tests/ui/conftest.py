@@ -1,5 +1,5 @@
-"""UI fixtures: a Backend over the real small model, real Redis and the real safety layer; one
-app server per test module; Debian's chromium for the browser tests."""
+"""UI fixtures: a SessionService over the real small model, real Redis and the real safety
+layer; one app server per test module; Debian's chromium for the browser tests."""
 
 from __future__ import annotations
 
@@ -48,10 +48,10 @@ def ui_store(embedded_redis):
 def backend(ui_settings, ui_store, ui_model):
     from medchat.dialogue.wiring import guard_factory
     from medchat.models.warmup import ModelWarmup
-    from medchat.ui.backend import Backend
+    from medchat.service.sessions import SessionService
 
     warmup = ModelWarmup(lambda progress: ui_model).start()
-    return Backend(ui_settings, ui_store, warmup, guard_factory(ui_settings))
+    return SessionService(ui_settings, ui_store, warmup, guard_factory(ui_settings))
 
 
 def serve_app(demo, **launch):

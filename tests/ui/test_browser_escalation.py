@@ -22,12 +22,12 @@ def timeout_app_url(ui_settings, ui_store, ui_model):
     """The app over a backend whose turn limit no model can meet: every reply times out."""
     from medchat.dialogue.wiring import guard_factory
     from medchat.models.warmup import ModelWarmup
+    from medchat.service.sessions import SessionService
     from medchat.ui.app import build_app
-    from medchat.ui.backend import Backend
 
     slow = ui_settings.model_copy(update={"turn_timeout_s": 0.001})
     warmup = ModelWarmup(lambda progress: ui_model).start()
-    demo = build_app(slow, backend=Backend(slow, ui_store, warmup, guard_factory(slow)))
+    demo = build_app(slow, backend=SessionService(slow, ui_store, warmup, guard_factory(slow)))
     yield serve_app(demo)
     demo.close()
 

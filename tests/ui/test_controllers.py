@@ -12,8 +12,8 @@ import pytest
 from medchat.errors import SessionError
 from medchat.models.warmup import ModelWarmup
 from medchat.personas.loader import default_registry
+from medchat.service.sessions import SessionService
 from medchat.types import Mode
-from medchat.ui.backend import Backend
 from medchat.ui.chatview import ChatView
 from medchat.ui.controllers import autoplay, consult, practice, sessions
 
@@ -86,7 +86,7 @@ def test_when_the_model_times_out_then_error_banner_shows_and_conversation_stays
 
     slow = ui_settings.model_copy(update={"turn_timeout_s": 0.001})
     warm = ModelWarmup(lambda progress: ui_model).start()
-    failing = Backend(slow, ui_store, warm, guard_factory(ui_settings))
+    failing = SessionService(slow, ui_store, warm, guard_factory(ui_settings))
     view = last(consult.send(failing, owner, consult.new(), "I have a rash."))
     assert "medchat-error" in view.banner and "conversation is kept" in view.banner
     assert [m["role"] for m in view.messages] == ["user"]
@@ -103,7 +103,7 @@ def test_when_the_model_is_still_preparing_then_progress_shows_then_its_error(
         release.wait(5)
         raise OSError("disk full")
 
-    pending = Backend(ui_settings, ui_store, ModelWarmup(slow_build).start(), lambda m: None)
+    pending = SessionService(ui_settings, ui_store, ModelWarmup(slow_build).start(), lambda m: None)
     views = consult.send(pending, owner, consult.new(), "hello")
     first = next(views)
     assert "Preparing the model" in first.status and "50%" in first.status

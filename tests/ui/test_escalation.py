@@ -155,12 +155,12 @@ def test_when_a_crisis_session_times_out_and_is_resumed_then_the_escalation_come
 ):
     from medchat.dialogue.wiring import guard_factory
     from medchat.models.warmup import ModelWarmup
-    from medchat.ui.backend import Backend
+    from medchat.service.sessions import SessionService
     from medchat.ui.controllers import consult
 
     slow = ui_settings.model_copy(update={"turn_timeout_s": 0.001})
     warm = ModelWarmup(lambda progress: ui_model).start()
-    backend = Backend(slow, ui_store, warm, guard_factory(ui_settings))
+    backend = SessionService(slow, ui_store, warm, guard_factory(ui_settings))
     *_, view = consult.send(backend, owner, consult.new(), text)
     assert "Samaritans" in view.alerts and "did not answer within" in view.alerts
     assert "medchat-error" in view.banner

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from medchat.errors import MedChatError
+from medchat.service.sessions import SessionService
 from medchat.types import Mode, Role
-from medchat.ui.backend import Backend
 from medchat.ui.chatview import ChatView, fold, from_conversation
 from medchat.ui.controllers.common import clear_notices, live, notice, ready
 
@@ -14,7 +14,7 @@ NOBODY = "nobody (AI plays both)"
 SIDES = [NOBODY, Role.DOCTOR.value, Role.PATIENT.value]
 
 
-def start(backend: Backend, owner: str, persona_id: str) -> ChatView:
+def start(backend: SessionService, owner: str, persona_id: str) -> ChatView:
     view = ChatView(mode=Mode.AUTOPLAY)
     try:
         conv = backend.start(owner, Mode.AUTOPLAY, persona_id)
@@ -25,7 +25,7 @@ def start(backend: Backend, owner: str, persona_id: str) -> ChatView:
     return view
 
 
-def step(backend: Backend, owner: str, view: ChatView) -> Iterator[ChatView]:
+def step(backend: SessionService, owner: str, view: ChatView) -> Iterator[ChatView]:
     """One model turn (whoever speaks next)."""
     clear_notices(view)
     try:
@@ -40,7 +40,9 @@ def step(backend: Backend, owner: str, view: ChatView) -> Iterator[ChatView]:
     yield from fold(view, conv.step())
 
 
-def play(backend: Backend, owner: str, view: ChatView, max_steps: int = 40) -> Iterator[ChatView]:
+def play(
+    backend: SessionService, owner: str, view: ChatView, max_steps: int = 40
+) -> Iterator[ChatView]:
     """Step until paused (checked after each turn, so Play always plays one), ended, a model
     error, or the person's turn."""
     if not view.session_id:
@@ -64,14 +66,14 @@ def play(backend: Backend, owner: str, view: ChatView, max_steps: int = 40) -> I
     yield view
 
 
-def pause(backend: Backend, view: ChatView) -> str:
+def pause(backend: SessionService, view: ChatView) -> str:
     """Stop `play` after the turn in progress."""
     if view.session_id:
         backend.pause(view.session_id)
     return "Pausing after this turn…"
 
 
-def take_over(backend: Backend, owner: str, view: ChatView, side: str) -> ChatView:
+def take_over(backend: SessionService, owner: str, view: ChatView, side: str) -> ChatView:
     """Play `side` yourself (doctor or patient), or hand it back to the model."""
     clear_notices(view)
     try:
@@ -88,7 +90,7 @@ def take_over(backend: Backend, owner: str, view: ChatView, side: str) -> ChatVi
     return view
 
 
-def say(backend: Backend, owner: str, view: ChatView, text: str) -> Iterator[ChatView]:
+def say(backend: SessionService, owner: str, view: ChatView, text: str) -> Iterator[ChatView]:
     """The person speaks for the side they took over; the model answers for the other side."""
     clear_notices(view)
     if not (text or "").strip():

@@ -8,9 +8,9 @@ from medchat.dialogue.engine import Conversation
 from medchat.errors import MedChatError
 from medchat.personas.schema import Persona
 from medchat.personas.variation import make_variant
+from medchat.service.sessions import SessionService
 from medchat.types import SessionMeta
 from medchat.ui import render
-from medchat.ui.backend import Backend
 from medchat.ui.chatview import ChatView
 
 LOCAL_OWNER = "local"
@@ -33,7 +33,7 @@ def clear_notices(view: ChatView) -> None:
     view.status = ""
 
 
-def ready(backend: Backend, view: ChatView, model: str | None = None) -> Iterator[ChatView]:
+def ready(backend: SessionService, view: ChatView, model: str | None = None) -> Iterator[ChatView]:
     """Show model preparation progress in `view.status` until the model can answer."""
     for status in backend.wait_for_model(model):
         view.status = status
@@ -41,7 +41,7 @@ def ready(backend: Backend, view: ChatView, model: str | None = None) -> Iterato
     view.status = ""
 
 
-def live(backend: Backend, owner: str, view: ChatView) -> Conversation:
+def live(backend: SessionService, owner: str, view: ChatView) -> Conversation:
     if not view.session_id:
         raise MedChatError("Start a session first.")
     return backend.conversation(owner, view.session_id)

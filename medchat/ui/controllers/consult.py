@@ -6,14 +6,14 @@ from collections.abc import Iterator
 
 from medchat.dialogue.engine import check_length
 from medchat.errors import MedChatError
+from medchat.service.sessions import SessionService
 from medchat.types import Mode, Rating
-from medchat.ui.backend import Backend
 from medchat.ui.chatview import ChatView, fold
 from medchat.ui.controllers.common import clear_notices, live, notice, ready
 
 
 def send(
-    backend: Backend, owner: str, view: ChatView, text: str, model: str | None = None
+    backend: SessionService, owner: str, view: ChatView, text: str, model: str | None = None
 ) -> Iterator[ChatView]:
     """Stream the doctor's answer to `text`; the first message starts a new session."""
     clear_notices(view)
@@ -33,7 +33,7 @@ def send(
     yield from fold(view, conv.say(text))
 
 
-def end(backend: Backend, owner: str, view: ChatView) -> Iterator[ChatView]:
+def end(backend: SessionService, owner: str, view: ChatView) -> Iterator[ChatView]:
     """Ask the doctor for the structured close and show it."""
     clear_notices(view)
     try:
@@ -53,7 +53,12 @@ def end(backend: Backend, owner: str, view: ChatView) -> Iterator[ChatView]:
 
 
 def rate(
-    backend: Backend, owner: str, view: ChatView, turn_id: str | None, score: int, comment: str
+    backend: SessionService,
+    owner: str,
+    view: ChatView,
+    turn_id: str | None,
+    score: int,
+    comment: str,
 ) -> str:
     """Store a rating of one doctor turn; the comment is scrubbed like every stored text."""
     if not turn_id:

@@ -16,9 +16,9 @@ from medchat.errors import MedChatError
 from medchat.log import get_logger
 from medchat.personas.loader import PersonaRegistry
 from medchat.personas.schema import Persona
+from medchat.service.sessions import SessionService
 from medchat.types import Mode
 from medchat.ui import render
-from medchat.ui.backend import Backend
 from medchat.ui.chatview import ChatView, fold
 from medchat.ui.controllers.common import clear_notices, live, notice, persona_of, ready
 from medchat.ui.diagnosis import submit_diagnosis
@@ -85,7 +85,7 @@ class PracticeView:
 
 
 def start(
-    backend: Backend,
+    backend: SessionService,
     owner: str,
     registry: PersonaRegistry,
     case_id: str,
@@ -121,7 +121,7 @@ def resume(conv, reports: Path | None = None) -> PracticeView:
     return view
 
 
-def say(backend: Backend, owner: str, view: ChatView, text: str) -> Iterator[ChatView]:
+def say(backend: SessionService, owner: str, view: ChatView, text: str) -> Iterator[ChatView]:
     clear_notices(view)
     if not (text or "").strip():
         yield notice(view, "Type a question for the patient first.")
@@ -135,7 +135,9 @@ def say(backend: Backend, owner: str, view: ChatView, text: str) -> Iterator[Cha
     yield from fold(view, conv.say(text))
 
 
-def examine(backend: Backend, owner: str, view: ChatView, request: str) -> Iterator[ChatView]:
+def examine(
+    backend: SessionService, owner: str, view: ChatView, request: str
+) -> Iterator[ChatView]:
     """An examination or a test: the examiner answers only from the case."""
     clear_notices(view)
     if not (request or "").strip():
@@ -150,7 +152,7 @@ def examine(backend: Backend, owner: str, view: ChatView, request: str) -> Itera
 
 
 def submit(
-    backend: Backend,
+    backend: SessionService,
     owner: str,
     view: ChatView,
     leading: str,

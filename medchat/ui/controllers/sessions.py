@@ -6,14 +6,14 @@ import time
 from pathlib import Path
 
 from medchat.errors import MedChatError
+from medchat.service.sessions import SessionService
 from medchat.store.export import export_json, export_markdown
-from medchat.ui.backend import Backend
 
 COLUMNS = ["id", "mode", "case", "status", "turns", "updated"]
 FORMATS = {"json": (export_json, "json"), "markdown": (export_markdown, "md")}
 
 
-def rows(backend: Backend, owner: str) -> list[list]:
+def rows(backend: SessionService, owner: str) -> list[list]:
     """One row per session of `owner`, most recent first."""
     out = []
     for meta in backend.store.list(owner):
@@ -25,7 +25,7 @@ def rows(backend: Backend, owner: str) -> list[list]:
     return out
 
 
-def export(backend: Backend, owner: str, session_id: str, fmt: str, directory: Path) -> Path:
+def export(backend: SessionService, owner: str, session_id: str, fmt: str, directory: Path) -> Path:
     """Write the export to a file the browser can download; only scrubbed text goes in."""
     session_id = (session_id or "").strip()
     if not session_id:
@@ -38,7 +38,7 @@ def export(backend: Backend, owner: str, session_id: str, fmt: str, directory: P
     return path
 
 
-def delete(backend: Backend, owner: str, session_id: str) -> str:
+def delete(backend: SessionService, owner: str, session_id: str) -> str:
     session_id = (session_id or "").strip()
     if not session_id:
         raise MedChatError("Choose a session first.")

@@ -5,8 +5,8 @@ from __future__ import annotations
 import gradio as gr
 
 from medchat.personas.loader import PersonaRegistry
+from medchat.service.sessions import SessionService
 from medchat.types import Mode
-from medchat.ui.backend import Backend
 from medchat.ui.chatview import ChatView
 from medchat.ui.controllers import autoplay
 from medchat.ui.controllers.practice import persona_choices
@@ -19,7 +19,7 @@ INTRO = (
 
 
 class AutoplayTab:
-    def __init__(self, backend: Backend, registry: PersonaRegistry):
+    def __init__(self, backend: SessionService, registry: PersonaRegistry):
         self.backend = backend
         gr.Markdown(INTRO)
         personas = persona_choices(registry)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from medchat.ui.backend import Backend
+from medchat.service.sessions import SessionService
 from medchat.ui.chatview import ChatView
 from medchat.ui.controllers import consult
 from medchat.ui.tabs.common import ChatPanel, clearing_input, owner, while_busy
@@ -17,7 +17,7 @@ INTRO = (
 
 
 class ConsultTab:
-    def __init__(self, backend: Backend):
+    def __init__(self, backend: SessionService):
         self.backend = backend
         gr.Markdown(INTRO)
         with gr.Row():

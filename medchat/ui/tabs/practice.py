@@ -8,8 +8,8 @@ from pathlib import Path
 import gradio as gr
 
 from medchat.personas.loader import PersonaRegistry
+from medchat.service.sessions import SessionService
 from medchat.types import Mode
-from medchat.ui.backend import Backend
 from medchat.ui.chatview import ChatView
 from medchat.ui.controllers import practice
 from medchat.ui.controllers.practice import ANY, RANDOM, PracticeView
@@ -22,7 +22,7 @@ INTRO = (
 
 
 class PracticeTab:
-    def __init__(self, backend: Backend, registry: PersonaRegistry):
+    def __init__(self, backend: SessionService, registry: PersonaRegistry):
         self.backend, self.registry = backend, registry
         # Gradio serves files from the system temp dir; one folder per session inside it.
         self.reports = Path(tempfile.mkdtemp(prefix="medchat-osce-"))

@@ -8,8 +8,8 @@ from pathlib import Path
 import gradio as gr
 
 from medchat.errors import MedChatError
+from medchat.service.sessions import SessionService
 from medchat.types import Mode
-from medchat.ui.backend import Backend
 from medchat.ui.chatview import from_conversation
 from medchat.ui.controllers import practice, sessions
 from medchat.ui.tabs.autoplay import AutoplayTab
@@ -19,7 +19,7 @@ from medchat.ui.tabs.practice import PracticeTab
 
 
 class SessionsTab:
-    def __init__(self, backend: Backend):
+    def __init__(self, backend: SessionService):
         self.backend = backend
         self.export_dir = Path(tempfile.mkdtemp(prefix="medchat-export-"))
         gr.Markdown("Your sessions, most recent first. Click a row, or paste a session id.")
