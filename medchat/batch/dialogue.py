@@ -9,13 +9,16 @@ from typing import Any
 from medchat.batch.gates import gate
 from medchat.batch.plan import Item
 from medchat.dialogue import sessions
-from medchat.dialogue.events import ErrorEvent, VerdictEvent
+from medchat.dialogue.driver import Drive
+from medchat.dialogue.events import VerdictEvent
 from medchat.dialogue.sessions import Wiring
 from medchat.dialogue.streaming import ModelClock, model_clock
 from medchat.personas.loader import get_persona
 from medchat.types import Mode, Turn
 
 MAX_CONSECUTIVE_ERRORS = 3
+MAX_STEPS = 1000
+"""A backstop only: the engine's turn cap closes a dialogue long before."""
 TURN_META = ("facts", "review", "request")
 """Turn meta kept in the record: the case facts selected for a patient turn (the gates read
 them), how the live review repaired the turn, and what an examiner turn answered."""
@@ -37,30 +40,24 @@ def run_dialogue(
     clock = ModelClock()
     token = model_clock.set(clock)
     started = time.monotonic()
-    errors: list[str] = []
     verdicts: list[dict] = []
     try:
         conv = sessions.start(
             wiring, Mode.SELFPLAY, item.persona_id, item.variant, owner="batch", seed=item.seed
         )
-        consecutive = 0
-        while not conv.ended and consecutive < MAX_CONSECUTIVE_ERRORS:
-            if stop is not None and stop():
-                raise Cancelled(item.id)
-            failed = False
-            for event in conv.step():
-                if isinstance(event, ErrorEvent):
-                    errors.append(event.kind)
-                    failed = True
-                elif isinstance(event, VerdictEvent):
-                    verdicts.append(
-                        {
-                            "direction": event.direction,
-                            "action": event.action,
-                            "category": event.category,
-                        }
-                    )
-            consecutive = consecutive + 1 if failed else 0
+        drive = Drive(conv, MAX_STEPS, stop, MAX_CONSECUTIVE_ERRORS)
+        for event in drive:
+            if isinstance(event, VerdictEvent):
+                verdicts.append(
+                    {
+                        "direction": event.direction,
+                        "action": event.action,
+                        "category": event.category,
+                    }
+                )
+        if drive.stopped_by == "stopped":
+            raise Cancelled(item.id)
+        errors = drive.errors
         turns = conv.turns()
         meta = conv.meta
     finally:

@@ -75,13 +75,25 @@ class Conversation:
         # One turn at a time (see dialogue.turnlock); a turn that ends in a close takes two
         # model calls, so a waiting turn waits for both.
         self.turn_lock = TurnLock(store, meta.id, 3 * timeout_s + 30, lock_ttl_s)
-        self._red_flags: set[str] = {
+        self._red_flags: set[str] = self._stored_red_flags()
+
+    # -- state -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Reload the metadata and red flags another process may have changed since."""
+        self.meta = self.store.get(self.meta.id)
+        self._red_flags = self._stored_red_flags()
+
+    def _stored_red_flags(self) -> set[str]:
+        return {
             e["category"]
-            for e in store.events(meta.id)
+            for e in self.events()
             if e.get("type") == "verdict" and e.get("action") == "escalate"
         }
 
-    # -- state -------------------------------------------------------------------------------
+    def events(self) -> list[dict[str, Any]]:
+        """The session's recorded events (verdicts, examiner requests, errors)."""
+        return self.store.events(self.meta.id)
+
     @property
     def ended(self) -> bool:
         return self.meta.status == "ended"

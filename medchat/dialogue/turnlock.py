@@ -66,11 +66,13 @@ def _renew(lock: Any, ttl_s: float, max_hold_s: float, done: threading.Event) ->
 
 
 def exclusive(method: Callable[..., Iterator[Any]]) -> Callable[..., Iterator[Any]]:
-    """Run a `Conversation` generator method while holding the session's turn lock."""
+    """Run a `Conversation` generator method while holding the session's turn lock, on the
+    session's current metadata."""
 
     @functools.wraps(method)
     def wrapper(self: Any, *args: Any, **kwargs: Any) -> Iterator[Any]:
         with self.turn_lock.hold():
+            self.refresh()  # another replica may have taken a turn since this object was made
             yield from method(self, *args, **kwargs)
 
     return wrapper

@@ -24,6 +24,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 
 from medchat.config import Settings
+from medchat.dialogue.driver import Drive
 from medchat.dialogue.sessions import Wiring, start
 from medchat.evaluation.osce import OsceScorer
 from medchat.personas.loader import get_persona
@@ -75,10 +76,7 @@ def play(wiring: Wiring, scorer: OsceScorer, persona_id: str, run: int, max_turn
     started = time.monotonic()
     conv = start(wiring, Mode.SELFPLAY, persona_id, variant=run, owner="eval-doctor", seed=run)
     conv.max_turns = max_turns
-    for _ in range(2 * max_turns + 4):  # model errors do not add turns; stop anyway
-        if conv.ended:
-            break
-        list(conv.step())
+    list(Drive(conv, 2 * max_turns + 4))  # model errors add no turns; stop anyway
     if not conv.ended:
         list(conv.close("turn_cap"))
     summary = conv.meta.summary or {}

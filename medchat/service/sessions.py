@@ -108,6 +108,35 @@ class SessionService:
         """Drop what this session leaves outside its transcript (the pause flag)."""
         self.store.set_paused(session_id, False)
 
+    # -- stored sessions ---------------------------------------------------------------------
+    def list(self, owner: str) -> list[tuple[SessionMeta, int]]:
+        """`owner`'s sessions, most recent first, each with its number of turns."""
+        return [(meta, len(self.store.turns(meta.id))) for meta in self.store.list(owner)]
+
+    def export(self, owner: str, session_id: str, fmt: str) -> str:
+        """The stored (scrubbed) session as `json` or `markdown` text."""
+        from medchat.store.export import export_json, export_markdown
+
+        return {"json": export_json, "markdown": export_markdown}[fmt](
+            self.store, session_id, owner
+        )
+
+    def delete(self, owner: str, session_id: str) -> None:
+        self.store.delete(session_id, owner)
+        self.forget(owner, session_id)
+
+    def rate(self, owner: str, session_id: str, turn_id: str, score: int, comment: str) -> str:
+        """Store a rating of one doctor turn; the comment is scrubbed like every stored text.
+        Returns the comment as stored."""
+        from medchat.dialogue.engine import check_length
+        from medchat.types import Rating
+
+        conv = self.conversation(owner, session_id)
+        comment = check_length((comment or "").strip(), conv.max_chars, "comment")
+        text = conv.guard.scrub(comment)
+        self.store.rate(conv.meta, Rating(turn_id=turn_id, score=score, comment=text))
+        return text
+
     # -- autoplay pause flags ----------------------------------------------------------------
     def pause(self, session_id: str, paused: bool = True) -> None:
         self.store.set_paused(session_id, paused)

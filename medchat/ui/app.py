@@ -8,10 +8,9 @@ from typing import Any
 import gradio as gr
 
 from medchat.config import Settings, get_settings
-from medchat.lifecycle import shutdown
 from medchat.log import configure_logging
-from medchat.models.warmup import ModelWarmup
-from medchat.personas.loader import PersonaRegistry, default_registry
+from medchat.service.build import ModelWarmup, default_service, model_warmup, shutdown
+from medchat.service.personas import PersonaRegistry, default_registry
 from medchat.service.sessions import SessionService
 from medchat.ui.auth import Authenticator, load_users
 from medchat.ui.tabs.autoplay import AutoplayTab
@@ -22,20 +21,6 @@ from medchat.ui.tabs.practice import PracticeTab
 from medchat.ui.tabs.sessions import SessionsTab
 
 TITLE = "# MedChat\nSimulated doctor–patient consultations. Not medical advice."
-
-
-def default_backend(settings: Settings, warmup: ModelWarmup) -> SessionService:
-    """The configured store and safety layer; other bundled models load when first chosen."""
-    from medchat.dialogue.wiring import guard_factory
-    from medchat.models import load_chat_model
-    from medchat.store import SessionStore, connect
-
-    def loader(name: str) -> ModelWarmup:
-        cfg = settings.model_copy(update={"model": name})
-        return ModelWarmup(lambda progress: load_chat_model(cfg, progress=progress))
-
-    store = SessionStore(connect(settings), settings.session_ttl_days)
-    return SessionService(settings, store, warmup, guard_factory(settings), model_loader=loader)
 
 
 def build_app(
@@ -49,7 +34,7 @@ def build_app(
     if backend is None:
         if warmup is None:
             raise ValueError("build_app needs a warmup or a backend")
-        backend = default_backend(settings, warmup)
+        backend = default_service(settings, warmup)
     registry = registry or default_registry()
     with gr.Blocks(title="MedChat") as demo:
         gr.Markdown(TITLE + ("  ·  [Log out](/logout)" if login else ""))
@@ -98,8 +83,6 @@ def serve(demo: gr.Blocks, **launch: Any) -> Any:
 
 
 def main() -> None:
-    from medchat.models import load_chat_model
-
     settings = get_settings()
     configure_logging(settings.log_format, settings.log_level)
     options = launch_options(settings)
@@ -107,7 +90,7 @@ def main() -> None:
     # and the embedded Redis is shut down below instead of outliving the app.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        warmup = ModelWarmup(lambda progress: load_chat_model(settings, progress=progress)).start()
+        warmup = model_warmup(settings).start()
         serve(build_app(settings, warmup, login="auth" in options), **options)
     finally:
         shutdown()

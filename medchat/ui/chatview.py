@@ -14,8 +14,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from medchat.dialogue.engine import Conversation
-from medchat.dialogue.events import (
+from medchat.errors import MedChatError
+from medchat.service.conversation import (
+    Conversation,
     EndEvent,
     ErrorEvent,
     Event,
@@ -25,7 +26,6 @@ from medchat.dialogue.events import (
     TurnEvent,
     VerdictEvent,
 )
-from medchat.errors import MedChatError
 from medchat.types import Mode, Role, Turn
 from medchat.ui import render
 
@@ -97,7 +97,7 @@ def from_conversation(conv: Conversation) -> ChatView:
     for turn in conv.turns():
         if turn.role in SIDES[view.mode]:
             view.add_turn(turn)
-    for event in conv.store.events(conv.meta.id):
+    for event in conv.events():
         if event.get("type") == "verdict" and event.get("action") == "escalate":
             fields = (str(event.get(key, "")) for key in ("message", "category", "reason"))
             view.escalate(_verdict_text(*fields))

@@ -11,9 +11,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from medchat.evaluation.osce import OsceReport, render_html, render_png, score_practice
-from medchat.evaluation.report import VERDICT_TEXT
-from medchat.personas.schema import Persona
+from medchat.service.feedback import (
+    VERDICT_TEXT,
+    OsceReport,
+    render_html,
+    render_png,
+    score_practice,
+)
+from medchat.service.personas import Persona
 from medchat.ui import render
 
 SHOWN_ITEMS = 12

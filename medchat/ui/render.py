@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from functools import partial
 from typing import Any
 
-from medchat.personas.schema import Persona
+from medchat.service.personas import Persona
 from medchat.types import Role, Turn
 
 # `<PERSON_1>`-style tags left by the scrubber (scrub_style="tags")

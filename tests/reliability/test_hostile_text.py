@@ -18,7 +18,7 @@ from medchat.dialogue.engine import _clean
 from medchat.dialogue.events import TurnEvent
 from medchat.errors import InputTooLongError
 from medchat.types import Mode, Role
-from medchat.ui.diagnosis import submit_diagnosis
+from medchat.service.conversation import submit_diagnosis
 from tests.dialogue.conftest import scripted_wiring
 
 INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}

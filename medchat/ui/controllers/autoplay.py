@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from medchat.errors import MedChatError
+from medchat.service.conversation import Drive
 from medchat.service.sessions import SessionService
 from medchat.types import Mode, Role
 from medchat.ui.chatview import ChatView, fold, from_conversation
@@ -41,28 +42,35 @@ def step(backend: SessionService, owner: str, view: ChatView) -> Iterator[ChatVi
 
 
 def play(
-    backend: SessionService, owner: str, view: ChatView, max_steps: int = 40
+    service: SessionService, owner: str, view: ChatView, max_steps: int = 40
 ) -> Iterator[ChatView]:
-    """Step until paused (checked after each turn, so Play always plays one), ended, a model
+    """Step until paused (checked between turns, so Play always plays one), ended, a model
     error, or the person's turn."""
     if not view.session_id:
         yield notice(view, "Start a conversation first.")
         return
-    backend.pause(view.session_id, False)
-    for _ in range(max_steps):
-        conv = backend.conversation(owner, view.session_id)
-        if conv.ended:
-            break
-        if conv.human_role is not None and conv.next_speaker() == conv.human_role:
-            view.status = f"Your turn as the {conv.human_role.value}."
-            yield view
-            return
-        yield from step(backend, owner, view)
-        if "medchat-error" in view.banner or "medchat-notice" in view.banner:
-            return
-        if backend.paused(view.session_id):
-            break
-    view.status = "Ended." if view.ended else "Paused."
+    clear_notices(view)
+    service.pause(view.session_id, False)
+    try:
+        conv = live(service, owner, view)
+        yield from ready(service, view)
+    except MedChatError as exc:
+        yield notice(view, exc)
+        return
+    played = [False]
+
+    def paused() -> bool:
+        was, played[0] = played[0], True
+        return was and service.paused(view.session_id)
+
+    drive = Drive(conv, max_steps, stop=paused, max_errors=1)
+    yield from fold(view, drive)
+    if "medchat-error" in view.banner or "medchat-notice" in view.banner:
+        return
+    if drive.stopped_by == "human_turn":
+        view.status = f"Your turn as the {conv.human_role.value}."
+    else:
+        view.status = "Ended." if view.ended else "Paused."
     yield view
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from medchat.dialogue.engine import Conversation
 from medchat.errors import MedChatError
-from medchat.personas.schema import Persona
-from medchat.personas.variation import make_variant
+from medchat.service.conversation import Conversation
+from medchat.service.personas import Persona
+from medchat.service.personas import persona_of as _persona_of
 from medchat.service.sessions import SessionService
 from medchat.types import SessionMeta
 from medchat.ui import render
@@ -48,8 +48,4 @@ def live(backend: SessionService, owner: str, view: ChatView) -> Conversation:
 
 
 def persona_of(meta: SessionMeta) -> Persona | None:
-    from medchat.personas.loader import get_persona
-
-    if meta.persona_id is None:
-        return None
-    return make_variant(get_persona(meta.persona_id), meta.variant)
+    return _persona_of(meta.persona_id, meta.variant)

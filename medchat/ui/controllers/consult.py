@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from medchat.dialogue.engine import check_length
 from medchat.errors import MedChatError
 from medchat.service.sessions import SessionService
-from medchat.types import Mode, Rating
+from medchat.types import Mode
 from medchat.ui.chatview import ChatView, fold
 from medchat.ui.controllers.common import clear_notices, live, notice, ready
 
@@ -64,10 +63,9 @@ def rate(
     if not turn_id:
         return "Choose a doctor turn to rate."
     try:
-        conv = live(backend, owner, view)
-        comment = check_length((comment or "").strip(), conv.max_chars, "comment")
-        text = conv.guard.scrub(comment)
-        backend.store.rate(conv.meta, Rating(turn_id=turn_id, score=score, comment=text))
+        if not view.session_id:
+            raise MedChatError("Start a session first.")
+        text = backend.rate(owner, view.session_id, turn_id, score, comment)
     except MedChatError as exc:
         return str(exc)
     word = {1: "up", -1: "down", 0: "neutral"}[score]

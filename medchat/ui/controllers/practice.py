@@ -14,14 +14,13 @@ from pathlib import Path
 
 from medchat.errors import MedChatError
 from medchat.log import get_logger
-from medchat.personas.loader import PersonaRegistry
-from medchat.personas.schema import Persona
+from medchat.service.conversation import submit_diagnosis
+from medchat.service.personas import Persona, PersonaRegistry
 from medchat.service.sessions import SessionService
 from medchat.types import Mode
 from medchat.ui import render
 from medchat.ui.chatview import ChatView, fold
 from medchat.ui.controllers.common import clear_notices, live, notice, persona_of, ready
-from medchat.ui.diagnosis import submit_diagnosis
 from medchat.ui.feedback import practice_feedback
 
 log = get_logger("ui.practice")

@@ -7,18 +7,16 @@ from pathlib import Path
 
 from medchat.errors import MedChatError
 from medchat.service.sessions import SessionService
-from medchat.store.export import export_json, export_markdown
 
 COLUMNS = ["id", "mode", "case", "status", "turns", "updated"]
-FORMATS = {"json": (export_json, "json"), "markdown": (export_markdown, "md")}
+SUFFIX = {"json": "json", "markdown": "md"}
 
 
 def rows(backend: SessionService, owner: str) -> list[list]:
     """One row per session of `owner`, most recent first."""
     out = []
-    for meta in backend.store.list(owner):
+    for meta, turns in backend.list(owner):
         when = time.strftime("%Y-%m-%d %H:%M", time.localtime(meta.updated))
-        turns = len(backend.store.turns(meta.id))
         out.append(
             [meta.id, meta.mode.value, meta.title or "(consultation)", meta.status, turns, when]
         )
@@ -30,8 +28,7 @@ def export(backend: SessionService, owner: str, session_id: str, fmt: str, direc
     session_id = (session_id or "").strip()
     if not session_id:
         raise MedChatError("Choose a session first.")
-    make, suffix = FORMATS[fmt]
-    text = make(backend.store, session_id, owner)
+    text, suffix = backend.export(owner, session_id, fmt), SUFFIX[fmt]
     directory.mkdir(parents=True, exist_ok=True)
     path = directory / f"medchat-{session_id}.{suffix}"
     path.write_text(text, encoding="utf-8")
@@ -42,6 +39,5 @@ def delete(backend: SessionService, owner: str, session_id: str) -> str:
     session_id = (session_id or "").strip()
     if not session_id:
         raise MedChatError("Choose a session first.")
-    backend.store.delete(session_id, owner)
-    backend.forget(owner, session_id)
+    backend.delete(owner, session_id)
     return f"Deleted session {session_id}."

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from medchat.personas.loader import PersonaRegistry
+from medchat.service.personas import PersonaRegistry
 from medchat.service.sessions import SessionService
 from medchat.types import Mode
 from medchat.ui.chatview import ChatView

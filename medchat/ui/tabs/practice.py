@@ -7,7 +7,7 @@ from pathlib import Path
 
 import gradio as gr
 
-from medchat.personas.loader import PersonaRegistry
+from medchat.service.personas import PersonaRegistry
 from medchat.service.sessions import SessionService
 from medchat.types import Mode
 from medchat.ui.chatview import ChatView

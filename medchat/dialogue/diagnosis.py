@@ -1,14 +1,12 @@
-"""Adapter: the student's diagnosis submission, until the engine has a method for it.
-
-It follows the engine's rules (scrub before storing, record an event, end the session with a
-summary) so moving it into `Conversation.submit_diagnosis` later changes no stored data.
-"""
+"""The student's diagnosis submission in practice: the engine's rules (scrub before storing,
+record an event, end the session with a summary), under the session's turn lock."""
 
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from medchat.dialogue.engine import Conversation, check_length
+from medchat.dialogue.engine import check_length
 from medchat.errors import MedChatError
 
 
@@ -16,7 +14,13 @@ def split_differential(text: str) -> list[str]:
     return [d.strip(" .") for d in re.split(r"[;\n,]", text or "") if d.strip(" .")]
 
 
-def submit_diagnosis(conv: Conversation, leading: str, differential: str) -> dict:
+def submit_diagnosis(conv: Any, leading: str, differential: str) -> dict:
+    with conv.turn_lock.hold():
+        conv.refresh()
+        return _submit(conv, leading, differential)
+
+
+def _submit(conv: Any, leading: str, differential: str) -> dict:
     if conv.ended:
         raise MedChatError("This session has ended; start a new case.")
     leading = (leading or "").strip()
