@@ -67,7 +67,5 @@ class SessionMeta(BaseModel):
     created: float = Field(default_factory=time.time)
     updated: float = Field(default_factory=time.time)
     status: str = "active"
-    human_role: str | None = None
-    """Autoplay: the side a person has taken over (None: the models play both)."""
     summary: dict[str, Any] | None = None
     title: str = ""

@@ -111,17 +111,17 @@ class Conversation:
     @property
     def human_role(self) -> Role | None:
         """The side a person plays: fixed by the mode, or chosen in autoplay (kept in the
-        session's metadata, so another replica or a restart knows it)."""
+        session store, so another replica or a restart knows it)."""
         if self.meta.mode == Mode.AUTOPLAY:
-            return Role(self.meta.human_role) if self.meta.human_role else None
+            side = self.store.side(self.meta.id)
+            return Role(side) if side else None
         return HUMAN_ROLE.get(self.meta.mode)
 
     def take_over(self, role: Role | None) -> None:
         """Autoplay: a person takes the `role` side (None hands it back to the model)."""
         if self.meta.mode != Mode.AUTOPLAY:
             raise MedChatError("Only autoplay sessions can change who plays which side.")
-        self.meta.human_role = role.value if role is not None else None
-        self.store.save(self.meta)
+        self.store.set_side(self.meta.id, role.value if role is not None else None)
 
     # -- the person's turn -------------------------------------------------------------------
     @exclusive

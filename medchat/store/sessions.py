@@ -8,6 +8,7 @@ Keys (all expire together after `session_ttl_days` of inactivity):
     medchat:s:{id}:ratings  hash    turn id -> Rating JSON
     medchat:s:{id}:surrogates, :surrogate_n, :names   the surrogate map (`store.surrogates`)
     medchat:s:{id}:paused   string  set while autoplay is asked to pause
+    medchat:s:{id}:side     string  autoplay: the side a person has taken over
     medchat:u:{owner}:sessions zset session ids by last update
 
 A turn append is one Lua script, so it is atomic and idempotent by turn id: a retried write after a
@@ -48,6 +49,7 @@ SESSION_PARTS = (
     "surrogate_n",
     "names",
     "paused",
+    "side",
 )
 """Every per-session key, so a session expires and is deleted as one."""
 
@@ -92,6 +94,17 @@ class SessionStore:
 
     def paused(self, session_id: str) -> bool:
         return bool(self.r.exists(self._key(session_id, "paused")))
+
+    # -- autoplay take-over: its own key, so a turn saving the metadata cannot undo it ------
+    def set_side(self, session_id: str, role: str | None) -> None:
+        if role:
+            self.r.set(self._key(session_id, "side"), role.encode(), ex=self.ttl)
+        else:
+            self.r.delete(self._key(session_id, "side"))
+
+    def side(self, session_id: str) -> str | None:
+        found = self.r.get(self._key(session_id, "side"))
+        return found.decode() if found is not None else None
 
     def turn_lock(self, session_id: str, timeout_s: float) -> Any:
         """A Redis lock that one turn of `session_id` holds (see `dialogue.turnlock`)."""

@@ -143,3 +143,18 @@ def ui_free_services(settings, embedded_redis):
         return SessionService(settings, store, warm, guard_factory(settings))
 
     return service(), service()
+
+
+def test_when_a_turn_saves_stale_metadata_then_a_take_over_made_meanwhile_stands(
+    settings, embedded_redis
+):
+    """A turn finishing on one replica saves the metadata it loaded before the person took over
+    on another; the take-over must survive that save."""
+    embedded_redis.flushdb()
+    conv = sessions.start(replica(settings, embedded_redis), Mode.AUTOPLAY, PERSONA)
+    stale = sessions.resume(replica(settings, embedded_redis), conv.meta.id)
+    conv.take_over(Role.DOCTOR)
+    stale.store.save(stale.meta)
+    assert (
+        sessions.resume(replica(settings, embedded_redis), conv.meta.id).human_role == Role.DOCTOR
+    )
