@@ -162,3 +162,22 @@ def test_when_the_generate_controller_is_imported_then_gradio_is_not():
         "assert 'gradio' not in sys.modules, 'the generate controller imports gradio'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("state", "label", "banner"),
+    [
+        ("interrupted", "Interrupted", "medchat-error"),
+        ("failed", "Failed", "medchat-error"),
+        ("cancelled", "Cancelled", "medchat-notice"),
+    ],
+)
+def test_when_a_job_has_stopped_then_the_progress_names_the_state_and_shows_its_message(
+    state, label, banner
+):
+    from medchat.service.jobs import JobStatus
+
+    status = JobStatus("0123abcd", state=state, total=3, accepted=1, message="start it again")
+    html = generate.progress_html(status)
+    assert f"<strong>{label}</strong>" in html and banner in html and "start it again" in html
+    assert "1 of 3 dialogues done" in html and not status.active
