@@ -125,6 +125,12 @@ class Settings(BaseSettings):
         description="A turn's Redis lock lapses this long after its process stops renewing it "
         "(a killed replica frees the session for another within this time).",
     )
+    job_stale_after_s: float = Field(
+        default=30.0,
+        gt=0,
+        description="A generate job whose process has not written to Redis for this long is "
+        "shown as interrupted (its process died or restarted); starting it again resumes it.",
+    )
 
     # Logs
     log_format: Literal["auto", "console", "json"] = "auto"

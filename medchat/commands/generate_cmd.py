@@ -41,59 +41,36 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from medchat.batch.card import write_card
-    from medchat.batch.formats import export_parquet
-    from medchat.batch.plan import plan
-    from medchat.batch.runner import Budget, Output, batch_settings, run_local
     from medchat.personas.loader import PersonaRegistry
+    from medchat.service.jobs import Budget, JobSpec, generate, local_runner, ray_runner
 
-    settings = batch_settings(get_settings())
-    if args.model:
-        settings = settings.model_copy(update={"model": args.model})
-    if args.max_turns:
-        settings = settings.model_copy(update={"max_turns": args.max_turns})
+    settings = get_settings()
     personas = sorted(PersonaRegistry.from_paths(args.personas), key=lambda p: p.id)
     if not personas:
         raise MedChatError(f"No personas match {args.personas!r}.")
-    models = {
-        "doctor": settings.model,
-        "patient": settings.model,
-        "backend": settings.resolved_backend,
-    }
-    items = plan(personas, args.variants, args.n, args.seed, models, settings.max_turns)
-    output = Output(args.out, args.format)
-    budget = Budget(args.max_seconds, args.max_tokens)
+    spec = JobSpec(
+        persona_ids=tuple(p.id for p in personas),
+        variants=args.variants,
+        n=args.n,
+        max_turns=args.max_turns or settings.max_turns,
+        fmt=args.format,
+        seed=args.seed,
+        model=args.model or settings.model,
+    )
     progress = not args.no_progress
-    try:
-        if args.ray:
-            from medchat.batch.ray_runner import run_ray
-
-            result = run_ray(
-                items,
-                settings,
-                output,
-                args.ray,
-                args.concurrency,
-                budget,
-                args.ray_actors,
-                progress,
-            )
-        else:
-            from medchat.dialogue.wiring import default_wiring
-
-            wiring = default_wiring(settings)
-            result = run_local(items, wiring, output, args.concurrency, budget, progress)
-    finally:
-        output.close()
-    if args.format == "parquet":
-        export_parquet(args.out / "dialogues.jsonl", args.out / "dialogues.parquet")
-    job = {
-        "command": vars(args) | {"out": str(args.out)},
-        "models": models,
-        "planned": len(items),
-        "max_turns": settings.max_turns,
-    }
-    write_card(args.out, job)
+    if args.ray:
+        runner = ray_runner(args.ray, args.concurrency, args.ray_actors, progress)
+    else:
+        runner = local_runner(concurrency=args.concurrency, progress=progress)
+    result = generate(
+        spec,
+        settings,
+        args.out,
+        runner,
+        personas=personas,
+        budget=Budget(args.max_seconds, args.max_tokens),
+        card={"command": vars(args) | {"out": str(args.out)}},
+    )
     rate = (result.accepted + result.rejected) / result.seconds * 3600 if result.seconds else 0.0
     print(
         f"done: {result.accepted} accepted, {result.rejected} rejected, {result.skipped} already "

@@ -55,18 +55,22 @@ def test_when_practice_cases_are_filtered_then_random_comes_first_then_titles():
     assert cases == persona_choices(default_registry())
 
 
-def test_when_the_tabs_are_built_then_every_persona_dropdown_shows_titles(tmp_path, settings):
+def test_when_the_tabs_are_built_then_every_persona_dropdown_shows_titles(
+    tmp_path, settings, embedded_redis
+):
     """Builds the Practice, Autoplay and Generate tabs (no server, no model): they only read the
-    backend's settings while laying out, so a bare holder of the real Settings stands in."""
+    backend's settings while laying out (and Generate its store's Redis, for the job records), so
+    a bare holder of the real Settings and a real store stands in."""
     import gradio as gr
 
+    from medchat.store import SessionStore
     from medchat.ui.controllers.generate import JobBoard
     from medchat.ui.tabs.autoplay import AutoplayTab
     from medchat.ui.tabs.generate import GenerateTab
     from medchat.ui.tabs.practice import PracticeTab
 
     registry = default_registry()
-    backend = SimpleNamespace(settings=settings)
+    backend = SimpleNamespace(settings=settings, store=SessionStore(embedded_redis))
     with gr.Blocks():
         tabs = {
             "practice": PracticeTab(backend, registry).case,

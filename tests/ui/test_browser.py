@@ -146,7 +146,7 @@ def test_when_autoplay_steps_and_a_side_is_taken_over_then_turns_alternate(page:
 def test_when_a_generate_job_runs_then_progress_preview_and_files_show(page: Page, backend):
     import shutil
 
-    from medchat.ui.batchjob import JobSpec
+    from medchat.service.jobs import JobSpec
 
     spec = JobSpec(("chest-pain-58m",), 1, 1, 4, "openai", 0, backend.default_model)
     shutil.rmtree(backend.settings.home / "datasets" / spec.job_id("local"), ignore_errors=True)

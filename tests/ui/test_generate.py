@@ -43,7 +43,7 @@ def wait_for(board: JobBoard, owner: str, done, timeout: float = 300.0):
     """Poll as the tab's timer does until `done(status)`; generous for a busy two-core box."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        status = board.job(owner).status()
+        status = board.jobs.status(owner)
         if done(status):
             return status
         time.sleep(0.2)
@@ -78,10 +78,12 @@ def test_when_a_job_runs_then_files_progress_and_a_scrubbed_preview_are_offered(
         assert texts == stored
         assert len(record["metadata"]["safety_labels"]) == len(stored)
         assert not any(re.search(r"<[A-Z_]+_\d+>", t) for t in texts)
-    names = [Path(f).name for f in generate.poll(board, owner).files]
+    served = generate.poll(board, owner).files
+    names = [Path(f).name for f in served]
     assert names[0] == "dialogues.jsonl"
     assert {"rejects.jsonl", "README.md", "turns_histogram.png"} <= set(names)
-    assert all(Path(f).parent.parent == board.serve_dir for f in status.files)
+    assert all(Path(f).parent.parent == board.serve_dir for f in served)
+    assert all(f.parent == out for f in status.files)  # the record names the job's own files
     final = generate.poll(board, owner)
     assert "2 of 2 dialogues done" in final.progress and "Finished" in final.progress
     assert status.preview_note.split(" ")[0] in CASES and "Last finished" in final.progress
@@ -107,7 +109,7 @@ def test_when_a_job_is_cancelled_then_journals_stay_whole_and_it_resumes(backend
 
     generate.start(board, default_registry(), owner, **form)
     resumed = wait_for(board, owner, lambda s: s.state != "preparing")
-    assert board.job(owner).job_id == status.job_id and resumed.skipped == len(first)
+    assert board.jobs.status(owner).job_id == status.job_id and resumed.skipped == len(first)
     generate.cancel(board, owner)
     wait_for(board, owner, lambda s: not s.active)
     ids = [r["id"] for r in lines(out / "dialogues.jsonl") + lines(out / "rejects.jsonl")]
@@ -131,7 +133,7 @@ def test_when_a_job_is_cancelled_then_journals_stay_whole_and_it_resumes(backend
 def test_when_the_form_is_bad_then_a_clear_message_and_no_job(board, owner, change, expected):
     view = generate.start(board, default_registry(), owner, **(FORM | change))
     assert expected in view.progress and "medchat-notice" in view.progress
-    assert board.job(owner) is None and not view.active
+    assert board.jobs.status(owner) is None and not view.active
 
 
 def test_when_the_model_fails_to_load_then_the_job_fails_with_its_error(
@@ -160,3 +162,22 @@ def test_when_the_generate_controller_is_imported_then_gradio_is_not():
         "assert 'gradio' not in sys.modules, 'the generate controller imports gradio'\n"
     )
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize(
+    ("state", "label", "banner"),
+    [
+        ("interrupted", "Interrupted", "medchat-error"),
+        ("failed", "Failed", "medchat-error"),
+        ("cancelled", "Cancelled", "medchat-notice"),
+    ],
+)
+def test_when_a_job_has_stopped_then_the_progress_names_the_state_and_shows_its_message(
+    state, label, banner
+):
+    from medchat.service.jobs import JobStatus
+
+    status = JobStatus("0123abcd", state=state, total=3, accepted=1, message="start it again")
+    html = generate.progress_html(status)
+    assert f"<strong>{label}</strong>" in html and banner in html and "start it again" in html
+    assert "1 of 3 dialogues done" in html and not status.active

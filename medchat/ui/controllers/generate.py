@@ -9,18 +9,18 @@ from __future__ import annotations
 
 import fnmatch
 import html
+import shutil
 import tempfile
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from medchat.batch.formats import FORMATS
 from medchat.errors import MedChatError
 from medchat.personas.loader import PersonaRegistry
+from medchat.service.jobs import FORMATS, JobService, JobSpec, JobStatus
 from medchat.types import Mode, Role
 from medchat.ui import render
 from medchat.ui.backend import Backend
-from medchat.ui.batchjob import BatchJob, JobSpec, JobStatus
 from medchat.ui.chatview import SIDES
 
 ANY = "any"
@@ -30,7 +30,9 @@ CONCURRENCY = 4  # dialogues advancing together: enough to batch, few enough to 
 
 
 class JobBoard:
-    """Each owner's latest job; one running job per owner."""
+    """The tab's door to `JobService` (jobs and their progress live in Redis), plus copies of
+    finished jobs' files where Gradio may serve them (its temp dir), so the app never has to
+    expose `home`."""
 
     def __init__(
         self,
@@ -40,29 +42,29 @@ class JobBoard:
         concurrency: int = CONCURRENCY,
     ):
         self.backend = backend
-        self.root = root or backend.settings.home / "datasets"
+        self.jobs = JobService.for_app(backend, root, concurrency)
+        self.root = self.jobs.root
         self.serve_dir = serve_dir or Path(tempfile.mkdtemp(prefix="medchat-datasets-"))
-        self.concurrency = concurrency
-        self._jobs: dict[str, BatchJob] = {}
+        self._published: dict[str, tuple[float | None, list[Path]]] = {}
         self._lock = threading.Lock()
 
-    def start(self, owner: str, spec: JobSpec) -> BatchJob:
+    def files(self, status: JobStatus) -> list[Path]:
+        """Served copies of a stopped job's files, made once per finished run; none when this
+        process cannot see them (another replica with its own disk ran the job)."""
+        if status.active or not status.files:
+            return []
         with self._lock:
-            current = self._jobs.get(owner)
-            if current is not None and current.status().active:
-                raise MedChatError(
-                    "You already have a job running. Wait for it to finish or cancel it first."
-                )
-            job_id = spec.job_id(owner)
-            job = BatchJob(
-                spec, owner, self.root / job_id, self.serve_dir, self.backend, self.concurrency
-            )
-            self._jobs[owner] = job
-        return job.start()
-
-    def job(self, owner: str) -> BatchJob | None:
-        with self._lock:
-            return self._jobs.get(owner)
+            made = self._published.get(status.job_id)
+            if made is not None and made[0] == status.finished_at:
+                return made[1]
+            if not all(p.is_file() for p in status.files):
+                return []
+            target = self.serve_dir / status.job_id
+            shutil.rmtree(target, ignore_errors=True)
+            target.mkdir(parents=True)
+            copies = [Path(shutil.copy2(p, target / p.name)) for p in status.files]
+            self._published[status.job_id] = (status.finished_at, copies)
+            return copies
 
 
 @dataclass
@@ -140,7 +142,7 @@ def make_spec(
 def start(board: JobBoard, registry: PersonaRegistry, owner: str, **form) -> GenerateView:
     """Start the job the form describes; a bad form or a running job gives a message."""
     try:
-        board.start(owner, make_spec(board.backend, registry, **form))
+        board.jobs.start(owner, make_spec(board.backend, registry, **form))
     except MedChatError as exc:
         return GenerateView(progress=render.banner("notice", str(exc)))
     return poll(board, owner)
@@ -148,25 +150,22 @@ def start(board: JobBoard, registry: PersonaRegistry, owner: str, **form) -> Gen
 
 def poll(board: JobBoard, owner: str) -> GenerateView:
     """The owner's job as it stands now (called every second while it is active)."""
-    job = board.job(owner)
-    if job is None:
+    status = board.jobs.status(owner)
+    if status is None:
         return GenerateView(progress=IDLE)
-    status = job.status()
     return GenerateView(
         progress=progress_html(status),
         preview=preview_messages(status),
-        files=[str(p) for p in status.files],
+        files=[str(p) for p in board.files(status)],
         active=status.active,
     )
 
 
 def cancel(board: JobBoard, owner: str) -> GenerateView:
-    job = board.job(owner)
-    if job is None or not job.status().active:
+    if not board.jobs.cancel(owner):
         view = poll(board, owner)
         view.progress = render.banner("notice", "No job is running.") + view.progress
         return view
-    job.cancel()
     return poll(board, owner)
 
 
@@ -196,6 +195,7 @@ STATE_LABELS = {
     "finished": "Finished",
     "cancelled": "Cancelled",
     "failed": "Failed",
+    "interrupted": "Interrupted",
 }
 
 
@@ -218,7 +218,7 @@ def progress_html(status: JobStatus) -> str:
             parts.append(f" · about {_duration(eta)} left")
         parts.append("</p>")
     if status.message:
-        kind = "error" if status.state == "failed" else "notice"
+        kind = "error" if status.state in ("failed", "interrupted") else "notice"
         if status.state == "preparing":
             parts.append(f"<p>{esc(status.message)}</p>")
         else:
