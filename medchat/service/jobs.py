@@ -130,7 +130,7 @@ def generate(
 
 
 class JobParts(Protocol):
-    """What a process runs app jobs with (the UI's `Backend` has these): its settings, the
+    """What a process runs app jobs with (`SessionService` has these): its settings, the
     session store the dialogues are kept in, and its prepared models."""
 
     settings: Settings

@@ -17,8 +17,8 @@ from medchat.dialogue import sessions
 from medchat.dialogue.engine import _clean
 from medchat.dialogue.events import TurnEvent
 from medchat.errors import InputTooLongError
-from medchat.types import Mode, Role
 from medchat.service.conversation import submit_diagnosis
+from medchat.types import Mode, Role
 from tests.dialogue.conftest import scripted_wiring
 
 INVISIBLE = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}

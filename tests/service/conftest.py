@@ -20,10 +20,11 @@ def job_settings(settings, external_redis):
 @pytest.fixture(scope="session")
 def parts(job_settings, external_redis, llamacpp_model):
     """What an app process runs jobs with: the real `Backend` over the small llama.cpp model."""
+    from medchat.ui.backend import Backend
+
     from medchat.dialogue.wiring import guard_factory
     from medchat.models.warmup import ModelWarmup
     from medchat.store import SessionStore
-    from medchat.ui.backend import Backend
 
     model = llamacpp_model.model_copy(update={"max_new_tokens": job_settings.max_new_tokens})
     warmup = ModelWarmup(lambda progress: model).start()

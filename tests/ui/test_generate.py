@@ -12,7 +12,7 @@ import pytest
 
 from medchat.models.warmup import ModelWarmup
 from medchat.personas.loader import default_registry
-from medchat.ui.backend import Backend
+from medchat.service.sessions import SessionService
 from medchat.ui.controllers import generate
 from medchat.ui.controllers.generate import JobBoard
 
@@ -142,7 +142,7 @@ def test_when_the_model_fails_to_load_then_the_job_fails_with_its_error(
     def broken(progress):
         raise OSError("disk full")
 
-    failing = Backend(ui_settings, ui_store, ModelWarmup(broken), lambda meta: None)
+    failing = SessionService(ui_settings, ui_store, ModelWarmup(broken), lambda meta, store: None)
     board = JobBoard(failing, root=tmp_path / "datasets", serve_dir=tmp_path / "serve")
     generate.start(board, default_registry(), owner, **FORM)
     status = wait_for(board, owner, lambda s: not s.active, timeout=10)

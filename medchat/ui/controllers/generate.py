@@ -16,11 +16,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from medchat.errors import MedChatError
-from medchat.personas.loader import PersonaRegistry
 from medchat.service.jobs import FORMATS, JobService, JobSpec, JobStatus
+from medchat.service.personas import PersonaRegistry
+from medchat.service.sessions import SessionService
 from medchat.types import Mode, Role
 from medchat.ui import render
-from medchat.ui.backend import Backend
 from medchat.ui.chatview import SIDES
 
 ANY = "any"
@@ -36,7 +36,7 @@ class JobBoard:
 
     def __init__(
         self,
-        backend: Backend,
+        backend: SessionService,
         root: Path | None = None,
         serve_dir: Path | None = None,
         concurrency: int = CONCURRENCY,
@@ -112,7 +112,7 @@ def _whole(name: str, value: float | int | None) -> int:
 
 
 def make_spec(
-    backend: Backend,
+    backend: SessionService,
     registry: PersonaRegistry,
     chosen: list[str] | None,
     pattern: str,

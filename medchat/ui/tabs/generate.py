@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import gradio as gr
 
-from medchat.personas.loader import PersonaRegistry
-from medchat.ui.backend import Backend
+from medchat.service.personas import PersonaRegistry
+from medchat.service.sessions import SessionService
 from medchat.ui.controllers import generate
 from medchat.ui.controllers.generate import GenerateView, JobBoard
 from medchat.ui.controllers.practice import persona_choices, specialties
@@ -20,7 +20,9 @@ INTRO = (
 
 
 class GenerateTab:
-    def __init__(self, backend: Backend, registry: PersonaRegistry, board: JobBoard | None = None):
+    def __init__(
+        self, backend: SessionService, registry: PersonaRegistry, board: JobBoard | None = None
+    ):
         self.backend = backend
         self.registry = registry
         self.board = board or JobBoard(backend)
