@@ -18,6 +18,7 @@ from pathlib import Path
 from safety.errors import SafetyError, UnknownNameError
 from safety.policy.classifier import EmbeddingClassifier, Scores
 from safety.policy.config import Action, Mode, Policy, load_policy
+from safety.policy.leakage import find_term
 from safety.policy.rules import RuleSet
 
 SCREENING = re.compile(
@@ -264,8 +265,7 @@ class SafetyFilter:
                 "context",
             )
         if speaker == "patient":
-            leak = self._leak(text, context)
-            if leak:
+            if find_term(text, (context.hidden_diagnosis, *context.diagnosis_synonyms)):
                 return Verdict(
                     Action.BLOCK,
                     "diagnosis_leakage",
@@ -282,10 +282,3 @@ class SafetyFilter:
                 "context",
             )
         return self._ask_guard(text, mode, "output")
-
-    @staticmethod
-    def _leak(text: str, context: OutputContext) -> bool:
-        terms = [t for t in (context.hidden_diagnosis, *context.diagnosis_synonyms) if t]
-        return any(
-            re.search(rf"(?<!\w){re.escape(t.strip())}(?!\w)", text, re.IGNORECASE) for t in terms
-        )
