@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -18,20 +17,11 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from safety.errors import PolicyError
+from safety.types import Action as Action  # re-exported: the policy's action names
+from safety.types import Mode
 
-
-class Mode(StrEnum):
-    """Who is who: consult (person=patient), practice (person=student doctor), selfplay."""
-
-    CONSULT = "consult"
-    PRACTICE = "practice"
-    SELFPLAY = "selfplay"
-
-
-class Action(StrEnum):
-    ALLOW = "allow"
-    ESCALATE = "escalate"
-    BLOCK = "block"
+POLICY_MODES = frozenset(m.policy_mode for m in Mode)
+"""The modes a policy file configures (autoplay is checked as selfplay)."""
 
 
 class _Strict(BaseModel):
@@ -129,9 +119,14 @@ class Policy(_Strict):
                 f"region {self.region!r} has no messages; defined regions: "
                 f"{', '.join(sorted(self.regions))}"
             )
-        missing = set(Mode) - set(self.modes)
+        missing = POLICY_MODES - set(self.modes)
         if missing:
             raise ValueError(f"modes missing: {', '.join(sorted(missing))}")
+        extra = set(self.modes) - POLICY_MODES
+        if extra:
+            raise ValueError(
+                f"modes {', '.join(sorted(extra))} are checked as selfplay; remove them"
+            )
         ids = [r.id for r in self.rules]
         dupes = {i for i in ids if ids.count(i) > 1}
         if dupes:
