@@ -26,7 +26,11 @@ def register(subparsers) -> None:
         "safety", help="Safety-check JSONL {'text': ...} on stdin: allow, escalate or block."
     )
     safety.add_argument("--mode", choices=["consult", "practice", "selfplay"], default="consult")
-    safety.add_argument("--policy", default=None, help="Policy YAML (default: packaged policy).")
+    safety.add_argument(
+        "--policy",
+        default=None,
+        help="Policy YAML (default: MEDCHAT_SAFETY_POLICY, else the packaged policy).",
+    )
     safety.set_defaults(func=_safety)
 
 
@@ -38,7 +42,9 @@ def _scrub(args) -> int:
 
 
 def _safety(args) -> int:
+    from medchat.config import get_settings
     from safety.cli import run_safety
     from safety.policy.filter import SafetyFilter
 
-    return run_safety(sys.stdin, sys.stdout, args.mode, SafetyFilter(policy=args.policy))
+    policy = args.policy or get_settings().safety_policy
+    return run_safety(sys.stdin, sys.stdout, args.mode, SafetyFilter(policy=policy))

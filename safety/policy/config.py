@@ -1,13 +1,13 @@
 """The safety policy: a validated YAML file, loaded strictly.
 
 A broken policy is a hard error (`PolicyError`) naming the file and the problem; there is no
-silent fallback to defaults. The packaged default lives in `safety/data/policy.yaml` and can be
-overridden by path (or by `SAFETY_POLICY`, read only by `default_policy_path`).
+silent fallback to defaults. The packaged default lives in `safety/data/policy.yaml` and is
+overridden by path: MedChat passes its `MEDCHAT_SAFETY_POLICY` setting in (`safety` reads no
+environment).
 """
 
 from __future__ import annotations
 
-import os
 import re
 from importlib import resources
 from pathlib import Path
@@ -138,10 +138,7 @@ class Policy(_Strict):
 
 
 def default_policy_path() -> Path:
-    """`SAFETY_POLICY` if set, else the packaged policy."""
-    env = os.environ.get("SAFETY_POLICY")
-    if env:
-        return Path(env)
+    """The packaged policy."""
     return Path(str(resources.files("safety.data").joinpath("policy.yaml")))
 
 
