@@ -22,7 +22,9 @@ import threading
 import time
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+from medchat.config import force_hub_offline
+
+force_hub_offline()  # before any Hugging Face import
 
 from gradio_client import Client
 

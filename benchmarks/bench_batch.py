@@ -22,7 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
-os.environ.setdefault("HF_HUB_OFFLINE", "1")
+from medchat.config import force_hub_offline
+
+force_hub_offline()  # before any Hugging Face import
 
 from medchat.batch.plan import plan
 from medchat.batch.runner import Budget, Output, batch_settings, run_local

@@ -1,11 +1,14 @@
 """All of MedChat's settings, read from `MEDCHAT_*` environment variables.
 
-This is the only module that reads the environment, so every knob is documented in one place
-and tests can build a `Settings(...)` of their own instead of patching `os.environ`.
+This is the only module that reads (or writes) the environment, so every knob is documented in
+one place and tests can build a `Settings(...)` of their own instead of patching `os.environ`;
+`tests/foundation/test_environment_access.py` keeps it so. The `safety` package gets what it
+needs (the policy path) as parameters from here.
 """
 
 from __future__ import annotations
 
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -169,6 +172,13 @@ def is_gguf_model(name: str) -> bool:
     if name.endswith(".gguf"):
         return True
     return "/" not in name and "\\" not in name and not Path(name).expanduser().is_dir()
+
+
+def force_hub_offline() -> None:
+    """Keep the Hugging Face libraries off the network in this process (the benchmarks: every
+    model they time is already local, and a hub check would add a network wait to the figures).
+    Call it before importing them: `huggingface_hub` reads `HF_HUB_OFFLINE` once, at import."""
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 
 @lru_cache(maxsize=1)

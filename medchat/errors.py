@@ -2,6 +2,8 @@
 
 `MedChatError` means "show this message to the user": the CLI and the UI print its text, which
 always says what to do next. Anything that is not a `MedChatError` is a bug and is raised as is.
+The class itself is declared in `safety.errors` (the leaf package cannot import this module), so
+the safety layer's `SafetyError` belongs to the same family.
 """
 
 from __future__ import annotations
@@ -9,9 +11,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Iterable
 
-
-class MedChatError(Exception):
-    """Base class: an error whose message is fit for a user and says how to fix it."""
+from safety.errors import MedChatError as MedChatError  # re-exported: the one root
 
 
 class ConfigError(MedChatError):

@@ -1,4 +1,8 @@
-"""Plain data types shared by the dialogue engine, the store, the UI and batch generation."""
+"""Plain data types shared by the dialogue engine, the store, the UI and batch generation.
+
+`Mode` is `safety.types.Mode`, declared in the leaf `safety` package so that the safety policy
+and the sessions use one enum.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-
-class Mode(StrEnum):
-    """Who sits on which side. The person types as the patient in consult, as the doctor in
-    practice, and nobody types in autoplay/selfplay (a person may take over in autoplay)."""
-
-    CONSULT = "consult"
-    PRACTICE = "practice"
-    AUTOPLAY = "autoplay"
-    SELFPLAY = "selfplay"
+from safety.types import Mode as Mode  # re-exported: the one Mode
 
 
 class Role(StrEnum):

@@ -60,5 +60,8 @@ def run_safety(
     mode = parse_mode(mode)
     safety_filter = safety_filter or SafetyFilter()
     for text in _texts(stdin):
-        _write(stdout, {"text": text, **safety_filter.check_input(text, mode).as_dict()})
+        verdict = safety_filter.check_input(text, mode)
+        row = {"text": text, **verdict.as_dict()}
+        del row["message"]  # the CLI's columns are text, action, category, reason
+        _write(stdout, row)
     return 0

@@ -14,6 +14,7 @@ import sys
 import time
 from collections import Counter
 from importlib import resources
+from pathlib import Path
 from typing import TextIO
 
 from safety.devsets.safety_eval import (
@@ -194,11 +195,12 @@ def _f(x: float | None) -> str:
     return "  n/a" if x is None else f"{x:.3f}"
 
 
-def run(out: TextIO = sys.stdout, split: str = "test") -> dict:
-    """Evaluate on `split` (default: the held-out templates), print a report, return figures."""
+def run(out: TextIO = sys.stdout, split: str = "test", policy: Path | None = None) -> dict:
+    """Evaluate `policy` (default: the packaged one) on `split` (default: the held-out
+    templates), print a report, return figures."""
     scrubber = Scrubber()
-    full = SafetyFilter()
-    rules_only = SafetyFilter(classifier=False)
+    full = SafetyFilter(policy)
+    rules_only = SafetyFilter(policy, classifier=False)
     pii = evaluate_pii(scrubber, load_devset(f"pii_{split}"))
     pii_sources = evaluate_pii_sources(scrubber)
     safety_rows = load_devset(f"safety_{split}")

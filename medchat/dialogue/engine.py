@@ -193,7 +193,7 @@ class Conversation:
         verdict: Verdict | None = None
         early: list[Problem] | None = None
         started = time.monotonic()
-        outbound = self.guard.outbound(chunks, self._safety_mode(), context)
+        outbound = self.guard.outbound(_from_model(chunks, role), self._safety_mode(), context)
         try:
             for item in outbound:
                 if isinstance(item, Verdict):
@@ -204,13 +204,9 @@ class Conversation:
                     break
                 released.append(item)
                 yield TokenEvent(role, item)
-        except MedChatError as exc:
-            kind = "timeout" if isinstance(exc, ModelTimeoutError) else "model"
-            yield self._error(kind, str(exc))
-            return
-        except Exception as exc:  # the backend failed; the transcript stays as it was
-            log.warning("model_failed", role=role.value, error=type(exc).__name__)
-            yield self._error("model", f"The {role.value} model failed ({type(exc).__name__}).")
+        except ModelError as exc:  # the backend failed or timed out; the transcript stays as it was
+            log.warning("model_failed", role=role.value, error=type(exc.__cause__ or exc).__name__)
+            yield self._error(error_kind(exc), str(exc))
             return
         finally:
             outbound.close()
@@ -224,8 +220,8 @@ class Conversation:
             regenerate = partial(self._regenerate, model, context)
             try:
                 fixed = repair.finish(agent, turns, text, regenerate, early, self.guard.scrub)
-            except MedChatError as exc:
-                yield self._error("model", str(exc))
+            except ModelError as exc:
+                yield self._error(error_kind(exc), str(exc))
                 return
             text, review = fixed.text.strip(), fixed.meta()
             if shown and not text.startswith(shown):
@@ -337,6 +333,23 @@ class Conversation:
         self.store.add_event(self.meta, {"type": "error", "kind": kind, "message": message})
         log.warning("turn_error", session=self.meta.id, kind=kind)
         return ErrorEvent(kind, message + " The conversation is kept; you can try again.")
+
+
+def _from_model(chunks: Iterator[str], role: Role) -> Iterator[str]:
+    """The model's chunks, with a backend exception turned into a `ModelError` here, before the
+    guard sees the stream: what the guard itself raises is then a bug and is not reported to the
+    user as a model failure."""
+    try:
+        yield from chunks
+    except MedChatError:
+        raise
+    except Exception as exc:
+        raise ModelError(f"The {role.value} model failed ({type(exc).__name__}).") from exc
+
+
+def error_kind(exc: ModelError) -> str:
+    """The `ErrorEvent` kind of a model failure, by its type."""
+    return "timeout" if isinstance(exc, ModelTimeoutError) else "model"
 
 
 def check_length(text: str, max_chars: int, what: str = "message") -> str:

@@ -2,29 +2,15 @@
 
 The dialogue engine depends on this narrow interface only; `SafetyGuard` implements it over the
 `safety` package. One guard lives per session, so a name gets the same surrogate all session long.
+`Verdict` is the safety filter's own (`safety.types`), so verdicts pass through unconverted.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import asdict, dataclass
 from typing import Any, Protocol
 
-
-@dataclass(frozen=True)
-class Verdict:
-    """A safety decision: `allow`, `escalate` (show `message` at once) or `block`."""
-
-    action: str
-    category: str = "none"
-    reason: str = ""
-    message: str = ""
-
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
-
-
-ALLOW = Verdict("allow")
+from safety.types import Verdict as Verdict
 
 
 class Guard(Protocol):

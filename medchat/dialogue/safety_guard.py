@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from medchat.dialogue.guard import Verdict
+from safety.types import Verdict
 
 _layers: dict[tuple, Any] = {}
 GUARD_TOKENS = 4
@@ -50,10 +50,6 @@ def shared_layer(
     return _layers[key]
 
 
-def _verdict(v: Any) -> Verdict:
-    return Verdict(v.action.value, v.category, v.reason, v.message or "")
-
-
 class SafetyGuard:
     """Scrubs and checks one conversation's turns through the `safety` package."""
 
@@ -68,7 +64,7 @@ class SafetyGuard:
 
     def inbound(self, text: str, mode: str) -> tuple[str, Verdict]:
         checked = self.layer.inbound(text, mode, self.session)
-        return checked.text, _verdict(checked.verdict)
+        return checked.text, checked.verdict
 
     def outbound(
         self, chunks: Iterable[str], mode: str, context: dict[str, Any]
@@ -82,5 +78,4 @@ class SafetyGuard:
             diagnosis_synonyms=tuple(context.get("diagnosis_synonyms", ())),
             instructions=context.get("instructions"),
         )
-        for item in self.layer.stream_outbound(chunks, mode, ctx, self.session):
-            yield item if isinstance(item, str) else _verdict(item)
+        yield from self.layer.stream_outbound(chunks, mode, ctx, self.session)

@@ -1,9 +1,10 @@
 """A per-call reply budget that works whichever backend the model is.
 
 Most turns use `MEDCHAT_MAX_NEW_TOKENS`; the doctor's structured close needs more room (five
-labelled sections), and a close cut off before SAFETY-NETTING does not parse. MedChat's own
-models name their budget keyword in `max_tokens_param`; LangChain's `ChatOpenAI` reads
-`max_tokens`; other models keep their own.
+labelled sections), and a close cut off before SAFETY-NETTING does not parse. Every backend's
+model names its budget keyword in the class attribute `max_tokens_param` (`max_new_tokens` for
+the local and llama.cpp models, `max_tokens` for the openai one); a model that declares none
+keeps its own budget.
 """
 
 from __future__ import annotations
@@ -17,12 +18,4 @@ def with_max_tokens(model: BaseChatModel, tokens: int | None) -> BaseChatModel |
     if tokens is None:
         return model
     param = getattr(type(model), "max_tokens_param", None)
-    if isinstance(param, str):
-        return model.bind(**{param: tokens})
-    try:
-        from langchain_openai import ChatOpenAI
-    except ImportError:  # pragma: no cover - langchain-openai is pinned
-        return model
-    if isinstance(model, ChatOpenAI):
-        return model.bind(max_tokens=tokens)
-    return model
+    return model.bind(**{param: tokens}) if isinstance(param, str) else model

@@ -122,14 +122,14 @@ def _load_local(settings: Settings, model: str, progress: Progress, **kw) -> Bas
 
 
 def _load_openai(settings: Settings, model: str, progress: Progress, **kw) -> BaseChatModel:
-    from langchain_openai import ChatOpenAI
+    from medchat.models.openai_chat import OpenAIChatModel
 
     if not settings.openai_base_url:
         raise ConfigError(
             "The openai backend needs a server: set MEDCHAT_OPENAI_BASE_URL "
             "(for example http://127.0.0.1:8000/v1 for vLLM)."
         )
-    return ChatOpenAI(
+    return OpenAIChatModel(
         base_url=settings.openai_base_url,
         api_key=settings.openai_api_key,
         model=model,

@@ -1,15 +1,14 @@
 """The safety policy: a validated YAML file, loaded strictly.
 
 A broken policy is a hard error (`PolicyError`) naming the file and the problem; there is no
-silent fallback to defaults. The packaged default lives in `safety/data/policy.yaml` and can be
-overridden by path (or by `SAFETY_POLICY`, read only by `default_policy_path`).
+silent fallback to defaults. The packaged default lives in `safety/data/policy.yaml` and is
+overridden by path: MedChat passes its `MEDCHAT_SAFETY_POLICY` setting in (`safety` reads no
+environment).
 """
 
 from __future__ import annotations
 
-import os
 import re
-from enum import StrEnum
 from importlib import resources
 from pathlib import Path
 from typing import Literal
@@ -18,20 +17,11 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from safety.errors import PolicyError
+from safety.types import Action as Action  # re-exported: the policy's action names
+from safety.types import Mode
 
-
-class Mode(StrEnum):
-    """Who is who: consult (person=patient), practice (person=student doctor), selfplay."""
-
-    CONSULT = "consult"
-    PRACTICE = "practice"
-    SELFPLAY = "selfplay"
-
-
-class Action(StrEnum):
-    ALLOW = "allow"
-    ESCALATE = "escalate"
-    BLOCK = "block"
+POLICY_MODES = frozenset(m.policy_mode for m in Mode)
+"""The modes a policy file configures (autoplay is checked as selfplay)."""
 
 
 class _Strict(BaseModel):
@@ -129,9 +119,14 @@ class Policy(_Strict):
                 f"region {self.region!r} has no messages; defined regions: "
                 f"{', '.join(sorted(self.regions))}"
             )
-        missing = set(Mode) - set(self.modes)
+        missing = POLICY_MODES - set(self.modes)
         if missing:
             raise ValueError(f"modes missing: {', '.join(sorted(missing))}")
+        extra = set(self.modes) - POLICY_MODES
+        if extra:
+            raise ValueError(
+                f"modes {', '.join(sorted(extra))} are checked as selfplay; remove them"
+            )
         ids = [r.id for r in self.rules]
         dupes = {i for i in ids if ids.count(i) > 1}
         if dupes:
@@ -143,10 +138,7 @@ class Policy(_Strict):
 
 
 def default_policy_path() -> Path:
-    """`SAFETY_POLICY` if set, else the packaged policy."""
-    env = os.environ.get("SAFETY_POLICY")
-    if env:
-        return Path(env)
+    """The packaged policy."""
     return Path(str(resources.files("safety.data").joinpath("policy.yaml")))
 
 

@@ -17,8 +17,12 @@ from pathlib import Path
 
 from safety.errors import SafetyError, UnknownNameError
 from safety.policy.classifier import EmbeddingClassifier, Scores
-from safety.policy.config import Action, Mode, Policy, load_policy
+from safety.policy.config import Policy, load_policy
+from safety.policy.leakage import find_term
 from safety.policy.rules import RuleSet
+from safety.types import ALLOW as ALLOW  # re-exported with Verdict for the filter's callers
+from safety.types import Action, Mode
+from safety.types import Verdict as Verdict
 
 SCREENING = re.compile(
     r"^\s*(?:have|has|do|does|did|are|is|were|was|when|how|what|any|ever|could|would|can)\b.*"
@@ -26,23 +30,6 @@ SCREENING = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 ESCALATE_CATEGORIES = ("emergency", "self_harm")
-
-
-@dataclass(frozen=True)
-class Verdict:
-    """What to do with a message: action, category, a reason, and the fixed text to show."""
-
-    action: Action
-    category: str = "none"
-    reason: str = ""
-    message: str | None = None
-    layer: str = "none"
-
-    def as_dict(self) -> dict:
-        return {"action": self.action.value, "category": self.category, "reason": self.reason}
-
-
-ALLOW = Verdict(Action.ALLOW, "none", "no rule, classifier or guard objection")
 
 
 @dataclass(frozen=True)
@@ -112,9 +99,10 @@ class GuardModel:
 
 
 def parse_mode(mode: str | Mode) -> Mode:
-    """A Mode from its name; the error lists the valid names."""
+    """The policy Mode for a mode or its name (autoplay is checked as selfplay); the error lists
+    the valid names."""
     try:
-        return Mode(mode)
+        return Mode(mode).policy_mode
     except ValueError:
         raise UnknownNameError(
             f"unknown mode {mode!r}; valid modes: {', '.join(m.value for m in Mode)}"
@@ -167,7 +155,7 @@ class SafetyFilter:
                     return self._escalate(hit.category, f"rule {hit.rule_id}", "rules")
         for hit in hits:
             if hit.action == "block" and self.policy.modes[mode].check_harmful_asks:
-                return Verdict(Action.BLOCK, hit.category, f"rule {hit.rule_id}", None, "rules")
+                return Verdict(Action.BLOCK, hit.category, f"rule {hit.rule_id}", "", "rules")
         for hit in hits:
             if hit.action == "escalate" and not screening:
                 return self._escalate(hit.category, f"rule {hit.rule_id}", "rules")
@@ -197,10 +185,10 @@ class SafetyFilter:
         scores = f"classifier p(block)={s.block:.2f} p(escalate)={s.escalate:.2f}"
         if answer.action is Action.BLOCK and self.policy.modes[mode].check_harmful_asks:
             why = f"{answer.reason}; {scores}"
-            return Verdict(Action.BLOCK, answer.category, why, None, "guard")
+            return Verdict(Action.BLOCK, answer.category, why, "", "guard")
         if answer.action is Action.ESCALATE and not screening:
             return self._escalate(answer.category, f"{answer.reason}; {scores}", "guard")
-        return Verdict(Action.ALLOW, "none", f"guard model: safe; {scores}", None, "guard")
+        return Verdict(Action.ALLOW, "none", f"guard model: safe; {scores}", "", "guard")
 
     def _classify(self, text: str, mode: Mode, screening: bool, s: Scores) -> Verdict | None:
         cfg = self.policy.classifier
@@ -212,7 +200,7 @@ class SafetyFilter:
                 Action.BLOCK,
                 "harmful_request",
                 f"classifier p(block)={s.block:.2f}{why}",
-                None,
+                "",
                 "classifier",
             )
         negated = self.rules.negation.search(text) is not None
@@ -253,19 +241,18 @@ class SafetyFilter:
             )
         for hit in self.rules.hits(text, "output"):
             if hit.action == "block":
-                return Verdict(Action.BLOCK, hit.category, f"rule {hit.rule_id}", None, "rules")
+                return Verdict(Action.BLOCK, hit.category, f"rule {hit.rule_id}", "", "rules")
         if context.instructions and quotes(text, context.instructions):
             return Verdict(
                 Action.BLOCK,
                 "prompt_disclosure",
                 f"the reply repeats {QUOTE_WORDS}+ consecutive words of the {speaker}'s "
                 "instructions",
-                None,
+                "",
                 "context",
             )
         if speaker == "patient":
-            leak = self._leak(text, context)
-            if leak:
+            if find_term(text, (context.hidden_diagnosis, *context.diagnosis_synonyms)):
                 return Verdict(
                     Action.BLOCK,
                     "diagnosis_leakage",
@@ -282,10 +269,3 @@ class SafetyFilter:
                 "context",
             )
         return self._ask_guard(text, mode, "output")
-
-    @staticmethod
-    def _leak(text: str, context: OutputContext) -> bool:
-        terms = [t for t in (context.hidden_diagnosis, *context.diagnosis_synonyms) if t]
-        return any(
-            re.search(rf"(?<!\w){re.escape(t.strip())}(?!\w)", text, re.IGNORECASE) for t in terms
-        )

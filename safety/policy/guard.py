@@ -22,7 +22,7 @@ from typing import Any
 
 import structlog
 
-from safety.policy.config import Action, Mode
+from safety.types import Action, Mode, Verdict
 
 log = structlog.get_logger(component="safety.guard")
 
@@ -115,16 +115,14 @@ class ModelGuard:
 
     def check(self, text: str, mode: Mode, direction: str):
         """A verdict from the label (SAFE → allow), or None for no opinion."""
-        from safety.policy.filter import Verdict
-
         if direction not in self.directions:
             return None
         label = self.label(text)
         if label is None:
             return None
         if label == "SAFE":
-            return Verdict(Action.ALLOW, "none", "guard model: safe", None, "guard")
+            return Verdict(Action.ALLOW, "none", "guard model: safe", "", "guard")
         if label == "HARMFUL":
-            return Verdict(Action.BLOCK, "harmful_request", "guard model: harmful", None, "guard")
+            return Verdict(Action.BLOCK, "harmful_request", "guard model: harmful", "", "guard")
         category = "self_harm" if label == "SELF_HARM" else "emergency"
-        return Verdict(Action.ESCALATE, category, f"guard model: {category}", None, "guard")
+        return Verdict(Action.ESCALATE, category, f"guard model: {category}", "", "guard")

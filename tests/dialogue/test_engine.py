@@ -18,10 +18,13 @@ from medchat.dialogue.events import (
     TurnEvent,
     VerdictEvent,
 )
+from medchat.dialogue.safety_guard import SafetyGuard
+from medchat.dialogue.wiring import guard_factory
 from medchat.errors import InputTooLongError, MedChatError
 from medchat.log import configure_logging
 from medchat.store.export import export_json, export_markdown
 from medchat.types import Mode, Role
+from safety.errors import SafetyError
 from tests.dialogue.conftest import scripted_wiring
 
 CANARIES = ["Zebedee Quackenbush", "07700 900461", "zebedee.q@example.org", "MRN 4417762"]
@@ -92,6 +95,34 @@ def test_when_model_fails_mid_turn_then_error_event_and_transcript_intact(settin
     assert [t.turn.text for t in of(again, TurnEvent)][-1] == "How long has it hurt?"
     assert [t.role for t in conv.turns()] == [Role.PATIENT, Role.PATIENT, Role.DOCTOR]
     assert any(e["type"] == "error" for e in store.events(conv.meta.id))
+
+
+class BrokenGuard(SafetyGuard):
+    """The real guard, except that checking a reply raises `error`: a bug in the safety layer."""
+
+    def __init__(self, layer, error: Exception):
+        super().__init__(layer)
+        self.error = error
+
+    def outbound(self, chunks, mode, context):
+        next(iter(chunks))
+        raise self.error
+        yield  # a generator, like the real outbound
+
+
+@pytest.mark.parametrize(
+    "error", [RuntimeError("bug in the output check"), SafetyError("bad policy state")]
+)
+def test_when_the_output_guard_raises_then_the_error_is_raised_not_reported_as_model_failure(
+    settings, store, error
+):
+    wiring = scripted_wiring(settings, store)
+    make_guard = guard_factory(settings)
+    wiring.guard_factory = lambda meta: BrokenGuard(make_guard(meta).layer, error)
+    conv = sessions.start(wiring, Mode.CONSULT)
+    with pytest.raises(type(error), match=str(error)):
+        list(conv.say("My knee hurts."))
+    assert not any(e["type"] == "error" for e in store.events(conv.meta.id))
 
 
 def test_when_model_hangs_then_turn_times_out_and_session_stays_usable(settings, store):

@@ -21,8 +21,16 @@ def test_when_no_budget_is_given_then_the_model_is_unchanged(small_chat_model):
     assert with_max_tokens(small_chat_model, None) is small_chat_model
 
 
-def test_when_the_model_is_an_openai_client_then_max_tokens_is_bound():
-    from langchain_openai import ChatOpenAI
+def test_when_the_model_is_the_openai_backend_then_max_tokens_is_bound(settings):
+    from medchat.models import load_chat_model
 
-    client = ChatOpenAI(model="m", base_url="http://127.0.0.1:9/v1", api_key="k")
+    cfg = settings.model_copy(update={"openai_base_url": "http://127.0.0.1:9/v1"})
+    client = load_chat_model(cfg, "m", backend="openai")
     assert with_max_tokens(client, 300).kwargs == {"max_tokens": 300}
+
+
+def test_when_a_model_declares_no_budget_keyword_then_it_keeps_its_own():
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    model = FakeListChatModel(responses=["ok"])
+    assert with_max_tokens(model, 300) is model

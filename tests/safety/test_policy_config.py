@@ -81,9 +81,19 @@ def test_when_default_policy_loaded_then_every_mode_and_region_present():
     assert policy.region in policy.regions and len(policy.rules) > 20
 
 
-def test_when_env_points_to_broken_policy_then_no_silent_default(tmp_path, monkeypatch):
+def test_when_the_medchat_setting_points_to_broken_policy_then_no_silent_default(
+    tmp_path, monkeypatch
+):
+    from medchat.cli import build_parser
+    from medchat.config import get_settings
+
     path = tmp_path / "broken.yaml"
     path.write_text("version: 2\n", encoding="utf-8")
-    monkeypatch.setenv("SAFETY_POLICY", str(path))
-    with pytest.raises(PolicyError, match=r"broken\.yaml"):
-        load_policy()
+    monkeypatch.setenv("MEDCHAT_SAFETY_POLICY", str(path))
+    get_settings.cache_clear()
+    try:
+        args = build_parser().parse_args(["safety"])
+        with pytest.raises(PolicyError, match=r"broken\.yaml"):
+            args.func(args)
+    finally:
+        get_settings.cache_clear()
