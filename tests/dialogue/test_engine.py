@@ -118,7 +118,7 @@ def test_when_the_output_guard_raises_then_the_error_is_raised_not_reported_as_m
 ):
     wiring = scripted_wiring(settings, store)
     make_guard = guard_factory(settings)
-    wiring.guard_factory = lambda meta: BrokenGuard(make_guard(meta).layer, error)
+    wiring.guard_factory = lambda meta, store: BrokenGuard(make_guard(meta, store).layer, error)
     conv = sessions.start(wiring, Mode.CONSULT)
     with pytest.raises(type(error), match=str(error)):
         list(conv.say("My knee hurts."))

@@ -120,7 +120,7 @@ class GenerateTab:
             self.seed,
         ]
         private = {"api_visibility": "private"}
-        self.start.click(on_start, form, self.outputs, **private)
+        self.start.click(on_start, form, self.outputs, api_name="generate_start")
         self.cancel.click(on_cancel, None, self.outputs, **private)
-        self.timer.tick(on_poll, None, self.outputs, **private)
+        self.timer.tick(on_poll, None, self.outputs, api_name="generate_status")
         self.refresh = on_poll

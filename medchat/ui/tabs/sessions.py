@@ -97,4 +97,4 @@ class SessionsTab:
             on_delete, [self.session], [self.table, self.message, self.session], **private
         )
         resume_outs = [tabs, self.message, *(c for t in targets for c in t)]
-        self.resume.click(on_resume, [self.session], resume_outs, **private)
+        self.resume.click(on_resume, [self.session], resume_outs, api_name="sessions_resume")
