@@ -124,6 +124,8 @@ def raw_redis(client) -> str:
             value = client.hgetall(key)
         elif kind == b"list":
             value = client.lrange(key, 0, -1)
+        elif kind == b"set":  # the HMAC digests of name parts seen
+            value = client.smembers(key)
         else:
             value = client.zrange(key, 0, -1)
         out.append(f"{key!r} {value!r}")

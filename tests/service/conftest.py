@@ -19,17 +19,17 @@ def job_settings(settings, external_redis):
 
 @pytest.fixture(scope="session")
 def parts(job_settings, external_redis, llamacpp_model):
-    """What an app process runs jobs with: the real `Backend` over the small llama.cpp model."""
-    from medchat.ui.backend import Backend
-
+    """What an app process runs jobs with: the real `SessionService` over the small llama.cpp
+    model."""
     from medchat.dialogue.wiring import guard_factory
     from medchat.models.warmup import ModelWarmup
+    from medchat.service.sessions import SessionService
     from medchat.store import SessionStore
 
     model = llamacpp_model.model_copy(update={"max_new_tokens": job_settings.max_new_tokens})
     warmup = ModelWarmup(lambda progress: model).start()
     store = SessionStore(redis.Redis.from_url(external_redis), ttl_days=1)
-    return Backend(job_settings, store, warmup, guard_factory(job_settings))
+    return SessionService(job_settings, store, warmup, guard_factory(job_settings))
 
 
 @pytest.fixture
