@@ -15,8 +15,9 @@ class Drive:
     after `max_errors` failed turns in a row; `stopped_by` then says which ("ended",
     "human_turn", "stopped", "errors" or "max_steps").
 
-    The session's metadata is reloaded before each turn, so a take-over or an end decided by
-    another tab or another app process between two turns is obeyed."""
+    The session's metadata is reloaded before each turn, so an end decided by another tab or
+    another app process between two turns is obeyed (the take-over side is read from the store
+    each time; the turn itself reloads what it needs under its lock)."""
 
     def __init__(
         self,
@@ -32,7 +33,7 @@ class Drive:
     def __iter__(self) -> Iterator[Event]:
         conv, failed_in_a_row = self.conv, 0
         for _ in range(self.max_steps):
-            conv.refresh()
+            conv.reload_meta()
             if conv.ended:
                 self.stopped_by = "ended"
                 return
@@ -52,5 +53,5 @@ class Drive:
             if failed_in_a_row >= self.max_errors:
                 self.stopped_by = "errors"
                 return
-        conv.refresh()
+        conv.reload_meta()
         self.stopped_by = "ended" if conv.ended else "max_steps"

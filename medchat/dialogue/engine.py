@@ -75,13 +75,18 @@ class Conversation:
         # One turn at a time (see dialogue.turnlock); a turn that ends in a close takes two
         # model calls, so a waiting turn waits for both.
         self.turn_lock = TurnLock(store, meta.id, 3 * timeout_s + 30, lock_ttl_s)
-        self._red_flags: set[str] = self._stored_red_flags()
+        # Loaded from the session's events when a turn takes the lock (`refresh`): every turn
+        # runs under it, so reading them here too would read them twice per request.
+        self._red_flags: set[str] = set()
 
     # -- state -------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Reload the metadata and red flags another process may have changed since."""
-        self.meta = self.store.get(self.meta.id)
+        self.reload_meta()
         self._red_flags = self._stored_red_flags()
+
+    def reload_meta(self) -> None:
+        self.meta = self.store.get(self.meta.id)
 
     def _stored_red_flags(self) -> set[str]:
         return {

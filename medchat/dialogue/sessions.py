@@ -51,7 +51,8 @@ class Wiring:
     examiner: Any | None = None
 
 
-def _persona(meta: SessionMeta) -> Persona | None:
+def persona_of(meta: SessionMeta) -> Persona | None:
+    """The session's persona, as varied for it; None for a session without one."""
     if meta.persona_id is None:
         return None
     return make_variant(get_persona(meta.persona_id), meta.variant)
@@ -69,7 +70,7 @@ def _agents(meta: SessionMeta, wiring: Wiring, persona: Persona | None) -> dict[
 
 
 def _build(meta: SessionMeta, wiring: Wiring) -> Conversation:
-    persona = _persona(meta)
+    persona = persona_of(meta)
     agents = _agents(meta, wiring, persona)
     examiner = None
     if persona is not None and meta.mode in (Mode.PRACTICE, Mode.AUTOPLAY, Mode.SELFPLAY):
@@ -118,4 +119,9 @@ def start(
 
 def resume(wiring: Wiring, session_id: str, owner: str | None = None) -> Conversation:
     """The conversation of a stored session, as it was (after a restart too)."""
-    return _build(wiring.store.get(session_id, owner), wiring)
+    return reopen(wiring, wiring.store.get(session_id, owner))
+
+
+def reopen(wiring: Wiring, meta: SessionMeta) -> Conversation:
+    """The conversation of a stored session whose metadata the caller has already read."""
+    return _build(meta, wiring)

@@ -102,11 +102,7 @@ class SessionService:
         model = next(iter(models)) if len(models) == 1 else None
         if model not in self.model_names():
             model = None
-        return sessions.resume(self._wiring(model), session_id, owner)
-
-    def forget(self, owner: str, session_id: str) -> None:
-        """Drop what this session leaves outside its transcript (the pause flag)."""
-        self.store.set_paused(session_id, False)
+        return sessions.reopen(self._wiring(model), meta)
 
     # -- stored sessions ---------------------------------------------------------------------
     def list(self, owner: str) -> list[tuple[SessionMeta, int]]:
@@ -122,8 +118,7 @@ class SessionService:
         )
 
     def delete(self, owner: str, session_id: str) -> None:
-        self.store.delete(session_id, owner)
-        self.forget(owner, session_id)
+        self.store.delete(session_id, owner)  # every per-session key, the pause flag too
 
     def rate(self, owner: str, session_id: str, turn_id: str, score: int, comment: str) -> str:
         """Store a rating of one doctor turn; the comment is scrubbed like every stored text.

@@ -165,7 +165,8 @@ def test_when_a_crisis_session_times_out_and_is_resumed_then_the_escalation_come
     assert "Samaritans" in view.alerts and "did not answer within" in view.alerts
     assert "medchat-error" in view.banner
 
-    backend.forget(owner, view.session_id)  # as after a restart or on another app process
+    # Every request rebuilds the conversation from Redis, as after a restart or on another
+    # app process.
     resumed = from_conversation(backend.conversation(owner, view.session_id))
     assert resumed.escalations == view.escalations and len(resumed.escalations) == 1
     assert "medchat-escalate" in resumed.alerts and resumed.banner == ""  # errors do not return

@@ -9,7 +9,7 @@ from medchat.service.conversation import Drive
 from medchat.service.sessions import SessionService
 from medchat.types import Mode, Role
 from medchat.ui.chatview import ChatView, fold, from_conversation
-from medchat.ui.controllers.common import clear_notices, live, notice, ready
+from medchat.ui.controllers.common import clear_notices, live, notice, opened
 
 NOBODY = "nobody (AI plays both)"
 SIDES = [NOBODY, Role.DOCTOR.value, Role.PATIENT.value]
@@ -29,11 +29,8 @@ def start(backend: SessionService, owner: str, persona_id: str) -> ChatView:
 def step(backend: SessionService, owner: str, view: ChatView) -> Iterator[ChatView]:
     """One model turn (whoever speaks next)."""
     clear_notices(view)
-    try:
-        conv = live(backend, owner, view)
-        yield from ready(backend, view)
-    except MedChatError as exc:
-        yield notice(view, exc)
+    conv = yield from opened(backend, owner, view)
+    if conv is None:
         return
     if conv.ended:
         yield notice(view, "This conversation has ended; start a new one.")
@@ -51,11 +48,8 @@ def play(
         return
     clear_notices(view)
     service.pause(view.session_id, False)
-    try:
-        conv = live(service, owner, view)
-        yield from ready(service, view)
-    except MedChatError as exc:
-        yield notice(view, exc)
+    conv = yield from opened(service, owner, view)
+    if conv is None:
         return
     played = [False]
 
@@ -104,10 +98,7 @@ def say(backend: SessionService, owner: str, view: ChatView, text: str) -> Itera
     if not (text or "").strip():
         yield notice(view, "Type a message first.")
         return
-    try:
-        conv = live(backend, owner, view)
-        yield from ready(backend, view)
-    except MedChatError as exc:
-        yield notice(view, exc)
+    conv = yield from opened(backend, owner, view)
+    if conv is None:
         return
     yield from fold(view, conv.say(text))

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 
 from medchat.errors import MedChatError
 from medchat.service.conversation import Conversation
-from medchat.service.personas import Persona
-from medchat.service.personas import persona_of as _persona_of
 from medchat.service.sessions import SessionService
-from medchat.types import SessionMeta
 from medchat.ui import render
 from medchat.ui.chatview import ChatView
 
@@ -47,5 +44,16 @@ def live(backend: SessionService, owner: str, view: ChatView) -> Conversation:
     return backend.conversation(owner, view.session_id)
 
 
-def persona_of(meta: SessionMeta) -> Persona | None:
-    return _persona_of(meta.persona_id, meta.variant)
+def opened(
+    backend: SessionService, owner: str, view: ChatView, role: str | None = None
+) -> Generator[ChatView, None, Conversation | None]:
+    """The session's conversation once the model playing `role` in it (default: the app's
+    model) is ready, showing progress meanwhile; on an error, a notice and None.
+    Use as `conv = yield from opened(...)`."""
+    try:
+        conv = live(backend, owner, view)
+        yield from ready(backend, view, conv.meta.models.get(role) if role else None)
+    except MedChatError as exc:
+        yield notice(view, exc)
+        return None
+    return conv

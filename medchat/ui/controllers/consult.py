@@ -8,7 +8,7 @@ from medchat.errors import MedChatError
 from medchat.service.sessions import SessionService
 from medchat.types import Mode
 from medchat.ui.chatview import ChatView, fold
-from medchat.ui.controllers.common import clear_notices, live, notice, ready
+from medchat.ui.controllers.common import clear_notices, live, notice, opened, ready
 
 
 def send(
@@ -35,11 +35,8 @@ def send(
 def end(backend: SessionService, owner: str, view: ChatView) -> Iterator[ChatView]:
     """Ask the doctor for the structured close and show it."""
     clear_notices(view)
-    try:
-        conv = live(backend, owner, view)
-        yield from ready(backend, view, conv.meta.models.get("doctor"))
-    except MedChatError as exc:
-        yield notice(view, exc)
+    conv = yield from opened(backend, owner, view, "doctor")
+    if conv is None:
         return
     if conv.ended:
         yield notice(view, "This consultation has already ended.")

@@ -15,12 +15,12 @@ from pathlib import Path
 from medchat.errors import MedChatError
 from medchat.log import get_logger
 from medchat.service.conversation import submit_diagnosis
-from medchat.service.personas import Persona, PersonaRegistry
+from medchat.service.personas import Persona, PersonaRegistry, persona_of
 from medchat.service.sessions import SessionService
 from medchat.types import Mode
 from medchat.ui import render
 from medchat.ui.chatview import ChatView, fold
-from medchat.ui.controllers.common import clear_notices, live, notice, persona_of, ready
+from medchat.ui.controllers.common import clear_notices, live, notice, opened
 from medchat.ui.feedback import practice_feedback
 
 log = get_logger("ui.practice")
@@ -125,11 +125,8 @@ def say(backend: SessionService, owner: str, view: ChatView, text: str) -> Itera
     if not (text or "").strip():
         yield notice(view, "Type a question for the patient first.")
         return
-    try:
-        conv = live(backend, owner, view)
-        yield from ready(backend, view, conv.meta.models.get("patient"))
-    except MedChatError as exc:
-        yield notice(view, exc)
+    conv = yield from opened(backend, owner, view, "patient")
+    if conv is None:
         return
     yield from fold(view, conv.say(text))
 
