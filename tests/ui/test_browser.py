@@ -117,7 +117,7 @@ def test_when_student_runs_a_case_then_card_examiner_and_osce_report_show(page: 
     shot(page, "practice.png")
 
 
-def test_when_autoplay_steps_and_a_side_is_taken_over_then_turns_alternate(page: Page):
+def test_when_autoplay_steps_and_a_side_is_taken_over_then_turns_alternate(page: Page, ui_store):
     tab(page, "Autoplay")
     page.click("#autoplay-start")
     expect(page.locator("#autoplay-status")).to_contain_text("Press Step")
@@ -136,10 +136,22 @@ def test_when_autoplay_steps_and_a_side_is_taken_over_then_turns_alternate(page:
     page.locator("#autoplay-side").get_by_label("nobody (AI plays both)").check()
     expect(page.locator("#autoplay-status")).to_contain_text("The AI plays both sides")
     page.click("#autoplay-play")
-    page.wait_for_timeout(1000)  # let Play start its first turn; Pause then stops after it
+    expect(chat.locator("[data-testid=user]")).to_have_count(2, timeout=MODEL_WAIT)  # Play's first
+    session = next(m.id for m in ui_store.list("local") if m.mode.value == "autoplay")
     page.click("#autoplay-pause")
+    # An 8-token turn here is shorter than the page's round trip, so what the page shows when
+    # Pause is clicked says little about the server. The rule is checked where it holds: once
+    # the server has the pause, only the turn in progress finishes.
+    for _ in range(300):
+        if ui_store.paused(session):
+            break
+        page.wait_for_timeout(100)
+    at_pause = len(ui_store.turns(session))
     expect(page.locator("#autoplay-status")).to_contain_text("Paused", timeout=MODEL_WAIT)
-    expect(chat.locator("[data-testid=user]")).to_have_count(2)
+    stored = ui_store.turns(session)
+    assert ui_store.paused(session) and len(stored) <= at_pause + 1, (at_pause, len(stored))
+    patients = sum(t.role.value == "patient" for t in stored)
+    expect(chat.locator("[data-testid=user]")).to_have_count(patients)
     shot(page, "autoplay.png")
 
 
