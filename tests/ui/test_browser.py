@@ -124,7 +124,9 @@ def test_when_autoplay_steps_and_a_side_is_taken_over_then_turns_alternate(page:
     page.click("#autoplay-step")
     chat = page.locator("#autoplay-chat")
     expect(chat.locator("[data-testid=bot]").first).to_contain_text("Doctor:", timeout=MODEL_WAIT)
-    expect(page.locator("#autoplay-step")).to_be_enabled()
+    # Step is disabled until its turn is done: a take-over before then would have its status
+    # overwritten by the turn's last update.
+    expect(page.locator("#autoplay-step")).to_be_enabled(timeout=MODEL_WAIT)
 
     page.locator("#autoplay-side").get_by_label("patient").check()
     expect(page.locator("#autoplay-status")).to_contain_text("You play the patient")
@@ -132,6 +134,7 @@ def test_when_autoplay_steps_and_a_side_is_taken_over_then_turns_alternate(page:
     page.click("#autoplay-send")
     expect(chat.locator("[data-testid=user]").first).to_contain_text("chest pain")
     expect(chat.locator("[data-testid=bot]")).to_have_count(2, timeout=MODEL_WAIT)
+    expect(page.locator("#autoplay-send")).to_be_enabled(timeout=MODEL_WAIT)
 
     page.locator("#autoplay-side").get_by_label("nobody (AI plays both)").check()
     expect(page.locator("#autoplay-status")).to_contain_text("The AI plays both sides")

@@ -87,8 +87,9 @@ class AutoplayTab:
         self.start.click(
             on_start, [self.persona], [*panel.outputs, self.side], api_name="autoplay_start"
         )
-        self.step.click(on_step, [panel.state], panel.outputs, api_name="autoplay_step")
-        self.play.click(on_play, [panel.state], panel.outputs, **private)
+        step = {"inputs": [panel.state], "outputs": panel.outputs}
+        while_busy(self.step, [self.step.click], on_step, **step, api_name="autoplay_step")
+        while_busy(self.play, [self.play.click], on_play, **step, **private)
         self.pause.click(on_pause, [panel.state], panel.status, **private)
         self.side.input(on_side, [panel.state, self.side], panel.outputs, **private)
         send_outs = [self.text, *panel.outputs]

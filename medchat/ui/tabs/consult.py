@@ -79,7 +79,8 @@ class ConsultTab:
         outs = [self.text, *self.outputs]
         triggers = (self.send.click, self.text.submit)
         while_busy(self.send, triggers, on_send, **args, outputs=outs, api_name="consult_send")
-        self.end.click(on_end, [self.panel.state], self.outputs, api_name="consult_end")
+        end = {"inputs": [self.panel.state], "outputs": self.outputs}
+        while_busy(self.end, [self.end.click], on_end, **end, api_name="consult_end")
         rate_in = [self.panel.state, self.turn, self.comment]
         self.up.click(on_rate(1), rate_in, [self.rated, self.comment], api_visibility="private")
         self.down.click(on_rate(-1), rate_in, [self.rated, self.comment], api_visibility="private")
