@@ -110,6 +110,19 @@ class Settings(BaseSettings):
         default=None, description="Login users inline, comma-separated `name:hash` entries."
     )
 
+    # Patient API (`python -m medchat serve`, and /v1 on the app's server)
+    api_rate_per_min: int = Field(
+        default=60,
+        ge=1,
+        description="Requests per minute per API key unless the key sets its own "
+        "(`python -m medchat api-key create NAME --rate N`).",
+    )
+
+    api_key: SecretStr | None = Field(
+        default=None,
+        description="A patient API key for `eval doctor --patient-url` (a client setting).",
+    )
+
     # Storage
     redis_url: str | None = Field(
         default=None,

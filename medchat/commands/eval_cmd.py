@@ -58,6 +58,18 @@ def register(sub: argparse._SubParsersAction) -> None:
         default=None,
         help="token budget of the doctor's close (default: at least 400)",
     )
+    doc.add_argument(
+        "--doctor-url",
+        default=None,
+        help="an external doctor: OpenAI-compatible base URL (…/v1) serving --model; it examines "
+        "the cases through the patient API and is scored as it speaks (no engine repairs)",
+    )
+    doc.add_argument(
+        "--patient-url",
+        default=None,
+        help="the patient API to examine (…/v1; key: MEDCHAT_API_KEY); default with "
+        "--doctor-url: this machine's patients, in process",
+    )
     doc.add_argument("--out", type=Path, default=Path("eval-doctor"), help="output directory")
     doc.set_defaults(func=_doctor)
     sel = esub.add_parser("selection", help="fact selection vs the labelled probe set")
@@ -175,6 +187,8 @@ def _doctor(args: argparse.Namespace) -> int:
     ids = ids[: args.limit] if args.limit else ids
     doctor_name = args.model or settings.model
     patient_name = args.patient_model or settings.model
+    if args.doctor_url or args.patient_url:
+        return _doctor_over_api(args, settings, ids, doctor_name, patient_name)
     doctor = load_chat_model(settings, model=doctor_name, backend=args.backend)
     patient = load_chat_model(settings, model=patient_name, backend=args.patient_backend)
     store = SessionStore(connect(settings), settings.session_ttl_days)
@@ -183,14 +197,6 @@ def _doctor(args: argparse.Namespace) -> int:
         f" · {args.runs} run(s) · max {args.max_turns} turns"
     )
     started = time.monotonic()
-
-    def progress(e) -> None:
-        m = e.metrics
-        print(
-            f"  run {e.run} {e.persona_id:<24} {e.verdict:<15} coverage {m['coverage']:.2f} "
-            f"turns {m['doctor_turns']:.0f}  leading: {e.leading[:40]!r}  ({e.seconds:.0f} s)"
-        )
-
     result = benchmark(
         settings,
         store,
@@ -200,13 +206,69 @@ def _doctor(args: argparse.Namespace) -> int:
         ids,
         args.runs,
         args.max_turns,
-        progress=progress,
+        progress=_progress,
     )
     result.update(model=doctor_name, patient_model=patient_name)
     print(table(result["summary"]))
     paths = write_outputs(result, args.out)
     print(f"  {time.monotonic() - started:.0f} s · wrote " + ", ".join(str(p) for p in paths))
     return 0
+
+
+def _doctor_over_api(args, settings, ids, doctor_name: str, patient_name: str) -> int:
+    """`eval doctor --doctor-url/--patient-url`: the consultation goes through the patient API."""
+    from medchat.errors import MedChatError
+    from medchat.evaluation.doctor_api import HttpPatients, LocalPatients, benchmark
+    from medchat.evaluation.doctor_bench import table, write_outputs
+    from medchat.models import load_chat_model
+
+    if args.doctor_url:
+        cfg = settings.model_copy(update={"openai_base_url": args.doctor_url})
+        doctor = load_chat_model(cfg, model=doctor_name, backend="openai")
+    else:
+        doctor = load_chat_model(settings, model=doctor_name, backend=args.backend)
+    if args.patient_url:
+        if settings.api_key is None:
+            raise MedChatError("Set MEDCHAT_API_KEY to a key of the patient API at --patient-url.")
+        patients = HttpPatients(args.patient_url, settings.api_key.get_secret_value())
+        patient_name = args.patient_url
+    else:
+        from medchat.api.build import desk_and_keys
+        from medchat.service.build import default_service, model_warmup
+
+        cfg = settings.model_copy(update={"model": patient_name})
+        warmup = model_warmup(cfg, patient_name).start()
+        warmup.wait()
+        patients = LocalPatients(desk_and_keys(cfg, default_service(cfg, warmup))[0])
+    where = args.doctor_url or "in process"
+    print(
+        f"doctor benchmark over the patient API · doctor {doctor_name} ({where}) · patients "
+        f"{patient_name} · {len(ids)} personas · {args.runs} run(s) · max {args.max_turns} turns"
+    )
+    started = time.monotonic()
+    result = benchmark(
+        doctor,
+        patients,
+        ids,
+        args.runs,
+        args.max_turns,
+        settings.close_tokens,
+        settings.turn_timeout_s,
+        progress=_progress,
+    )
+    result.update(model=doctor_name, patient_model=patient_name, over_api=True)
+    print(table(result["summary"]))
+    paths = write_outputs(result, args.out)
+    print(f"  {time.monotonic() - started:.0f} s · wrote " + ", ".join(str(p) for p in paths))
+    return 0
+
+
+def _progress(e) -> None:
+    m = e.metrics
+    print(
+        f"  run {e.run} {e.persona_id:<24} {e.verdict:<15} coverage {m['coverage']:.2f} "
+        f"turns {m['doctor_turns']:.0f}  leading: {e.leading[:40]!r}  ({e.seconds:.0f} s)"
+    )
 
 
 def _selection(args: argparse.Namespace) -> int:

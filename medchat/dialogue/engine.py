@@ -130,8 +130,12 @@ class Conversation:
 
     # -- the person's turn -------------------------------------------------------------------
     @exclusive
-    def say(self, text: str) -> Iterator[Event]:
-        """The person speaks as their role; the model side then replies."""
+    def say(self, text: str, examine: bool = False) -> Iterator[Event]:
+        """The person speaks as their role; the model side then replies.
+
+        With `examine`, a doctor's turn that asks for an examination or a test is also answered
+        by the examiner, before the patient replies: the order model-vs-model dialogues use, so
+        a doctor agent driven over the patient API gets the same findings at the same point."""
         role = self._require_human_turn()
         text = check_length(_clean(text), self.max_chars)
         if not text:
@@ -144,6 +148,8 @@ class Conversation:
             yield self._verdict_event("input", verdict)
         if verdict.action == "block":
             return
+        if examine and role == Role.DOCTOR and self.examiner and asks_for_exam(scrubbed):
+            yield from self._examine(scrubbed)
         yield from self._after_turn(OTHER[role])
 
     @exclusive

@@ -92,6 +92,7 @@ class OsceReport:
         data["communication"]["score"] = round(self.communication.score(), 1)
         data.update(total=self.total, passed=self.passed, covered_ids=self.covered_ids)
         data["missed_critical"] = [i.id for i in self.missed_critical]
+        data["red_flags_missed"] = self.red_flags_missed
         return data
 
 

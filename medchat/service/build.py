@@ -6,8 +6,9 @@ from medchat.config import Settings
 from medchat.lifecycle import shutdown
 from medchat.models.warmup import ModelWarmup
 from medchat.service.sessions import SessionService
+from medchat.store.surrogates import session_secret
 
-__all__ = ["ModelWarmup", "default_service", "model_warmup", "shutdown"]
+__all__ = ["ModelWarmup", "default_service", "model_warmup", "session_secret", "shutdown"]
 
 
 def model_warmup(settings: Settings, name: str | None = None) -> ModelWarmup:

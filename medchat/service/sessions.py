@@ -91,9 +91,14 @@ class SessionService:
 
     # -- conversations -----------------------------------------------------------------------
     def start(
-        self, owner: str, mode: Mode, persona_id: str | None = None, model: str | None = None
+        self,
+        owner: str,
+        mode: Mode,
+        persona_id: str | None = None,
+        model: str | None = None,
+        variant: int = 0,
     ) -> Conversation:
-        return sessions.start(self._wiring(model), mode, persona_id, owner=owner)
+        return sessions.start(self._wiring(model), mode, persona_id, variant=variant, owner=owner)
 
     def conversation(self, owner: str, session_id: str) -> Conversation:
         """The stored conversation, as any replica sees it; a foreign id is 'not found'."""

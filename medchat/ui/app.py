@@ -7,6 +7,7 @@ from typing import Any
 
 import gradio as gr
 
+from medchat.api.build import mount_api
 from medchat.config import Settings, get_settings
 from medchat.log import configure_logging
 from medchat.service.build import ModelWarmup, default_service, model_warmup, shutdown
@@ -90,7 +91,10 @@ def main() -> None:
     # and the embedded Redis is shut down below instead of outliving the app.
     signal.signal(signal.SIGTERM, signal.default_int_handler)
     try:
-        warmup = model_warmup(settings).start()
-        serve(build_app(settings, warmup, login="auth" in options), **options)
+        backend = default_service(settings, model_warmup(settings).start())
+        demo = build_app(settings, backend=backend, login="auth" in options)
+        serve(demo, prevent_thread_lock=True, **options)
+        mount_api(demo.app, settings, backend)  # the patient API on the same port, under /v1
+        demo.block_thread()
     finally:
         shutdown()
