@@ -16,6 +16,7 @@ Which session? In this order:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import hmac
 import json
@@ -43,6 +44,7 @@ from medchat.service.sessions import SessionService
 from medchat.types import Mode, Role
 
 PREFIX = "patient/"
+_ERROR_CODES = {"model": "model_error", "timeout": "model_timeout", "empty": "model_empty"}
 MAX_MESSAGES = 400
 _MODEL = re.compile(r"^patient/([A-Za-z0-9_.-]+)(?:@(\d{1,6}))?$")
 
@@ -147,7 +149,9 @@ class PatientDesk:
         asked = sum(m.role == "user" for m in dialogue)
         turns = conv.dialogue_turns()
         stored = sum(t.role == Role.DOCTOR for t in turns)
-        unanswered = bool(turns) and turns[-1].role == Role.DOCTOR
+        # A doctor message with no reply after it: its reply failed (a blocked one stays
+        # unanswered, and sending it again must not get it answered).
+        unanswered = bool(turns) and turns[-1].role == Role.DOCTOR and not _blocked(turns[-1])
         text = dialogue[-1].content
         if unanswered and (asked == stored or (asked == 1 and self._same(conv, text, turns[-1]))):
             return conv, text, True  # the patient's reply to it failed earlier: retry that
@@ -183,9 +187,19 @@ class PatientDesk:
             found = store.r.get(key)
             if found is not None:
                 try:
-                    return self.service.conversation(owner, found.decode())
+                    conv = self.service.conversation(owner, found.decode())
+                    store.r.expire(key, store.ttl)  # the name lives as long as its session
+                    return conv
                 except SessionError:
                     pass  # expired: the name starts a new consultation
+            if len(dialogue) > 1:
+                raise ApiError(
+                    404,
+                    f"No consultation is named {user!r}: send only the first message to start "
+                    "one under that name.",
+                    "session_not_found",
+                    param="user",
+                )
             conv = self._start(owner, persona_id, variant)
             store.r.set(key, conv.meta.id, ex=store.ttl)
             return conv
@@ -210,17 +224,21 @@ class PatientDesk:
         """The events of the doctor's message (or, on a retry, of the patient's reply only)."""
         return conv.step() if retry else conv.say(text, examine=True)
 
-    def reply(self, conv: Conversation, events: Iterator[Event]) -> Reply:
+    def reply(self, conv: Conversation, events: Iterator[Event], retry: bool = False) -> Reply:
         """Collect a turn's events into the patient's reply; a failed turn raises (what was
         stored stays stored, and the same request retries the reply)."""
+        with contextlib.closing(events):  # a failed turn must let go of the session's lock now
+            return self._collect(conv, events, retry)
+
+    def _collect(self, conv: Conversation, events: Iterator[Event], retry: bool) -> Reply:
         reply = Reply(conv, "")
+        if retry:  # the examiner answered before the failure: report it with the reply
+            reply.examiner = self._pending_findings(conv)
         for event in events:
             if isinstance(event, ErrorEvent):
+                code = _ERROR_CODES.get(event.kind, "model_error")
                 raise ApiError(
-                    502 if event.kind != "timeout" else 504,
-                    event.message,
-                    f"model_{event.kind}",
-                    "server_error",
+                    504 if code == "model_timeout" else 502, event.message, code, "server_error"
                 )
             if isinstance(event, VerdictEvent):
                 reply.safety.append(
@@ -262,6 +280,18 @@ class PatientDesk:
                 "server_error",
             )
         return reply
+
+    @staticmethod
+    def _pending_findings(conv: Conversation) -> list[dict[str, str]]:
+        """The examiner's reports stored after the doctor's last message."""
+        turns = conv.dialogue_turns()
+        last = turns[-1].seq if turns else 0
+        found = []
+        for turn in conv.turns():
+            if turn.role == Role.EXAMINER and turn.seq > last:
+                name, _, finding = turn.text.partition(": ")
+                found.append({"name": name, "finding": finding, "text": turn.text})
+        return found
 
     def remember(self, owner: str, messages: list[Message], reply: Reply) -> None:
         """Keep the HMAC of the history a stateless client will send next time."""
@@ -321,3 +351,7 @@ class PatientDesk:
 
 def _norm(text: str) -> str:
     return " ".join(text.split())
+
+
+def _blocked(turn: Any) -> bool:
+    return ((turn.safety or {}).get("input") or {}).get("action") == "block"

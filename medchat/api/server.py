@@ -112,10 +112,10 @@ def create_router(desk: PatientDesk, keys: ApiKeys, default_rate: int) -> APIRou
         headers = {SESSION_HEADER: conv.meta.id}
         events = desk.turn(conv, text, retry)
         if not body.stream:
-            reply = desk.reply(conv, events)
+            reply = desk.reply(conv, events, retry)
             desk.remember(key.owner, messages, reply)
             return JSONResponse(_completion(body.model, reply), headers=headers)
-        stream = _sse(desk, key.owner, body.model, messages, conv, events)
+        stream = _sse(desk, key.owner, body.model, messages, conv, events, retry)
         return StreamingResponse(stream, media_type="text/event-stream", headers=headers)
 
     @router.post("/medchat/sessions/{session_id}/diagnosis")
@@ -230,6 +230,7 @@ def _sse(
     messages: list[Message],
     conv: Any,
     events: Iterator[Any],
+    retry: bool,
 ) -> Iterator[str]:
     """The reply as `chat.completion.chunk` events.
 
@@ -252,7 +253,7 @@ def _sse(
 
     yield chunk({"role": "assistant", "content": ""})
     try:
-        reply = desk.reply(conv, events)
+        reply = desk.reply(conv, events, retry)
     except ApiError as exc:
         yield f"data: {json.dumps(exc.body())}\n\n"
         return

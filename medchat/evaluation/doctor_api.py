@@ -53,7 +53,7 @@ class LocalPatients:
 
     def ask(self, model: str, session: str | None, text: str) -> Answer:
         conv, text, retry = self.desk.open(self.owner, model, [Message("user", text)], session)
-        reply = self.desk.reply(conv, self.desk.turn(conv, text, retry))
+        reply = self.desk.reply(conv, self.desk.turn(conv, text, retry), retry)
         return Answer(conv.meta.id, reply.text, [e["text"] for e in reply.examiner])
 
     def diagnose(self, session: str, leading: str, differential: list[str]) -> dict:

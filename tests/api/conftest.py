@@ -22,6 +22,8 @@ class Api:
     store: object
     key: str
     """A key with the default rate limit."""
+    desk: object
+    """The desk behind the server, for in-process comparisons."""
 
     def client(self, key: str | None = None, **kw):
         import openai
@@ -48,7 +50,7 @@ def run_api(settings, model, redis_client) -> Iterator[Api]:
     store = SessionStore(redis_client, ttl_days=1)
     warmup = ModelWarmup(lambda progress: model).start()
     service = SessionService(settings, store, warmup, guard_factory(settings))
-    keys = desk_and_keys(settings, service)[1]
+    desk, keys = desk_and_keys(settings, service)
     port = free_port()
     server = uvicorn.Server(
         uvicorn.Config(api_app(settings, service), host="127.0.0.1", port=port, log_level="warning")
@@ -63,7 +65,7 @@ def run_api(settings, model, redis_client) -> Iterator[Api]:
 
     key = keys.create(f"tests-{uuid.uuid4().hex[:8]}")
     try:
-        yield Api(f"http://127.0.0.1:{port}/v1", keys, store, key)
+        yield Api(f"http://127.0.0.1:{port}/v1", keys, store, key, desk)
     finally:
         server.should_exit = True
         thread.join(timeout=10)

@@ -1,6 +1,7 @@
-"""The UI package is presentation over the application layer: it imports `medchat.service`,
-its own modules and the shared kernel (settings, errors, plain data types, logging), never the
-dialogue engine, the store, the models, batch or evaluation directly."""
+"""The UI and the patient API are two doors over the application layer: each imports
+`medchat.service`, its own modules and the shared kernel (settings, errors, plain data types,
+logging), never the dialogue engine, the store, the models, batch or evaluation directly. The
+app (`ui/app.py`) may import `medchat.api.build`, to serve the API's routes on its port."""
 
 from __future__ import annotations
 
