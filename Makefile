@@ -81,6 +81,7 @@ bench: models
 	$(PY) benchmarks/bench_batch.py --backends llamacpp local --dialogues 4 --max-turns 6 \
 		--json $(BENCH_RESULTS)/batch-engines.json
 	$(PY) benchmarks/bench_model.py --models smollm2-135m-instruct --dtype float32
+	$(PY) benchmarks/bench_api.py --rounds 16 --json $(BENCH_RESULTS)/api.json
 
 # Only the end-to-end browser tests (also part of `make test`).
 test-browser: setup system-deps

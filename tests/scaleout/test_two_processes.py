@@ -192,3 +192,35 @@ def test_when_a_replica_is_killed_mid_turn_then_the_session_resumes_on_the_other
         assert turns[0].text == text
     finally:
         survivor.stop()
+
+
+def test_when_the_app_serves_then_its_patient_api_continues_a_consultation_on_either_replica(
+    replicas,
+):
+    """`app.py` mounts the patient API on its own port: a stateless client (it resends the
+    history, as chat clients do) starts a consultation on one replica and continues it on the
+    other, which finds it by the history's HMAC in the shared Redis."""
+    import openai
+
+    from medchat.api.keys import ApiKeys
+
+    apps, _, r = replicas
+    key = ApiKeys(r).create("replicas", owner="api-replicas")
+    a, b = (openai.OpenAI(base_url=f"{app.url}v1", api_key=key, max_retries=0) for app in apps)
+    assert f"patient/{PERSONA}" in [m.id for m in a.models.list()]
+    history = [{"role": "user", "content": "Does the pain go anywhere else?"}]
+    first = a.chat.completions.with_raw_response.create(
+        model=f"patient/{PERSONA}", messages=history
+    )
+    history += [
+        {"role": "assistant", "content": first.parse().choices[0].message.content},
+        {"role": "user", "content": "Have you ever had this before?"},
+    ]
+    second = b.chat.completions.with_raw_response.create(
+        model=f"patient/{PERSONA}", messages=history
+    )
+    session = first.headers["x-medchat-session"]
+    assert second.headers["x-medchat-session"] == session
+    turns = stored(r).turns(session)
+    assert [t.role.value for t in turns] == ["doctor", "patient", "doctor", "patient"]
+    assert turns[-1].text == second.parse().choices[0].message.content
