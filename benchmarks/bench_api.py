@@ -81,13 +81,14 @@ def serve(settings: Settings, model, store):
     from medchat.api.server import create_app
     from medchat.dialogue.wiring import guard_factory
     from medchat.models.warmup import ModelWarmup
+    from medchat.service.build import session_secret
     from medchat.service.sessions import SessionService
 
     warmup = ModelWarmup(lambda progress: model).start()
     service = SessionService(settings, store, warmup, guard_factory(settings))
     plain, keys = desk_and_keys(settings, service)
     TimedDesk = timed_desk_class()
-    desk = TimedDesk(service, plain.registry, plain._secret)
+    desk = TimedDesk(service, plain.registry, session_secret(settings))
     app = create_app(desk, keys, settings.api_rate_per_min)
     server = uvicorn.Server(uvicorn.Config(app, port=0, log_level="warning"))
     threading.Thread(target=server.run, daemon=True).start()

@@ -150,6 +150,21 @@ class DoctorAgent(Agent):
             parts = parts if first is None else parts[: first + 1]
         return " ".join(parts), []
 
+    def crisis_reply(self, category: str) -> str:
+        """What the doctor says instead of a reply to an escalated message that gave no
+        emergency or crisis advice. The advice itself (numbers, services) is the banner's,
+        never chat text, so this points to it."""
+        if category == "self_harm":
+            return (
+                "I'm really sorry you're feeling this way, and I'm glad you told me. Your safety "
+                "matters most right now: please reach out for urgent help using the contacts "
+                "shown above. I'm here, and we can keep talking."
+            )
+        return (
+            "What you're describing needs urgent medical help now: please use the emergency "
+            "contacts shown above rather than waiting for advice here."
+        )
+
     def replacement(self, verdict, text: str) -> str:
         if getattr(verdict, "category", "") == "prompt_disclosure":
             return "I can't share my instructions, but I'm glad to carry on with your consultation."

@@ -150,7 +150,7 @@ class Conversation:
             return
         if examine and role == Role.DOCTOR and self.examiner and asks_for_exam(scrubbed):
             yield from self._examine(scrubbed)
-        yield from self._after_turn(OTHER[role])
+        yield from self._after_turn(OTHER[role], crisis=verdict.action == "escalate")
 
     @exclusive
     def examine(self, request: str) -> Iterator[Event]:
@@ -176,7 +176,7 @@ class Conversation:
             raise MedChatError(f"It is your turn as the {role.value}.")
         yield from self._after_turn(role)
 
-    def _after_turn(self, role: Role) -> Iterator[Event]:
+    def _after_turn(self, role: Role, crisis: bool = False) -> Iterator[Event]:
         if self.ended:
             return
         if role == self.human_role:
@@ -184,12 +184,21 @@ class Conversation:
         if role == Role.DOCTOR and len(self.dialogue_turns()) >= self.max_turns:
             yield from self._close("turn_cap")
             return
-        yield from self._model_turn(role)
+        yield from self._model_turn(role, crisis=crisis)
 
     def _model_turn(
-        self, role: Role, instruction: str | None = None, max_tokens: int | None = None
+        self,
+        role: Role,
+        instruction: str | None = None,
+        max_tokens: int | None = None,
+        crisis: bool = False,
     ) -> Iterator[Event]:
+        """One model turn. `crisis`: the doctor answers a message the safety layer escalated.
+        Such a reply is held back until it is whole and checked: one without emergency or
+        crisis advice is replaced by the agent's fixed crisis reply, so a harmful answer to an
+        injection wrapped in a crisis never reaches the screen, not even while streaming."""
         agent = self.agents[role]
+        hold = crisis and role == Role.DOCTOR and instruction is None
         turns = self.turns()
         messages = agent.messages(turns, instruction)
         model = with_max_tokens(agent.model, max_tokens)
@@ -214,19 +223,24 @@ class Conversation:
                     early = found  # stop generating; what is already on screen is retracted
                     break
                 released.append(item)
-                yield TokenEvent(role, item)
+                if not hold:
+                    yield TokenEvent(role, item)
         except ModelError as exc:  # the backend failed or timed out; the transcript stays as it was
             log.warning("model_failed", role=role.value, error=type(exc.__cause__ or exc).__name__)
             yield self._error(error_kind(exc), str(exc))
             return
         finally:
             outbound.close()
-        shown = text = "".join(released).strip()
+        text = "".join(released).strip()
+        shown = "" if hold else text
         review: dict[str, Any] = {"scripted": True} if scripted is not None else {}
         if verdict is not None:
             yield self._verdict_event("output", verdict)
             if verdict.action == "block":
                 text, reviewed = agent.replacement(verdict, text), False
+            elif hold and verdict.action == "escalate":  # no emergency or crisis advice in it
+                text, reviewed = agent.crisis_reply(verdict.category), False
+                review = {"replaced": "crisis_reply"}
         if reviewed and (text or early):
             regenerate = partial(self._regenerate, model, context)
             try:
