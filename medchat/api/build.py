@@ -10,14 +10,14 @@ from medchat.api.patients import PatientDesk
 from medchat.api.server import create_app, create_router
 from medchat.config import Settings
 from medchat.service.build import session_secret
-from medchat.service.personas import PersonaRegistry, default_registry
+from medchat.service.personas import PersonaRegistry
 from medchat.service.sessions import SessionService
 
 
 def desk_and_keys(
     settings: Settings, service: SessionService, registry: PersonaRegistry | None = None
 ) -> tuple[PatientDesk, ApiKeys]:
-    desk = PatientDesk(service, registry or default_registry(), session_secret(settings))
+    desk = PatientDesk(service, registry or service.personas, session_secret(settings))
     return desk, ApiKeys(service.store.r)
 
 

@@ -39,7 +39,7 @@ from medchat.service.conversation import (
     submit_diagnosis,
 )
 from medchat.service.feedback import score_practice
-from medchat.service.personas import PersonaRegistry, persona_of
+from medchat.service.personas import PersonaRegistry
 from medchat.service.sessions import SessionService
 from medchat.types import Mode, Role
 
@@ -133,7 +133,7 @@ class PatientDesk:
         # Before any session is made or found: a refused message must leave nothing behind.
         check_length(dialogue[-1].content.strip(), self.service.settings.max_message_chars)
         conv = self._session(owner, persona_id, variant, dialogue, session_id, user)
-        if persona_of(conv.meta) is None or (conv.meta.persona_id, conv.meta.variant) != (
+        if conv.persona is None or (conv.meta.persona_id, conv.meta.variant) != (
             persona_id,
             variant,
         ):
@@ -305,7 +305,7 @@ class PatientDesk:
     def finish(self, owner: str, session_id: str, diagnosis: str, differential: list[str]) -> dict:
         """Record the doctor's diagnosis, end the consultation and return its OSCE report."""
         conv = self.service.conversation(owner, session_id)
-        persona = persona_of(conv.meta)
+        persona = conv.persona
         if persona is None or conv.meta.mode != Mode.PRACTICE:
             raise ApiError(
                 400, "Only patient consultations have an OSCE report.", "not_a_consultation"

@@ -13,7 +13,6 @@ from medchat.dialogue.driver import Drive
 from medchat.dialogue.events import VerdictEvent
 from medchat.dialogue.sessions import Wiring
 from medchat.dialogue.streaming import ModelClock, model_clock
-from medchat.personas.loader import get_persona
 from medchat.types import Mode, Turn
 
 MAX_CONSECUTIVE_ERRORS = 3
@@ -63,7 +62,7 @@ def run_dialogue(
     finally:
         model_clock.reset(token)
     seconds = time.monotonic() - started
-    persona = get_persona(item.persona_id)
+    persona = wiring.personas.get(item.persona_id)
     messages = [{"role": t.role.value, "content": t.text} for t in turns]
     record = {
         "id": item.id,

@@ -62,8 +62,12 @@ class Conversation:
         max_chars: int = 4000,
         close_tokens: int | None = None,
         lock_ttl_s: float = 15.0,
+        persona: Any | None = None,
     ):
         self.meta = meta
+        self.persona = persona
+        """The session's persona as varied for it (None without one), from the registry the
+        conversation was built with."""
         self.store = store
         self.guard = guard
         self.agents = agents

@@ -7,7 +7,7 @@ the same pipeline whichever door it came in by.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from langchain_core.language_models import BaseChatModel
@@ -21,7 +21,7 @@ from medchat.config import Settings
 from medchat.dialogue.engine import Conversation
 from medchat.dialogue.guard import Guard
 from medchat.errors import MedChatError
-from medchat.personas.loader import get_persona
+from medchat.personas.loader import PersonaRegistry, default_registry
 from medchat.personas.schema import Persona
 from medchat.personas.variation import make_variant
 from medchat.store.sessions import SessionStore
@@ -49,13 +49,33 @@ class Wiring:
     """Makes a session's guard; its surrogate map lives in the store it is given."""
     model_for: Callable[[Role], BaseChatModel]
     examiner: Any | None = None
+    personas: PersonaRegistry = field(default_factory=default_registry)
+    """Where sessions find their cases: the deployment's one registry, passed in."""
+
+    @classmethod
+    def one_model(
+        cls,
+        settings: Settings,
+        store: SessionStore,
+        guard_factory: Callable[[SessionMeta, SessionStore], Guard],
+        model: BaseChatModel,
+        personas: PersonaRegistry | None = None,
+    ) -> Wiring:
+        """The usual wiring: one model serves both roles (its batching layer interleaves them)."""
+        return cls(
+            settings,
+            store,
+            guard_factory,
+            lambda role: model,
+            personas=personas if personas is not None else default_registry(),
+        )
 
 
-def persona_of(meta: SessionMeta) -> Persona | None:
+def persona_of(meta: SessionMeta, personas: PersonaRegistry) -> Persona | None:
     """The session's persona, as varied for it; None for a session without one."""
     if meta.persona_id is None:
         return None
-    return make_variant(get_persona(meta.persona_id), meta.variant)
+    return make_variant(personas.get(meta.persona_id), meta.variant)
 
 
 def _agents(meta: SessionMeta, wiring: Wiring, persona: Persona | None) -> dict[Role, Agent]:
@@ -70,7 +90,7 @@ def _agents(meta: SessionMeta, wiring: Wiring, persona: Persona | None) -> dict[
 
 
 def _build(meta: SessionMeta, wiring: Wiring) -> Conversation:
-    persona = persona_of(meta)
+    persona = persona_of(meta, wiring.personas)
     agents = _agents(meta, wiring, persona)
     examiner = None
     if persona is not None and meta.mode in (Mode.PRACTICE, Mode.AUTOPLAY, Mode.SELFPLAY):
@@ -91,6 +111,7 @@ def _build(meta: SessionMeta, wiring: Wiring) -> Conversation:
         max_chars=s.max_message_chars,
         close_tokens=s.close_tokens,
         lock_ttl_s=s.turn_lock_ttl_s,
+        persona=persona,
     )
 
 
@@ -112,7 +133,7 @@ def start(
         for role in conversation.agents
     }
     if persona_id:
-        meta.title = get_persona(persona_id).title
+        meta.title = wiring.personas.get(persona_id).title
     wiring.store.create(meta)
     return conversation
 

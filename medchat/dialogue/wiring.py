@@ -41,4 +41,4 @@ def default_wiring(settings: Settings) -> Wiring:
     """One model serves both roles (its batching layer interleaves them)."""
     store = SessionStore(connect(settings), settings.session_ttl_days)
     model = load_chat_model(settings)
-    return Wiring(settings, store, guard_factory(settings), lambda role: model)
+    return Wiring.one_model(settings, store, guard_factory(settings), model)

@@ -27,7 +27,6 @@ from medchat.config import Settings
 from medchat.dialogue.driver import Drive
 from medchat.dialogue.sessions import Wiring, start
 from medchat.evaluation.osce import OsceScorer
-from medchat.personas.loader import get_persona
 from medchat.types import Mode, Role
 
 METRICS = {
@@ -82,7 +81,7 @@ def play(wiring: Wiring, scorer: OsceScorer, persona_id: str, run: int, max_turn
     summary = conv.meta.summary or {}
     leading = str(summary.get("leading diagnosis") or "")
     differential = [str(d) for d in summary.get("differential_list") or []]
-    persona = get_persona(persona_id)
+    persona = wiring.personas.get(persona_id)
     turns = conv.turns()
     report = scorer.score(persona, turns, leading, differential)
     ranked = list(dict.fromkeys([leading, *differential]))[:3]

@@ -269,7 +269,7 @@ class JobService:
         store = self.parts.store
 
         def wiring(settings: Settings) -> Wiring:
-            return Wiring(settings, store, guard_factory(settings), lambda role: model)
+            return Wiring.one_model(settings, store, guard_factory(settings), model)
 
         return generate(
             spec,

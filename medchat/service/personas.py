@@ -1,7 +1,6 @@
 """The persona registry and persona types as the application layer offers them: loaded once
 per process (`default_registry`) and passed to whoever needs it."""
 
-from medchat.dialogue.sessions import persona_of
 from medchat.personas.loader import PersonaRegistry, default_registry, get_persona
 from medchat.personas.schema import Persona
 from medchat.personas.variation import make_variant
@@ -12,5 +11,4 @@ __all__ = [
     "default_registry",
     "get_persona",
     "make_variant",
-    "persona_of",
 ]

@@ -21,6 +21,7 @@ from medchat.dialogue.guard import Guard
 from medchat.dialogue.sessions import Wiring
 from medchat.errors import MedChatError
 from medchat.models.warmup import ModelWarmup
+from medchat.personas.loader import PersonaRegistry, default_registry
 from medchat.store.sessions import SessionStore
 from medchat.types import Mode, SessionMeta
 
@@ -38,8 +39,11 @@ class SessionService:
         warmup: ModelWarmup,
         guard_factory: GuardFactory,
         model_loader: Callable[[str], ModelWarmup] | None = None,
+        personas: PersonaRegistry | None = None,
     ):
         self.settings = settings
+        self.personas = personas if personas is not None else default_registry()
+        """The deployment's persona registry: every session this service opens uses it."""
         self.store = store
         self.guard_factory = guard_factory
         self._warmups: dict[str, ModelWarmup] = {settings.model: warmup}
@@ -87,7 +91,7 @@ class SessionService:
         model: BaseChatModel | None = self.warmup(name).wait(timeout=0)
         if model is None:
             raise MedChatError("The model is still being prepared; please wait a moment.")
-        return Wiring(self.settings, self.store, self.guard_factory, lambda role: model)
+        return Wiring.one_model(self.settings, self.store, self.guard_factory, model, self.personas)
 
     # -- conversations -----------------------------------------------------------------------
     def start(

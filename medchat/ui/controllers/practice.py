@@ -15,7 +15,7 @@ from pathlib import Path
 from medchat.errors import MedChatError
 from medchat.log import get_logger
 from medchat.service.conversation import submit_diagnosis
-from medchat.service.personas import Persona, PersonaRegistry, persona_of
+from medchat.service.personas import Persona, PersonaRegistry
 from medchat.service.sessions import SessionService
 from medchat.types import Mode
 from medchat.ui import render
@@ -111,7 +111,7 @@ def start(
 def resume(conv, reports: Path | None = None) -> PracticeView:
     from medchat.ui.chatview import from_conversation
 
-    persona = persona_of(conv.meta)
+    persona = conv.persona
     chat = from_conversation(conv)
     chat.status = "You are the doctor: greet the patient and take a history."
     view = PracticeView(chat, render.patient_card(persona) if persona else "")
@@ -172,7 +172,7 @@ def submit(
 
 def _show_feedback(view: PracticeView, conv, reports: Path) -> None:
     """Score the session; if scoring fails the transcript and checklist are still shown."""
-    persona = persona_of(conv.meta)
+    persona = conv.persona
     if persona is None:
         view.feedback = fallback_feedback(conv, "its case file is no longer available")
         return
@@ -187,7 +187,7 @@ def _show_feedback(view: PracticeView, conv, reports: Path) -> None:
 
 def fallback_feedback(conv, why: str) -> str:
     """Without a score: their answer, the case's, transcript and checklist."""
-    persona = persona_of(conv.meta)
+    persona = conv.persona
     summary = conv.meta.summary or {}
     rows = ["## Feedback", f"*No score for this session ({why}); compare for yourself:*"]
     leading = render.mark_identifiers(summary.get("leading diagnosis", "—"))
