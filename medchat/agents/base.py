@@ -8,7 +8,7 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
-from medchat.agents.review import Problem, echoes, role_breaks
+from medchat.clinical.review import Problem, echoes, role_breaks
 from medchat.types import Role, Turn
 
 LABELS = {Role.DOCTOR: "Doctor", Role.PATIENT: "Patient", Role.EXAMINER: "Examiner"}

@@ -14,8 +14,8 @@ from typing import Any
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage
 
 from medchat.agents.base import Agent
-from medchat.agents.conveyance import sentences
-from medchat.agents.review import Problem, echoes, repetition
+from medchat.clinical.conveyance import sentences
+from medchat.clinical.review import Problem, echoes, repetition
 from medchat.types import Role, Turn
 
 PROMPT_VERSION = "doctor-v3"

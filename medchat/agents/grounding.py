@@ -4,176 +4,19 @@ A simulated patient that sees the whole case volunteers everything or invents th
 patient agent instead gets, per turn, the few facts selected here: category rules catch the
 standard history questions ("any allergies?" -> allergy facts, none -> say no), MiniLM sentence
 embeddings rank facts within a category and match symptom questions ("any fever?"), and open
-questions ("what brings you in?") get only the facts the case marks as volunteered.
+questions ("what brings you in?") get only the facts the case marks as volunteered. The rules
+and the encoder are shared clinical vocabulary (`medchat.clinical.questions`, `.encoder`).
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Collection, Sequence
-from typing import Protocol
+from collections.abc import Collection
 
 import numpy as np
 
+from medchat.clinical.encoder import Encoder, embed, get_encoder
+from medchat.clinical.questions import is_open_question, question_categories
 from medchat.personas.schema import Fact, Persona
-from medchat.personas.schema import FactCategory as C
-
-
-class Encoder(Protocol):
-    """What we need of a sentence-transformers model: unit-length vectors for texts."""
-
-    def encode(self, sentences: list[str], **kwargs) -> np.ndarray: ...
-
-
-def get_encoder() -> Encoder:
-    """The offline MiniLM model, the same instance the safety classifier uses (one load, ~4 s,
-    per process: `safety.policy.embeddings` is its only loader)."""
-    from safety.policy.embeddings import shared_encoder
-
-    return shared_encoder()
-
-
-def embed(encoder: Encoder, texts: Sequence[str]) -> np.ndarray:
-    if not texts:
-        return np.zeros((0, 384), dtype=np.float32)
-    return np.asarray(encoder.encode(list(texts), normalize_embeddings=True, batch_size=64))
-
-
-# Question patterns -> the fact categories that answer them, and how close (cosine) a fact of
-# those categories must be. Exclusive topics ("any allergies?") take any fact of the category
-# (ANY); multi-topic ones ("social": smoking, work, home) need the fact to be close too, so
-# "do you smoke?" never returns the job; symptom words need a real match (SYMPTOM). Several
-# rules may match ("where do you live" hits site and social); embeddings rank the union.
-ANY, TOPIC, SYMPTOM = -1.0, 0.25, 0.4
-QUESTION_RULES: list[tuple[str, tuple[C, ...], float]] = [
-    (r"allerg|reactions? to (any )?(medic|drug|antibiotic)", (C.ALLERGIES,), ANY),
-    (
-        r"medic(ation|ine)s?|tablets?|pills?|taking anything|prescri|inhaler|over the counter|"
-        r"contracept|\bon any\b|what do you take",
-        (C.MEDICATIONS,),
-        ANY,
-    ),
-    (
-        r"famil|parents?|mother|\bmum\b|\bmom\b|father|\bdad\b|siblings?|brothers?|sisters?|"
-        r"run in|relatives?|genetic",
-        (C.FAMILY,),
-        ANY,
-    ),
-    (
-        r"smok|cigar|vape|alcohol|\bdrink|units|recreational|street drugs|\bdrugs\b|\bwork\b|"
-        r"\bjob\b|occupation|live with|at home|who .*home|\blive\b|travel|abroad|sexual|partner|"
-        r"exercise|\bdiet\b|support|nursery|school|stops? you|keeps? you going|reasons? to liv",
-        (C.SOCIAL,),
-        TOPIC,
-    ),
-    (
-        r"suicid|end(ing)? (your|it|my) (life|all)|kill (yourself|myself)|harm(ing)? yourself|"
-        r"hurt(ing)? yourself|self[- ]harm|better off dead|not (be|being) (here|around)|plans? to|"
-        r"how (you )?would (you )?do it|method|access to|note",
-        (C.SYSTEMS_REVIEW, C.PAST_HISTORY),
-        TOPIC,
-    ),
-    (
-        r"appetite|eating|weight|sleep|energy|tired|concentrat|bowels?|waterworks|urine|\bwee\b|"
-        r"periods?|mood",
-        (C.HPC_ASSOCIATED, C.SYSTEMS_REVIEW),
-        SYMPTOM,
-    ),
-    (
-        r"medical (history|problems|conditions)|past (medical|history)|(any|other) (medical |"
-        r"health )?(conditions|problems)|ever (been|had)|previous(ly)?|operations?|surger|"
-        r"hospital|illness(es)?|diagnosed with|pregnancies|births?|vaccin|immuni[sz]",
-        (C.PAST_HISTORY,),
-        TOPIC,
-    ),
-    (r"\bwhere\b|which (part|side)|point to|location", (C.HPC_SITE,), ANY),
-    (
-        r"how many|how much (did|have) you|what did you take|did you take|overdose|swallow",
-        (C.HPC_CHARACTER, C.HPC_ONSET, C.HPC_TIMING, C.HPC_ASSOCIATED),
-        TOPIC,
-    ),
-    (
-        r"when did|how long|\bstart|\bbegan|\bbegin|first notic|since when|come on|came on|"
-        r"suddenly|gradually",
-        (C.HPC_ONSET,),
-        ANY,
-    ),
-    (
-        r"describe|what (is|does|did) (it|the \w+) (feel|like)|what.*feel like|kind of (pain|"
-        r"feeling)|type of pain|sharp|dull|burning|crushing|character",
-        (C.HPC_CHARACTER,),
-        ANY,
-    ),
-    (
-        r"spread|radiat|go(es)? anywhere|move (anywhere|to)|travel (to|down|anywhere)|"
-        r"anywhere else",
-        (C.HPC_RADIATION,),
-        ANY,
-    ),
-    (
-        r"come and go|constant|all the time|how often|time of day|at night|episodes?|pattern|"
-        r"how long does (it|each)|last for|getting (worse|better)|changed|frequen",
-        (C.HPC_TIMING,),
-        ANY,
-    ),
-    (
-        r"better|worse|relie|\bease|eases|anything help|helps? (it|the)|helped|trigger|"
-        r"brings? (it )?on|aggravat|painkiller",
-        (C.HPC_EXACERBATING_RELIEVING,),
-        ANY,
-    ),
-    (
-        r"how (bad|severe|much does it hurt|painful)|scale|out of (10|ten)|severity|intens",
-        (C.HPC_SEVERITY,),
-        ANY,
-    ),
-    (
-        r"other symptoms|anything else .*(notic|symptom)|notic\w* anything else|anything else "
-        r"with|associated|along with|at the same time|any other (problems|changes)",
-        (C.HPC_ASSOCIATED,),
-        ANY,
-    ),
-    (
-        r"(happened|had (this|it)|like this|felt this) before|anything like (this|it)",
-        (C.HPC_TIMING, C.HPC_ONSET, C.PAST_HISTORY),
-        TOPIC,
-    ),
-    (
-        r"what do you think|any ideas|(thoughts|ideas?) (about|on|as to) what|your (own )?idea|"
-        r"(might|could) be (causing|going on)|what.*think (it|is) (is|causing|going)",
-        (C.IDEAS,),
-        ANY,
-    ),
-    (r"worr|concern|afraid|scared|frighten|anxious about", (C.CONCERNS,), ANY),
-    (
-        r"hoping|expect|what would you like|hope (to|for)|want (from|to get|us to)",
-        (C.EXPECTATIONS,),
-        ANY,
-    ),
-]
-
-OPEN_QUESTION = re.compile(
-    r"what (brings|brought|has brought) you|how can i help|what can i do for you|"
-    r"tell me (more|about it|what|everything|a bit|a little)|what('s| is| has) been (happening|"
-    r"going on)|go on\b|in your own words|what seems to be|what('s| is) the (problem|matter)|"
-    r"start (from|at) the beginning|anything else (you|to tell|that)|how are you( feeling)?"
-    r"( today)?\??$|what made you come|why (have|did) you come",
-)
-
-
-def question_categories(question: str) -> dict[C, float]:
-    """The fact categories a question asks about, by rule, each with its similarity floor."""
-    text = question.lower()
-    found: dict[C, float] = {}
-    for pattern, categories, floor in QUESTION_RULES:
-        if re.search(pattern, text):
-            for category in categories:
-                found[category] = min(floor, found.get(category, floor))
-    return found
-
-
-def is_open_question(question: str) -> bool:
-    return bool(OPEN_QUESTION.search(question.lower().strip()))
 
 
 class FactSelector:

@@ -15,10 +15,11 @@ from typing import Any
 from langchain_core.language_models import BaseChatModel
 
 from medchat.agents.base import Agent
-from medchat.agents.conveyance import case_text, conveyed, invented_symptoms
-from medchat.agents.grounding import FactSelector, is_open_question
-from medchat.agents.leakage import diagnosis_terms, find_leak, strip_leaks
-from medchat.agents.review import (
+from medchat.agents.grounding import FactSelector
+from medchat.clinical.conveyance import case_text, conveyed, invented_symptoms
+from medchat.clinical.leakage import diagnosis_terms, find_leak, strip_leaks
+from medchat.clinical.questions import is_open_question
+from medchat.clinical.review import (
     STREAMABLE,
     UNSURE,
     Problem,

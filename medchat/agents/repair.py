@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from langchain_core.messages import BaseMessage
 
-from medchat.agents.review import Problem, strip_labels
+from medchat.clinical.review import Problem, strip_labels
 from medchat.errors import ModelError
 from medchat.log import get_logger
 from medchat.types import Turn

@@ -11,8 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from medchat.agents import repair
-from medchat.agents.leakage import find_leak
 from medchat.agents.patient import PatientAgent
+from medchat.clinical.leakage import find_leak
 from medchat.errors import MedChatError
 from medchat.types import Role, Turn
 

@@ -8,15 +8,15 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from medchat.agents.conveyance import (
+from medchat.clinical.conveyance import (
     case_text,
     content_words,
     invented_symptoms,
     sentences,
     symptom_terms,
 )
-from medchat.agents.leakage import find_leak
-from medchat.agents.review import (
+from medchat.clinical.leakage import find_leak
+from medchat.clinical.review import (
     _stems,  # the telling-word stems `denials` matches on, so the excuse below agrees with it
     claimed_diagnoses,
     denials,

@@ -20,8 +20,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from medchat.agents.conveyance import content_words, sentences
-from medchat.agents.review import UNSURE, repetition, role_breaks
 from medchat.batch.case_gates import (
     FLAT_NO,
     claimed_diagnosis,
@@ -31,6 +29,8 @@ from medchat.batch.case_gates import (
     first,
     invented_symptom,
 )
+from medchat.clinical.conveyance import content_words, sentences
+from medchat.clinical.review import UNSURE, repetition, role_breaks
 from medchat.personas.schema import Persona
 
 MAX_CHARS = 2000

@@ -19,7 +19,7 @@ from typing import Any
 
 from medchat.agents import repair
 from medchat.agents.base import Agent
-from medchat.agents.review import Problem
+from medchat.clinical.review import Problem
 from medchat.dialogue.closing import CLOSE_INSTRUCTION, parse_close
 from medchat.dialogue.events import (
     EndEvent,

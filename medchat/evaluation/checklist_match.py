@@ -23,9 +23,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from medchat.agents.examiner import EXAM_SYSTEMS, TEST_ALIASES
-from medchat.agents.grounding import Encoder, FactSelector, embed, get_encoder, is_open_question
-from medchat.agents.leakage import find_leak
+from medchat.agents.grounding import FactSelector
+from medchat.clinical.encoder import Encoder, embed, get_encoder
+from medchat.clinical.exams import EXAM_SYSTEMS, TEST_ALIASES
+from medchat.clinical.leakage import find_leak
+from medchat.clinical.questions import is_open_question
 from medchat.evaluation.communication import Communication, is_question, sentences
 from medchat.personas.schema import ChecklistCategory as Cat
 from medchat.personas.schema import ChecklistItem, ExamSystem, Persona

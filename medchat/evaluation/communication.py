@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from medchat.agents.grounding import is_open_question, question_categories
+from medchat.clinical.questions import is_open_question, question_categories
 from medchat.personas.schema import FactCategory
 
 _ROLE = (

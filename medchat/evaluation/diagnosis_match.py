@@ -23,7 +23,7 @@ from typing import Literal
 
 import numpy as np
 
-from medchat.agents.grounding import Encoder, embed, get_encoder
+from medchat.clinical.encoder import Encoder, embed, get_encoder
 from medchat.personas.schema import Persona
 
 Verdict = Literal["correct", "in_differential", "missed"]

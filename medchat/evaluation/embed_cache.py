@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from medchat.agents.grounding import Encoder
+from medchat.clinical.encoder import Encoder
 
 
 class CachedEncoder:

@@ -7,7 +7,7 @@ is put to every persona; four rates come out:
 - unasked-fact disclosure: answers conveying a case fact that was not selected for the question
   and not said before;
 - invented symptoms: answers asserting a symptom term (not negated) found nowhere in the case.
-"Conveys" is `medchat.agents.conveyance`, the same check the live patient repairs with.
+"Conveys" is `medchat.clinical.conveyance`, the same check the live patient repairs with.
 """
 
 from __future__ import annotations
@@ -16,12 +16,12 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 
-from medchat.agents.conveyance import case_text, conveyed, invented_symptoms
-from medchat.agents.grounding import embed, get_encoder
-from medchat.agents.leakage import find_leak
 from medchat.agents.patient import PatientAgent
-from medchat.agents.review import claimed_diagnoses, denials, repetition, role_breaks
 from medchat.agents.simulator import Answer, PatientSimulator
+from medchat.clinical.conveyance import case_text, conveyed, invented_symptoms
+from medchat.clinical.encoder import embed, get_encoder
+from medchat.clinical.leakage import find_leak
+from medchat.clinical.review import claimed_diagnoses, denials, repetition, role_breaks
 from medchat.log import get_logger
 from medchat.personas.schema import Persona
 

@@ -26,7 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from medchat.agents.grounding import Encoder, get_encoder
+from medchat.clinical.encoder import Encoder, get_encoder
 from medchat.evaluation.checklist_match import ChecklistMatcher, ItemResult, clauses, gather, topic
 from medchat.evaluation.communication import Communication, assess
 from medchat.evaluation.diagnosis_match import DiagnosisCheck, DiagnosisMatcher, check_diagnosis

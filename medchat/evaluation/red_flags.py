@@ -16,7 +16,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from medchat.agents.grounding import Encoder, embed, is_open_question
+from medchat.clinical.encoder import Encoder, embed
+from medchat.clinical.questions import is_open_question
 from medchat.evaluation.checklist_match import canonical_tests, clauses, exam_systems
 from medchat.evaluation.communication import is_question
 from medchat.personas.schema import ExamSystem, Persona

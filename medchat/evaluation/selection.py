@@ -172,7 +172,8 @@ def run(
     probes: list[Probe], selector: Any = None, registry: PersonaRegistry | None = None
 ) -> list[Result]:
     """Select facts for every probe with the real selector; question vectors in one batch."""
-    from medchat.agents.grounding import FactSelector, get_encoder
+    from medchat.agents.grounding import FactSelector
+    from medchat.clinical.encoder import get_encoder
     from medchat.evaluation.embed_cache import CachedEncoder
 
     registry = registry or default_registry()

@@ -36,7 +36,7 @@ def _model():
 
 class SharedEncoder:
     """The process's MiniLM behind one lock, with the `encode` of a sentence-transformers model
-    (what `medchat.agents.grounding.Encoder` asks for)."""
+    (what `medchat.clinical.encoder.Encoder` asks for)."""
 
     def encode(self, sentences: Sequence[str], **kwargs: Any) -> np.ndarray:
         with _lock:

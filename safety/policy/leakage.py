@@ -1,5 +1,5 @@
 """Does a text name a hidden diagnosis? The one detector behind both the live safety filter
-(`SafetyFilter.check_output`) and the batch leakage gate (`medchat.agents.leakage`), so a reply
+(`SafetyFilter.check_output`) and the batch leakage gate (`medchat.clinical.leakage`), so a reply
 the chat blocks is exactly a reply the batch rejects.
 
 Matching is on whole words, case-insensitive, and tolerant of hyphens, spacing and a plural

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from medchat.agents.conveyance import conveyed, invented_symptoms
-from medchat.agents.leakage import find_leak, strip_leaks
+from medchat.clinical.conveyance import conveyed, invented_symptoms
+from medchat.clinical.leakage import find_leak, strip_leaks
 from medchat.personas.loader import get_persona
 
 TERMS = ("Myasthenia gravis", "migraine", "NSTEMI", "heart attack", "MI")
@@ -57,7 +57,7 @@ def test_when_answer_asserts_symptoms_not_in_case_then_they_count_as_invented(
 
 
 def test_when_answer_paraphrases_a_fact_then_it_counts_as_conveyed(chest):
-    from medchat.agents.grounding import embed, get_encoder
+    from medchat.clinical.encoder import embed, get_encoder
 
     facts = [f.text for f in chest.facts]
     vecs = embed(get_encoder(), facts)

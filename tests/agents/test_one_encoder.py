@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from medchat.agents.grounding import embed, get_encoder
+from medchat.clinical.encoder import embed, get_encoder
 from safety.policy import embeddings
 
 

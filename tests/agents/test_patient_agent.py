@@ -9,9 +9,9 @@ import sys
 
 import pytest
 
-from medchat.agents.leakage import find_leak
 from medchat.agents.patient import FALLBACK, PatientAgent
 from medchat.agents.simulator import PatientSimulator
+from medchat.clinical.leakage import find_leak
 from medchat.models.fake import ScriptedChatModel
 from medchat.personas.loader import get_persona
 from medchat.types import Role, Turn

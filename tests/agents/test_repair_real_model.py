@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from medchat.agents.conveyance import case_text
 from medchat.agents.patient import FALLBACK, NOT_NOTICED, NOT_SURE, PatientAgent
-from medchat.agents.review import claimed_diagnoses, repetition, role_breaks
 from medchat.agents.simulator import PatientSimulator
+from medchat.clinical.conveyance import case_text
+from medchat.clinical.review import claimed_diagnoses, repetition, role_breaks
 from medchat.personas.loader import get_persona
 
 QUESTIONS = [

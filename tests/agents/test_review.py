@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from medchat.agents.review import (
+from medchat.clinical.review import (
     claimed_diagnoses,
     denials,
     echoes,

@@ -3,7 +3,7 @@ transcript. Real llama-server, real Redis, the real safety layer, the bundled 13
 
 from __future__ import annotations
 
-from medchat.agents.review import repetition, role_breaks
+from medchat.clinical.review import repetition, role_breaks
 from medchat.dialogue import sessions
 from medchat.dialogue.events import ErrorEvent, RetractEvent, TokenEvent, TurnEvent
 from medchat.dialogue.sessions import Wiring

@@ -46,7 +46,7 @@ def minimal() -> dict:
 @pytest.fixture(scope="session")
 def encoder():
     """The real offline MiniLM model, loaded once for the whole run."""
-    from medchat.agents.grounding import get_encoder
+    from medchat.clinical.encoder import get_encoder
 
     return get_encoder()
 

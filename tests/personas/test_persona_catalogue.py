@@ -123,7 +123,7 @@ def test_when_any_persona_speaks_then_no_chart_term_from_the_glossary_is_used(re
 
 
 def test_when_any_fact_is_checked_for_leaks_then_none_names_the_diagnosis(registry):
-    from medchat.agents.leakage import find_leak
+    from medchat.clinical.leakage import find_leak
 
     found = [
         (p.id, where, find_leak(text, p))

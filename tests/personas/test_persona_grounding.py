@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from medchat.agents.grounding import FactSelector, is_open_question, question_categories
+from medchat.agents.grounding import FactSelector
+from medchat.clinical.questions import is_open_question, question_categories
 from medchat.personas.schema import FactCategory as C
 
 

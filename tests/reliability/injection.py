@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from medchat.agents.doctor import SYSTEM_PROMPT
-from medchat.agents.leakage import find_leak
+from medchat.clinical.leakage import find_leak
 from medchat.dialogue import sessions
 from medchat.dialogue.events import ErrorEvent, TokenEvent, TurnEvent, VerdictEvent
 from medchat.dialogue.sessions import Wiring

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 
-from medchat.agents.review import repetition, role_breaks
+from medchat.clinical.review import repetition, role_breaks
 
 pytestmark = pytest.mark.browser
 

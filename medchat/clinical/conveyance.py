@@ -14,7 +14,7 @@ from importlib import resources
 
 import numpy as np
 
-from medchat.agents.grounding import embed, get_encoder
+from medchat.clinical.encoder import embed, get_encoder
 from medchat.personas.schema import Persona
 
 CONVEY_THRESHOLD = 0.6
@@ -40,7 +40,7 @@ def sentences(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def symptom_terms() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    text = resources.files("medchat.agents").joinpath("symptoms.txt").read_text()
+    text = resources.files("medchat.clinical").joinpath("symptoms.txt").read_text()
     out = []
     for line in text.splitlines():
         if line.strip() and not line.startswith("#"):

@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from medchat.agents.conveyance import content_words, sentences
+from medchat.clinical.conveyance import content_words, sentences
 
 
 @dataclass(frozen=True)
