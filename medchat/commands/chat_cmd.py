@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from rich.console import Console
 
 from medchat.config import get_settings
-from medchat.dialogue.events import (
+from medchat.errors import MedChatError
+from medchat.service.conversation import (
     EndEvent,
     ErrorEvent,
     Event,
@@ -23,7 +24,6 @@ from medchat.dialogue.events import (
     TurnEvent,
     VerdictEvent,
 )
-from medchat.errors import MedChatError
 from medchat.types import Mode, Role
 
 
@@ -69,15 +69,17 @@ def render(events: Iterable[Event], console: Console) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from medchat.dialogue import sessions
-    from medchat.dialogue.wiring import default_wiring
+    from medchat.service.build import default_service, model_warmup
 
     console = Console(highlight=False)
-    wiring = default_wiring(get_settings())
-    if args.resume:
-        conv = sessions.resume(wiring, args.resume)
+    settings = get_settings()
+    service = default_service(settings, model_warmup(settings).start())
+    service.warmup().wait()  # the terminal has nothing to show until the model is ready
+    if args.resume:  # the terminal is the operator's: it may resume any owner's session
+        owner = service.store.get(args.resume).owner
+        conv = service.conversation(owner, args.resume)
     else:
-        conv = sessions.start(wiring, args.mode, args.persona, args.variant)
+        conv = service.start("local", Mode(args.mode), args.persona, variant=args.variant)
     console.print(
         f"[dim]session {conv.meta.id} · mode {conv.meta.mode.value} · /end to finish[/dim]"
     )
