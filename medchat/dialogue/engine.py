@@ -253,6 +253,9 @@ class Conversation:
                 yield self._error(error_kind(exc), str(exc))
                 return
             text, review = fixed.text.strip(), fixed.meta()
+            if hold and text and self._lacks_advice(text, context):  # the repair dropped it
+                text = agent.crisis_reply(_crisis_category(self._red_flags))
+                review = {**review, "replaced": "crisis_reply"}
             if shown and not text.startswith(shown):
                 yield RetractEvent(role)
             if text != shown:
@@ -288,6 +291,12 @@ class Conversation:
             else:
                 out.append(item)
         return "".join(out)
+
+    def _lacks_advice(self, text: str, context: dict[str, Any]) -> bool:
+        """Whether the output check, run again on a repaired reply to an escalated message,
+        objects to it (it gives no emergency or crisis advice, or is blocked)."""
+        checked = self.guard.outbound(iter([text]), self._safety_mode(), context)
+        return any(isinstance(v, Verdict) and v.action != "allow" for v in checked)
 
     def _examiner_follows(self, doctor_text: str) -> bool:
         """In model-vs-model modes the examiner answers the model doctor's exam requests."""
@@ -362,6 +371,11 @@ class Conversation:
         self.store.add_event(self.meta, {"type": "error", "kind": kind, "message": message})
         log.warning("turn_error", session=self.meta.id, kind=kind)
         return ErrorEvent(kind, message + " The conversation is kept; you can try again.")
+
+
+def _crisis_category(red_flags: set[str]) -> str:
+    """The fixed crisis reply's kind, as the output check picks it."""
+    return "self_harm" if "self_harm" in red_flags else "emergency"
 
 
 def _from_model(chunks: Iterator[str], role: Role) -> Iterator[str]:

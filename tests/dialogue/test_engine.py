@@ -205,6 +205,24 @@ def test_when_the_reply_to_an_escalated_message_gives_advice_then_it_is_kept_who
     assert conv.turns()[-1].text == advice
 
 
+def test_when_the_repair_of_a_crisis_reply_drops_the_advice_then_the_fixed_reply_is_stored(
+    settings, store
+):
+    """The first reply gives advice but says it twice; its repair (the model's second try)
+    gives none, so it is checked again and replaced."""
+    wiring = scripted_wiring(
+        settings, store, doctor=["Call 999 now. Call 999 now.", "Tell me about your week."]
+    )
+    conv = sessions.start(wiring, Mode.CONSULT)
+    events = list(conv.say("I want to end my life tonight."))
+    fixed = DoctorAgent(None).crisis_reply("self_harm")
+    assert [t.text for t in of(events, TokenEvent)] == [fixed]  # nothing else was shown
+    reply = conv.turns()[-1]
+    assert reply.text == fixed
+    assert reply.meta["review"]["replaced"] == "crisis_reply"
+    assert reply.meta["review"]["repairs"] == 1
+
+
 def test_when_message_is_too_long_then_clear_error_and_nothing_stored(settings, store):
     conv = sessions.start(scripted_wiring(settings, store), Mode.CONSULT)
     with pytest.raises(InputTooLongError, match="MEDCHAT_MAX_MESSAGE_CHARS"):
