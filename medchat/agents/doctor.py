@@ -60,6 +60,11 @@ HISTORY = [
 _MIRROR = {"you": "i", "your": "my", "you've": "i've", "you're": "i'm", "yours": "mine"}
 
 
+def _plain(text: str) -> str:
+    """A turn reduced to its lower-case words, for comparing turns."""
+    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
+
+
 def parrots(sentence: str, heard: str) -> bool:
     """Whether a doctor's sentence repeats six words of the patient's, "you" read as "I"."""
     mirrored = re.sub(
@@ -105,8 +110,10 @@ class DoctorAgent(Agent):
         return {**super().output_context(), "speaker": "doctor", "instructions": SYSTEM_PROMPT}
 
     def turn_note(self, turns: Sequence[Turn]) -> str | None:
-        """No per-turn note; remembers the patient's last words for the echo check."""
+        """No per-turn note; remembers the patient's last words for the echo check and what
+        the doctor has already said for the repeat check."""
         self._heard = next((t.text for t in reversed(turns) if t.role == Role.PATIENT), "")
+        self._said = {_plain(t.text) for t in turns if t.role == Role.DOCTOR}
         return None
 
     def review(self, text: str, final: bool = True) -> list[Problem]:
@@ -117,6 +124,10 @@ class DoctorAgent(Agent):
             problems.append(Problem("echo", "repeats the patient's words"))
         if repetition(text):
             problems.append(Problem("repetition", "a sentence said twice"))
+        if final and _plain(text) in getattr(self, "_said", set()):
+            # Self-play with small models loops on one request ("I'd like to examine your
+            # stomach." every turn); the quality gates reject such dialogues whole.
+            problems.append(Problem("repeat", "says again what the doctor already said"))
         if final and sum(s.rstrip().endswith("?") for s in sentences(text)) > 1:
             problems.append(Problem("multi_question", "more than one question"))
         return problems

@@ -57,3 +57,16 @@ def test_when_a_rejected_doctor_reply_sent_the_patient_to_emergency_care_then_th
     reply = "Call 999 now. Call 999 now. Call 999 now."  # a loop, but urgent advice
     result = _finish(reply, turns, retry="Call 999 now. Call 999 now. Call 999 now.")
     assert result.fallback and "emergency" in result.text and "999" in result.text
+
+
+def test_when_the_doctor_repeats_an_earlier_turn_then_it_is_asked_again_or_moves_on():
+    """The self-play loop seen with the default model: the same exam request every turn."""
+    turns = _turns("I'd like to examine your stomach.", OPENING)
+    retried = _finish("I'd like to examine your stomach!", turns, retry="Where is the pain?")
+    assert retried.text == "Where is the pain?" and retried.repairs == 1
+    assert [p.kind for p in retried.found] == ["repeat"]
+    stuck = _finish(
+        "I'd like to examine your stomach.", turns, retry="I'd like to examine your stomach."
+    )
+    assert stuck.fallback and stuck.text != "I'd like to examine your stomach."
+    assert _finish("When did it start?", turns).repairs == 0  # a new question is kept
