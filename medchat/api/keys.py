@@ -69,30 +69,30 @@ class ApiKeys:
         """The key a bearer token names, or None."""
         if not token.startswith(PREFIX):
             return None
-        found = self.r.hgetall(f"medchat:apikey:{digest(token)}")
-        if not found:
+        key = self._load(digest(token))
+        if key is None:
             return None
-        data = {k.decode(): v.decode() for k, v in found.items()}
         # The index must still point at this digest: a revoked key is gone from both.
-        if not hmac.compare_digest(
-            self.r.hget(_INDEX, data["name"]) or b"", digest(token).encode()
-        ):
+        if not hmac.compare_digest(self.r.hget(_INDEX, key.name) or b"", digest(token).encode()):
             return None
-        rate = int(data["rate"]) if "rate" in data else None
-        return ApiKey(data["name"], data["owner"], rate)
+        return key
 
     def names(self) -> dict[str, ApiKey]:
         out = {}
         for name, dig in self.r.hgetall(_INDEX).items():
-            data = {
-                k.decode(): v.decode()
-                for k, v in self.r.hgetall(f"medchat:apikey:{dig.decode()}").items()
-            }
-            if data:
-                out[name.decode()] = ApiKey(
-                    data["name"], data["owner"], int(data["rate"]) if "rate" in data else None
-                )
+            key = self._load(dig.decode())
+            if key is not None:
+                out[name.decode()] = key
         return dict(sorted(out.items()))
+
+    def _load(self, dig: str) -> ApiKey | None:
+        """The key stored under digest `dig`, or None."""
+        found = self.r.hgetall(f"medchat:apikey:{dig}")
+        if not found:
+            return None
+        data = {k.decode(): v.decode() for k, v in found.items()}
+        rate = int(data["rate"]) if "rate" in data else None
+        return ApiKey(data["name"], data["owner"], rate)
 
     def revoke(self, name: str) -> None:
         dig = self.r.hget(_INDEX, name)

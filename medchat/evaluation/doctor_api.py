@@ -26,7 +26,7 @@ from medchat.agents.doctor import DoctorAgent
 from medchat.api.patients import Message, PatientDesk, model_name
 from medchat.dialogue.closing import CLOSE_INSTRUCTION, parse_close
 from medchat.dialogue.streaming import stream_with_timeout
-from medchat.evaluation.doctor_bench import Episode, per_persona, summarise
+from medchat.evaluation.doctor_bench import Episode, run_all
 from medchat.models.budget import with_max_tokens
 from medchat.types import Role, Turn
 
@@ -157,18 +157,10 @@ def benchmark(
     progress: Any = None,
 ) -> dict[str, Any]:
     """Every persona `runs` times; the same result shape as `doctor_bench.benchmark`."""
-    episodes = []
-    for run in range(runs):
-        for pid in persona_ids:
-            episode = play(doctor, patients, pid, run, max_turns, close_tokens, timeout_s)
-            episodes.append(episode)
-            if progress:
-                progress(episode)
-    return {
-        "runs": runs,
-        "max_turns": max_turns,
-        "personas": list(persona_ids),
-        "summary": summarise(episodes, runs),
-        "per_persona": per_persona(episodes),
-        "episodes": [e.__dict__ for e in episodes],
-    }
+    return run_all(
+        lambda pid, run: play(doctor, patients, pid, run, max_turns, close_tokens, timeout_s),
+        persona_ids,
+        runs,
+        max_turns,
+        progress,
+    )

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import math
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -164,10 +164,28 @@ def benchmark(
     models = {Role.DOCTOR: doctor, Role.PATIENT: patient}
     wiring = Wiring(settings, store, guard_factory, lambda role: models[role])
     scorer = scorer or OsceScorer()
+    return run_all(
+        lambda pid, run: play(wiring, scorer, pid, run, max_turns),
+        persona_ids,
+        runs,
+        max_turns,
+        progress,
+    )
+
+
+def run_all(
+    play_one: Callable[[str, int], Episode],
+    persona_ids: Sequence[str],
+    runs: int,
+    max_turns: int,
+    progress: Any = None,
+) -> dict[str, Any]:
+    """Play every persona `runs` times with `play_one(persona_id, run)`; the result both
+    benchmarks write (in process here, through the patient API in `doctor_api`)."""
     episodes = []
     for run in range(runs):
         for pid in persona_ids:
-            episode = play(wiring, scorer, pid, run, max_turns)
+            episode = play_one(pid, run)
             episodes.append(episode)
             if progress:
                 progress(episode)
