@@ -18,11 +18,12 @@ from __future__ import annotations
 import json
 import random
 import re
-from datetime import date
+from datetime import date, timedelta
 from importlib import resources
 from pathlib import Path
 
 from faker import Faker
+from faker.providers.date_time import change_year
 
 from safety.devsets import pii_frames as F
 
@@ -32,6 +33,9 @@ PER_FRAME_LOCALE = 2
 SEEDS = {"dev": 1301, "test": 1302, "fresh": 1303}
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
+# Ages are counted from this day, not from the clock: the golden files must not change with the
+# date they are rebuilt on (it is the day they were written).
+AGES_AS_OF = date(2026, 11, 24)
 SLOT_TYPES = {
     "name": "PERSON",
     "first": "PERSON",
@@ -82,6 +86,14 @@ DATE_FORMATS = (
 )
 
 
+def birth_date(f: Faker, minimum_age: int, maximum_age: int) -> date:
+    """Faker's `date_of_birth` with the ages counted from AGES_AS_OF instead of today."""
+    start = change_year(AGES_AS_OF, -(maximum_age + 1))
+    end = change_year(AGES_AS_OF, -minimum_age)
+    dob = f.date_time_ad(start_datetime=start, end_datetime=end).date()
+    return dob if dob != start else dob + timedelta(days=1)
+
+
 def render_date(rng: random.Random, d: date) -> str:
     return rng.choice(DATE_FORMATS)(d)
 
@@ -121,7 +133,7 @@ def locale_values(rng: random.Random, fakers: dict[str, Faker], locale: str) -> 
         "name": f"{f.first_name()} {f.last_name()}",
         "first": f.first_name(),
         "last": f.last_name(),
-        "dob": render_date(rng, f.date_of_birth(minimum_age=1, maximum_age=99)),
+        "dob": render_date(rng, birth_date(f, 1, 99)),
         "date": render_date(rng, f.date_between(start_date=RECENT[0], end_date=RECENT[1])),
         "street": street,
         "postcode": postcode,

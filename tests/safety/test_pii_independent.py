@@ -77,3 +77,20 @@ def test_when_scores_computed_then_all_recall_counts_every_gold_type():
     ]
     s = pii_scores(rows, [[{"type": "PERSON", "start": 0, "end": 3}]])
     assert s["direct_recall"] == 1.0 and s["all_recall"] == pytest.approx(1 / 3)
+
+
+def test_when_rebuilt_on_another_day_then_the_golden_files_still_match(monkeypatch):
+    """Ages are counted from a fixed day: a rebuild a year later gives the same rows."""
+    import datetime as dt
+
+    import faker.providers.date_time as faker_dates
+
+    class NextYear(dt.datetime):
+        @classmethod
+        def now(cls, tz=None):
+            return dt.datetime(2027, 11, 25, tzinfo=tz)
+
+    monkeypatch.setattr(faker_dates, "datetime", NextYear)
+    for split in ("dev", "test", "fresh"):
+        rebuilt = json.loads(json.dumps(pii_independent.build_locales(split)))
+        assert rebuilt == load_devset(f"pii_locales_{split}")
