@@ -15,7 +15,7 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from medchat.agents.base import Agent
 from medchat.clinical.conveyance import sentences
-from medchat.clinical.review import Problem, echoes, repetition
+from medchat.clinical.review import Problem, asks, echoes, repeats_turn, repetition
 from medchat.types import Role, Turn
 
 PROMPT_VERSION = "doctor-v3"
@@ -58,11 +58,6 @@ HISTORY = [
     (r"worr|concern", "Is there anything in particular that worries you?"),
 ]
 _MIRROR = {"you": "i", "your": "my", "you've": "i've", "you're": "i'm", "yours": "mine"}
-
-
-def _plain(text: str) -> str:
-    """A turn reduced to its lower-case words, for comparing turns."""
-    return " ".join(re.findall(r"[a-z0-9']+", text.lower()))
 
 
 def parrots(sentence: str, heard: str) -> bool:
@@ -113,7 +108,7 @@ class DoctorAgent(Agent):
         """No per-turn note; remembers the patient's last words for the echo check and what
         the doctor has already said for the repeat check."""
         self._heard = next((t.text for t in reversed(turns) if t.role == Role.PATIENT), "")
-        self._said = {_plain(t.text) for t in turns if t.role == Role.DOCTOR}
+        self._said = [t.text for t in turns if t.role == Role.DOCTOR and asks(t.text)]
         return None
 
     def review(self, text: str, final: bool = True) -> list[Problem]:
@@ -124,7 +119,7 @@ class DoctorAgent(Agent):
             problems.append(Problem("echo", "repeats the patient's words"))
         if repetition(text):
             problems.append(Problem("repetition", "a sentence said twice"))
-        if final and _plain(text) in getattr(self, "_said", set()):
+        if final and asks(text) and repeats_turn(text, getattr(self, "_said", [])):
             # Self-play with small models loops on one request ("I'd like to examine your
             # stomach." every turn); the quality gates reject such dialogues whole.
             problems.append(Problem("repeat", "says again what the doctor already said"))

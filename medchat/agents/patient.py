@@ -25,6 +25,8 @@ from medchat.clinical.review import (
     Problem,
     claimed_diagnoses,
     denials,
+    is_stock_answer,
+    repeats_turn,
     repetition,
 )
 from medchat.personas.schema import Fact, Persona
@@ -64,6 +66,13 @@ _STYLE_WORDS = {
     "recall": {"good": "", "fair": "you are vague about exact dates", "poor": "you forget details"},
     "confusion": {"none": "", "mild": "you are a little muddled", "moderate": "you are confused"},
 }
+
+
+def _lower_first(text: str) -> str:
+    """`text` to follow a lead-in, capital kept for "I" and names' initials ("I", "MRI")."""
+    head = text.split(" ", 1)[0]
+    keep = head == "I" or head.startswith("I'") or (len(head) > 1 and head[1].isupper())
+    return text if keep else text[:1].lower() + text[1:]
 
 
 def describe_style(persona: Persona) -> str:
@@ -134,6 +143,7 @@ class PatientAgent(Agent):
         question = doctor_turns[-1].text if doctor_turns else ""
         first = not any(t.role == Role.PATIENT for t in turns)
         self.opened = not first
+        self._said = [t.text for t in turns if t.role == Role.PATIENT]
         self.last_facts = self.select_facts(question, turns) if question else []
         lines = []
         if first:
@@ -178,6 +188,10 @@ class PatientAgent(Agent):
             problems.append(Problem("repetition", "a sentence said twice"))
         if not final:
             return [p for p in problems if p.kind in STREAMABLE]
+        if self._repeats(text):
+            # Small models answer a follow-up with their opening words again; the quality gates
+            # reject such dialogues whole.
+            problems.append(Problem("repeat", "says again what the patient already said"))
         if leak := find_leak(text, self.persona):
             problems.append(Problem("leak", leak))
         facts = {f.id: f.text for f in self.last_facts}
@@ -196,6 +210,10 @@ class PatientAgent(Agent):
         problems += [Problem("missing", fid) for fid in facts if fid not in said | denied]
         problems += [Problem("invented", s) for s in invented_symptoms(text, self.persona)]
         return problems
+
+    def _repeats(self, text: str) -> bool:
+        earlier = [t for t in getattr(self, "_said", []) if not is_stock_answer(t)]
+        return not is_stock_answer(text) and repeats_turn(text, earlier)
 
     def _conveyed_any(self, text: str) -> list[str]:
         """Case facts a reply says (for a question its case does not cover: a plain no is due)."""
@@ -217,7 +235,13 @@ class PatientAgent(Agent):
         if find_leak(question, self.persona) or _ASKS_DIAGNOSIS.search(question):
             return FALLBACK
         if self.last_facts:
-            return " ".join(f.text for f in self.last_facts[:2])
+            answer = " ".join(f.text for f in self.last_facts[:2])
+            # Asked again, people say so rather than recite their words a second time.
+            return (
+                f"Like I said, {_lower_first(self.last_facts[0].text)}"
+                if self._repeats(answer)
+                else answer
+            )
         if not any(t.role == Role.PATIENT for t in turns):
             return self.persona.opening_statement
         return NOT_NOTICED if _YES_NO.search(question) else NOT_SURE

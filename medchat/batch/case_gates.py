@@ -17,6 +17,7 @@ from medchat.clinical.conveyance import (
 )
 from medchat.clinical.leakage import find_leak
 from medchat.clinical.review import (
+    FLAT_NO,
     _stems,  # the telling-word stems `denials` matches on, so the excuse below agrees with it
     claimed_diagnoses,
     denials,
@@ -36,7 +37,6 @@ NEGATION = re.compile(
     re.IGNORECASE,
 )
 CONTRAST = re.compile(r"\b(?:but|although|though|except|apart from|only|besides)\b", re.I)
-FLAT_NO = re.compile(r"^\W*(?:no|nope|nothing|none|not really)\b", re.IGNORECASE)
 LEADING_NO = re.compile(r"^\W*(?:no|nope|not really)\s*[,.;:!-]+\s*", re.IGNORECASE)
 IDIOMS = re.compile(r"\b(?:sick|tired) of\b|\bfit (?:and|enough|as)\b", re.IGNORECASE)
 """Symptom words in sayings that are not symptoms ("sick of it", "fit and well")."""

@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from medchat.batch.case_gates import (
-    FLAT_NO,
     claimed_diagnosis,
     contradiction,
     denial,
@@ -29,8 +28,8 @@ from medchat.batch.case_gates import (
     first,
     invented_symptom,
 )
-from medchat.clinical.conveyance import content_words, sentences
-from medchat.clinical.review import UNSURE, repetition, role_breaks
+from medchat.clinical.conveyance import sentences
+from medchat.clinical.review import asks, is_stock_answer, repetition, role_breaks, same_turn
 from medchat.personas.schema import Persona
 
 MAX_CHARS = 2000
@@ -41,11 +40,6 @@ talk); three or more read as a questionnaire. Linked questions in one sentence (
 it, and does it spread?") are one question: the count is of question marks."""
 MIN_PLEASANTRY_RUN = 3
 """Thanks and a "you're welcome" are a normal ending; a third pleasantry in a row is a loop."""
-FILLERS = frozenset({"please", "again", "just", "now", "then", "okay", "sorry", "doctor", "so"})
-"""Words whose presence does not make a repeated turn a different one."""
-LONG_TURN = 6
-NEAR_SAME = 0.75
-"""Two turns of at least LONG_TURN content words sharing this share of them say the same."""
 CLINICIAN_PHRASES = re.compile(
     r"\bhow (?:can|may) i help\b|\byou(?:'re| are) welcome\b|\bis there anything else you(?:'d| "
     r"would) like\b|\bis there anything else i can (?:help|do)\b|\bif you have any (?:other |more "
@@ -62,7 +56,6 @@ STAGE_DIRECTION = re.compile(
     re.IGNORECASE,
 )
 """An action written out instead of said ("(The patient looks up, and smiles)")."""
-_WORDS = re.compile(r"[a-z0-9']+")
 PLEASANTRY = re.compile(
     r"^\W*(?:(?:no|yes|ok(?:ay)?|great|perfect|no problem|my pleasure)\W+)*(?:thanks?\b|thank you"
     r"\b|you(?:'re| are) welcome\b|take care\b|good ?bye\b|bye\b|see you\b|have a (?:nice|good|"
@@ -111,10 +104,6 @@ class Dialogue:
 Gate = Callable[[Dialogue], str | None]
 
 
-def _norm(text: str) -> str:
-    return " ".join(_WORDS.findall(text.lower()))
-
-
 # -- structure ----------------------------------------------------------------------------------
 def model_error(d: Dialogue) -> str | None:
     return d.errors[0] if d.errors else None
@@ -154,28 +143,17 @@ def self_repetition(d: Dialogue) -> str | None:
 
 
 def _repeated(lines: list[Line]) -> str | None:
-    """The same turn said twice: the same words, the same content words ("Can you describe the
-    pain, please?" after "Can you describe the pain?"), or, in longer turns, nearly the same
-    content words (NEAR_SAME of them, as Jaccard overlap of word stems)."""
-    seen: list[tuple[str, frozenset[str], frozenset[str]]] = []
-    for line in lines:
-        text = _norm(line.text)
-        words = frozenset(content_words(line.text) - FILLERS)
-        stems = frozenset(w.replace("'", "")[:5] for w in words)
-        for old_text, old_words, old_stems in seen:
-            if text == old_text or (len(words) >= 2 and words == old_words):
-                return ""
-            long = min(len(stems), len(old_stems)) >= LONG_TURN
-            if long and len(stems & old_stems) / len(stems | old_stems) >= NEAR_SAME:
-                return ""
-        seen.append((text, words, stems))
+    """A turn said again (`same_turn`: the rule the live review applies to each reply)."""
+    for i, line in enumerate(lines):
+        if any(same_turn(line.text, old.text) for old in lines[:i]):
+            return ""
     return None
 
 
 def repeated_doctor_turn(d: Dialogue) -> str | None:
     """The doctor asks the same thing again ("Any allergies?" twice is a loop); short remarks
     that ask nothing ("Thank you.") may come twice."""
-    return _repeated([x for x in d.spoken("doctor") if "?" in x.text or len(x.text.split()) >= 4])
+    return _repeated([x for x in d.spoken("doctor") if asks(x.text)])
 
 
 def echoed_turn(d: Dialogue) -> str | None:
@@ -191,13 +169,7 @@ def echoed_turn(d: Dialogue) -> str | None:
 def repeated_patient_turn(d: Dialogue) -> str | None:
     """The patient says the same turn again. A stock short no or "not sure" to different
     questions is how people answer, so those are not counted."""
-
-    def stock(line: Line) -> bool:
-        words = len(line.text.split())
-        plain = bool(FLAT_NO.search(line.text) or UNSURE.search(line.text))
-        return words < 4 or (words <= 8 and plain)
-
-    return _repeated([x for x in d.spoken("patient") if not stock(x)])
+    return _repeated([x for x in d.spoken("patient") if not is_stock_answer(x.text)])
 
 
 def closing_loop(d: Dialogue) -> str | None:

@@ -106,6 +106,7 @@ _LEADING_DENIAL = re.compile(
     r"i am not\b(?! sure)|none\b)",
     re.IGNORECASE,
 )
+FLAT_NO = re.compile(r"^\W*(?:no|nope|nothing|none|not really)\b", re.IGNORECASE)
 UNSURE = re.compile(r"\b(?:not sure|don't know|do not know|no idea|can't remember)\b", re.I)
 _NEGATED = re.compile(
     r"\b(?:no|not|never|none|nothing|haven't|hasn't|don't|doesn't|didn't|isn't|aren't|wasn't|"
@@ -150,6 +151,52 @@ def repetition(text: str) -> bool:
         if len(p.split()) >= 3
     ]
     return len(parts) != len(set(parts))
+
+
+FILLERS = frozenset({"please", "again", "just", "now", "then", "okay", "sorry", "doctor", "so"})
+"""Words whose presence does not make a repeated turn a different one."""
+LONG_TURN = 6
+NEAR_SAME = 0.75
+"""Two turns of at least LONG_TURN content words sharing this share of them say the same."""
+_TURN_WORDS = re.compile(r"[a-z0-9']+")
+
+
+def _turn_key(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    words = frozenset(content_words(text) - FILLERS)
+    stems = frozenset(w.replace("'", "")[:5] for w in words)
+    return " ".join(_TURN_WORDS.findall(text.lower())), words, stems
+
+
+def same_turn(text: str, earlier: str) -> bool:
+    """Whether `text` says `earlier` again: the same words, the same content words ("Can you
+    describe the pain, please?" after "Can you describe the pain?"), or, in longer turns, nearly
+    the same content words (NEAR_SAME of them, as Jaccard overlap of word stems). One rule for the
+    live review of each reply and for the quality gates that read the stored dialogue."""
+    new, old = _turn_key(text), _turn_key(earlier)
+    if new[0] == old[0] or (len(new[1]) >= 2 and new[1] == old[1]):
+        return True
+    stems, old_stems = new[2], old[2]
+    if min(len(stems), len(old_stems)) < LONG_TURN:
+        return False
+    return len(stems & old_stems) / len(stems | old_stems) >= NEAR_SAME
+
+
+def repeats_turn(text: str, earlier: list[str]) -> bool:
+    """Whether `text` says any of the `earlier` turns of the same speaker again."""
+    return any(same_turn(text, old) for old in earlier)
+
+
+def asks(text: str) -> bool:
+    """A doctor turn that asks something or says something of substance; short remarks that
+    ask nothing ("Thank you.") may come twice."""
+    return "?" in text or len(text.split()) >= 4
+
+
+def is_stock_answer(text: str) -> bool:
+    """A short plain no or "not sure": how people answer different questions, so saying it
+    twice is not a loop."""
+    words = len(text.split())
+    return words < 4 or (words <= 8 and bool(FLAT_NO.search(text) or UNSURE.search(text)))
 
 
 def claimed_diagnoses(text: str, case_text: str) -> list[str]:

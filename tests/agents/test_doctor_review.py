@@ -70,3 +70,11 @@ def test_when_the_doctor_repeats_an_earlier_turn_then_it_is_asked_again_or_moves
     )
     assert stuck.fallback and stuck.text != "I'd like to examine your stomach."
     assert _finish("When did it start?", turns).repairs == 0  # a new question is kept
+
+
+def test_when_the_doctor_asks_nearly_the_same_question_again_then_it_is_a_repeat():
+    """The near-repeats the exact check missed in self-play: the same content words again."""
+    turns = _turns("Can you describe the pain?", "It's a heavy weight on my chest.")
+    result = _finish("Can you describe the pain, please?", turns, retry="Does it spread?")
+    assert [p.kind for p in result.found] == ["repeat"] and result.text == "Does it spread?"
+    assert _finish("Thank you.", _turns("Thank you.", "Okay.")).repairs == 0  # asks nothing

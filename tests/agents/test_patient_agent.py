@@ -145,3 +145,42 @@ def test_when_model_times_out_then_answer_is_marked_and_transcript_skips_it(pers
     assert failed.error == "timed out" and failed.answer == ""
     assert simulator.turns == []
     assert simulator.ask("When did it start?").answer.startswith("Two hours ago.")
+
+
+def _patient_finish(persona, turns: list[Turn], reply: str, retry: str):
+    from medchat.agents import repair
+
+    agent = PatientAgent(ScriptedChatModel(), persona)
+    agent.messages(turns)  # as the engine does: facts are selected before the reply
+    return repair.finish(agent, turns, reply, lambda messages: retry)
+
+
+def test_when_the_patient_says_its_opening_again_then_it_is_asked_again(persona):
+    """The self-play loop seen on the default model: a follow-up answered with the opening
+    statement word for word."""
+    turns = [
+        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
+        Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
+        Turn(role=Role.DOCTOR, text="Does the pain go anywhere?", author="t"),
+    ]
+    retry = "It goes up into my jaw and down my left arm."
+    result = _patient_finish(persona, turns, persona.opening_statement, retry)
+    assert "repeat" in {p.kind for p in result.found}
+    assert result.repairs == 1 and not result.fallback and result.text == retry
+
+
+def test_when_the_patient_repeats_itself_twice_then_it_says_so_in_its_case_words(persona):
+    """Asked the same thing again, the fallback says "like I said" instead of reciting the
+    earlier turn a second time."""
+    radiation = next(f for f in persona.facts if f.id == "radiation").text
+    question = "Does the pain go anywhere?"
+    turns = [
+        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
+        Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
+        Turn(role=Role.DOCTOR, text=question, author="t"),
+        Turn(role=Role.PATIENT, text=radiation, author="t"),
+        Turn(role=Role.DOCTOR, text=question, author="t"),
+    ]
+    result = _patient_finish(persona, turns, radiation, radiation)
+    assert result.fallback and result.text.startswith("Like I said, ")
+    assert "jaw" in result.text

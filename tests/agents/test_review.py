@@ -13,8 +13,10 @@ from medchat.clinical.review import (
     claimed_diagnoses,
     denials,
     echoes,
+    is_stock_answer,
     repetition,
     role_breaks,
+    same_turn,
     strip_labels,
 )
 
@@ -162,3 +164,39 @@ def test_when_a_reply_reads_out_its_instructions_then_it_echoes_the_prompt():
 )
 def test_when_a_transcript_continuation_has_labels_then_they_are_stripped(raw, clean):
     assert strip_labels(raw) == clean
+
+
+@pytest.mark.parametrize(
+    ("text", "earlier", "same"),
+    [
+        ("Can you describe the pain, please?", "Can you describe the pain?", True),
+        ("Can you describe the pain?", "can you describe the pain", True),
+        (
+            "I've had this awful pain in my chest since this morning and it won't go away.",
+            "I've had this awful pain in my chest this morning and it won't go away, doctor.",
+            True,
+        ),
+        ("Where is the pain?", "When did the pain start?", False),
+        ("It goes up into my jaw.", "It goes down my left arm.", False),
+        (
+            "It came on two hours ago while I was carrying bags up a ladder.",
+            "It's like a heavy weight pressing on my chest, a tight squeezing feeling.",
+            False,
+        ),
+    ],
+)
+def test_when_a_turn_says_an_earlier_one_again_then_it_is_the_same_turn(text, earlier, same):
+    assert same_turn(text, earlier) is same
+
+
+@pytest.mark.parametrize(
+    ("text", "stock"),
+    [
+        ("No.", True),
+        ("No, I haven't noticed anything like that.", True),
+        ("I'm not sure, doctor.", True),
+        ("It goes up into my jaw and down my left arm.", False),
+    ],
+)
+def test_when_an_answer_is_a_plain_no_or_not_sure_then_it_is_stock(text, stock):
+    assert is_stock_answer(text) is stock
