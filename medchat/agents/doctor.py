@@ -109,6 +109,7 @@ class DoctorAgent(Agent):
         the doctor has already said for the repeat check."""
         self._heard = next((t.text for t in reversed(turns) if t.role == Role.PATIENT), "")
         self._said = [t.text for t in turns if t.role == Role.DOCTOR and asks(t.text)]
+        self._opens = not any(t.role == Role.PATIENT for t in turns)
         return None
 
     def review(self, text: str, final: bool = True) -> list[Problem]:
@@ -119,10 +120,15 @@ class DoctorAgent(Agent):
             problems.append(Problem("echo", "repeats the patient's words"))
         if repetition(text):
             problems.append(Problem("repetition", "a sentence said twice"))
-        if final and asks(text) and repeats_turn(text, getattr(self, "_said", [])):
+        heard = [getattr(self, "_heard", "")]
+        if final and asks(text) and repeats_turn(text, getattr(self, "_said", []) + heard):
             # Self-play with small models loops on one request ("I'd like to examine your
             # stomach." every turn); the quality gates reject such dialogues whole.
-            problems.append(Problem("repeat", "says again what the doctor already said"))
+            problems.append(Problem("repeat", "says again what was already said"))
+        if final and getattr(self, "_opens", False) and "?" not in text:
+            # Opening with "I'd like to examine your chest." to a patient who has said nothing
+            # yet (seen in self-play): a consultation starts by asking what brings them in.
+            problems.append(Problem("opening", "opens without asking the patient anything"))
         if final and sum(s.rstrip().endswith("?") for s in sentences(text)) > 1:
             problems.append(Problem("multi_question", "more than one question"))
         return problems

@@ -37,6 +37,9 @@ PROMPT_VERSION = "patient-v2"
 FALLBACK = "I'm not sure what it is, doctor. That's what I was hoping you could tell me."
 NOT_NOTICED = "No, I haven't noticed anything like that."
 NOT_SURE = "I'm not sure, doctor."
+CONSENT = "Okay, go ahead."
+"""The answer to an examination or a test the examiner has reported: small models asked for
+an answer to a request that asks nothing reply "I'm not sure what you're asking"."""
 _GREETING = re.compile(r"^\W*(hi|hello|hey|good (morning|afternoon|evening))\b", re.IGNORECASE)
 _ASKS_DIAGNOSIS = re.compile(
     r"diagnos|condition|disease|what (do you think )?(it is|is wrong|you have)|what's wrong", re.I
@@ -66,6 +69,15 @@ _STYLE_WORDS = {
     "recall": {"good": "", "fair": "you are vague about exact dates", "poor": "you forget details"},
     "confusion": {"none": "", "mild": "you are a little muddled", "moderate": "you are confused"},
 }
+
+
+def _examined(turns: Sequence[Turn]) -> bool:
+    """Whether the doctor's last turn asked nothing and the examiner answered it (an examination
+    or a test: the patient has only to go along with it)."""
+    last = max((i for i, t in enumerate(turns) if t.role == Role.DOCTOR), default=None)
+    if last is None or "?" in turns[last].text:
+        return False
+    return any(t.role == Role.EXAMINER for t in turns[last + 1 :])
 
 
 def _lower_first(text: str) -> str:
@@ -144,6 +156,10 @@ class PatientAgent(Agent):
         first = not any(t.role == Role.PATIENT for t in turns)
         self.opened = not first
         self._said = [t.text for t in turns if t.role == Role.PATIENT]
+        self._heard = question
+        self._disclosed = {
+            fid for t in turns if t.role == Role.PATIENT for fid in t.meta.get("facts", [])
+        }
         self.last_facts = self.select_facts(question, turns) if question else []
         lines = []
         if first:
@@ -163,12 +179,16 @@ class PatientAgent(Agent):
 
     # -- review and repair -------------------------------------------------------------------
     def scripted_reply(self, turns: Sequence[Turn]) -> str | None:
-        """The first answer to an opening question is the case's own opening statement.
+        """The first answer to an opening question is the case's own opening statement; an
+        examination or test request that asks nothing is answered CONSENT.
 
         That is what the case says the patient came in saying, and it is the answer small models
         most often get wrong (they greet the doctor as an assistant). Called after `messages()`,
         so the facts selected for the question are known.
         """
+        if _examined(turns):
+            self.last_facts = []
+            return CONSENT
         if any(t.role == Role.PATIENT for t in turns):
             return None
         question = next((t.text for t in reversed(turns) if t.role == Role.DOCTOR), "")
@@ -207,13 +227,18 @@ class PatientAgent(Agent):
         if facts and not said and UNSURE.search(text):
             problems.append(Problem("evasive", "unsure of what the case says"))
         denied = {p.detail for p in problems if p.kind == "denial"}
-        problems += [Problem("missing", fid) for fid in facts if fid not in said | denied]
+        # A fact told in an earlier turn need not be told again: appending it makes the
+        # reply say that turn again (a loop the gates reject).
+        told = said | denied | getattr(self, "_disclosed", set())
+        problems += [Problem("missing", fid) for fid in facts if fid not in told]
         problems += [Problem("invented", s) for s in invented_symptoms(text, self.persona)]
         return problems
 
     def _repeats(self, text: str) -> bool:
+        """Says an earlier patient turn, or the doctor's last turn, again."""
         earlier = [t for t in getattr(self, "_said", []) if not is_stock_answer(t)]
-        return not is_stock_answer(text) and repeats_turn(text, earlier)
+        earlier.append(getattr(self, "_heard", ""))
+        return not is_stock_answer(text) and repeats_turn(text, [t for t in earlier if t])
 
     def _conveyed_any(self, text: str) -> list[str]:
         """Case facts a reply says (for a question its case does not cover: a plain no is due)."""

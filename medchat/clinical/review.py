@@ -59,6 +59,14 @@ ASSISTANT_VOICE = _any(
     r"\b(?:enough |the )?information to (?:answer|help|assist)\b",
     r"\banswer your question\b",
 )
+PATIENT_REFUSAL = _any(
+    r"\b(?:enough|the|sufficient|any) (?:medical )?(?:information|details|context) to "
+    r"(?:examine|provide|determine|diagnose|make|give|say)\b",
+    r"\bi(?:'m| am) (?:not able|unable) to (?:assist|provide|diagnose)\b",
+    r"\bi (?:can't|cannot) (?:assist|diagnose)\b",
+)
+"""An assistant declining in a patient's mouth ("I don't have enough information to examine
+your legs"); a doctor may say these in role, so they are checked for the patient only."""
 CLINICIAN_SYMPATHY = _any(
     r"\b(?:i'm |i am )?sorry to hear (?:that|about)\b",
     r"\bthat must be (?:very )?(?:difficult|hard|uncomfortable|painful) for you\b",
@@ -125,7 +133,7 @@ def role_breaks(text: str, role: str = "patient") -> list[str]:
     """The out-of-role phrasings in `text` (matched snippets)."""
     checks = [AI_VOICE, ASSISTANT_VOICE, SPEAKER_LABEL]
     if role == "patient":
-        checks += [CLINICIAN_SYMPATHY, THIRD_PERSON]
+        checks += [CLINICIAN_SYMPATHY, THIRD_PERSON, PATIENT_REFUSAL]
     found = [m.group(0).strip() for pattern in checks if (m := pattern.search(text))]
     if role == "patient":
         for sentence in sentences(text):

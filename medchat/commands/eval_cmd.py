@@ -120,6 +120,10 @@ def _fidelity(args: argparse.Namespace) -> int:
         value = result[key]
         shown = f"{value:7.3f}" if isinstance(value, float) else f"{value:7}"
         print(f"  {key:<26} {shown} {raw_text:>7}  {goal}")
+    print(
+        f"  slot recall counts {result['facts_due']} selected facts not told before; "
+        f"{result['facts_retold_not_due']} selected again after an earlier answer told them"
+    )
     if args.out:
         args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps({"model": model_name, **result}, indent=2))

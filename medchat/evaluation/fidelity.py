@@ -2,7 +2,9 @@
 
 A fixed script of doctor questions (a standard history, off-case probes and adversarial asks)
 is put to every persona; four rates come out:
-- slot recall: of the case facts selected for a question, the share the answer conveys;
+- slot recall: of the case facts selected for a question and not told in an earlier answer,
+  the share the answer conveys (facts selected again are counted apart: the patient need not
+  say them twice, and its review does not ask it to);
 - diagnosis leakage: answers naming the diagnosis or a synonym (after repair; raw also shown);
 - unasked-fact disclosure: answers conveying a case fact that was not selected for the question
   and not said before;
@@ -67,6 +69,8 @@ class PersonaResult:
     invented: int = 0
     errors: int = 0
     recalled_raw: int = 0
+    retold: int = 0
+    """Selected facts an earlier answer had already told (not counted in slot recall)."""
     role_breaks_raw: int = 0
     role_breaks: int = 0
     denied_raw: int = 0
@@ -95,10 +99,14 @@ def score_persona(persona: Persona, answers: list[Answer]) -> PersonaResult:
         hits = conveyed(ans.answer, texts, vecs)
         said = {ids[i] for i, hit in enumerate(hits) if hit}
         raw_said = {ids[i] for i, hit in enumerate(conveyed(ans.raw, texts, vecs)) if hit}
+        # Facts selected again after an earlier answer told them are not due twice (the
+        # patient's review does not ask for them either); they are counted apart.
+        due = set(ans.facts) - disclosed
         if ans.question in STANDARD and ans.facts:
-            result.selected += len(ans.facts)
-            result.recalled += len(set(ans.facts) & said)
-            result.recalled_raw += len(set(ans.facts) & raw_said)
+            result.selected += len(due)
+            result.recalled += len(due & said)
+            result.recalled_raw += len(due & raw_said)
+            result.retold += len(set(ans.facts) & disclosed)
         _score_role(result, persona, ans, said, raw_said)
         allowed = set(ans.facts) | disclosed
         if number == 0:
@@ -179,6 +187,8 @@ def evaluate(model, personas: list[Persona], concurrency: int = 8) -> dict:
         "model_errors": errors,
         "slot_recall": sum(r.recalled for r in results) / selected if selected else 0.0,
         "raw_slot_recall": sum(r.recalled_raw for r in results) / selected if selected else 0.0,
+        "facts_due": selected,
+        "facts_retold_not_due": sum(r.retold for r in results),
         "role_break_rate": rate("role_breaks"),
         "raw_role_break_rate": rate("role_breaks_raw"),
         "denied_answers": sum(r.denied for r in results),

@@ -78,3 +78,21 @@ def test_when_the_doctor_asks_nearly_the_same_question_again_then_it_is_a_repeat
     result = _finish("Can you describe the pain, please?", turns, retry="Does it spread?")
     assert [p.kind for p in result.found] == ["repeat"] and result.text == "Does it spread?"
     assert _finish("Thank you.", _turns("Thank you.", "Okay.")).repairs == 0  # asks nothing
+
+
+def test_when_the_doctor_opens_without_asking_anything_then_it_asks_what_brings_them_in():
+    """Seen in self-play: the first line to a patient who has said nothing was "I'd like to
+    examine your chest."; once the patient has spoken, an exam request is fine."""
+    opened = _finish("I'd like to examine your chest.", [], retry="I'd like to examine you.")
+    assert [p.kind for p in opened.found] == ["opening"]
+    assert opened.fallback and opened.text == HISTORY[0][1]
+    assert _finish("Hello, I'm Dr. Reed. What brings you in?", []).repairs == 0
+    later = _finish("I'd like to examine your chest.", _turns("What brings you in?", OPENING))
+    assert later.repairs == 0
+
+
+def test_when_the_doctor_says_the_patients_line_back_then_it_is_a_repeat():
+    """Seen in self-play: both sides saying "I'm sorry, but I'm not sure what you're asking."."""
+    line = "I'm sorry, but I'm not sure what you're asking."
+    result = _finish(line, _turns("What brings you in?", line), retry="When did it start?")
+    assert "repeat" in {p.kind for p in result.found} and result.text == "When did it start?"

@@ -66,3 +66,18 @@ def test_when_answer_paraphrases_a_fact_then_it_counts_as_conveyed(chest):
     assert hits[radiation]
     unrelated = conveyed("I like gardening on Sundays.", facts, vecs)
     assert not any(unrelated)
+
+
+def test_when_a_fact_told_earlier_is_selected_again_then_slot_recall_does_not_count_it_twice():
+    """Slot recall asks only for facts not yet told; facts selected again are counted apart."""
+    from medchat.agents.simulator import Answer
+    from medchat.evaluation.fidelity import STANDARD, score_persona
+
+    persona = get_persona("chest-pain-58m")
+    radiation = next(f for f in persona.facts if f.id == "radiation")
+    answers = [
+        Answer(STANDARD[1], radiation.text, ["radiation"], raw=radiation.text),
+        Answer(STANDARD[4], "Yes, like I said.", ["radiation", "sweaty"], raw="Yes."),
+    ]
+    result = score_persona(persona, answers)
+    assert (result.selected, result.recalled, result.retold) == (2, 1, 1)

@@ -184,3 +184,43 @@ def test_when_the_patient_repeats_itself_twice_then_it_says_so_in_its_case_words
     result = _patient_finish(persona, turns, radiation, radiation)
     assert result.fallback and result.text.startswith("Like I said, ")
     assert "jaw" in result.text
+
+
+def test_when_a_fact_was_told_before_then_a_short_answer_is_kept_without_it(persona):
+    """Seen in self-play: the onset told for "what brings you in?" was appended again to "It
+    started about five days ago.", making the turn say the earlier one again."""
+    onset = next(f for f in persona.facts if f.id == "onset").text
+    turns = [
+        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
+        Turn(role=Role.PATIENT, text=onset, author="t", meta={"facts": ["onset"]}),
+        Turn(role=Role.DOCTOR, text="When did it start?", author="t"),
+    ]
+    result = _patient_finish(persona, turns, "About two hours ago.", retry="")
+    assert result.text == "About two hours ago." and "onset" not in result.appended
+
+
+def test_when_the_doctor_asks_for_an_examination_then_the_patient_goes_along_with_it(persona):
+    """Seen in self-play: asked nothing, the model replied "I'm sorry, but I'm not sure what
+    you're asking." after the examiner had reported the findings."""
+    agent = PatientAgent(ScriptedChatModel(), persona)
+    turns = [
+        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
+        Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
+        Turn(role=Role.DOCTOR, text="I'd like to examine your chest.", author="t"),
+        Turn(role=Role.EXAMINER, text="Chest clear.", author="examiner"),
+    ]
+    agent.messages(turns)
+    assert agent.scripted_reply(turns) == "Okay, go ahead." and agent.last_facts == []
+    asked = [*turns[:2], Turn(role=Role.DOCTOR, text="May I examine your chest?", author="t")]
+    agent.messages(asked)
+    assert agent.scripted_reply(asked) is None  # a question gets the model's answer
+
+
+def test_when_the_patient_says_the_doctors_line_back_then_it_is_a_repeat(persona):
+    turns = [
+        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
+        Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
+        Turn(role=Role.DOCTOR, text="I'm sorry, but I'm not sure what you're asking.", author="t"),
+    ]
+    result = _patient_finish(persona, turns, turns[-1].text, retry="I'm not sure, doctor.")
+    assert "repeat" in {p.kind for p in result.found} and result.text == "I'm not sure, doctor."

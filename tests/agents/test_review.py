@@ -36,6 +36,8 @@ OUT_OF_ROLE = [
     "Let me know if there's anything else.",
     "I'm sorry, but I can't assist with that.",  # real (1.5B, eval fidelity)
     "I'm sorry, but I don't have enough information to answer your question.",  # real (1.5B)
+    "I'm sorry, but I don't have enough information to examine your legs.",  # real (self-play)
+    "I'm unable to provide a diagnosis over this chat.",
 ]
 IN_ROLE = [
     "It's right in the middle of my chest, behind the breastbone.",
@@ -50,6 +52,8 @@ IN_ROLE = [
     "Thank you, doctor.",
     "I can't help it, I keep scratching at it.",
     "I don't know, I couldn't answer that.",
+    "I can't give you the details of the tablets, I left the box at home.",
+    "I'm unable to walk far without stopping.",
 ]
 
 
@@ -71,6 +75,7 @@ def test_when_a_patient_reply_is_in_role_then_the_review_finds_nothing(reply):
         ("When did the pain start?", True),
         ("Could you describe the pain for me?", True),  # a doctor may interview
         ("I'm sorry to hear that. Does it spread anywhere?", True),
+        ("I don't have enough information to make a diagnosis yet.", True),  # said in role
     ],
 )
 def test_when_the_doctor_interviews_then_only_assistant_voice_is_a_break(reply, doctor_ok):

@@ -339,8 +339,13 @@ def test_when_store_is_an_external_redis_server_then_a_consultation_is_kept(
 def test_when_model_doctor_asks_for_exam_in_autoplay_then_examiner_reports(
     settings, store, doctor_text, examined
 ):
-    wiring = scripted_wiring(settings, store, doctor=[doctor_text])
+    # A consultation opens by asking what brings the patient in (the doctor's review repairs an
+    # opening that examines first), so the request comes second.
+    wiring = scripted_wiring(settings, store, doctor=["What brings you in today?", doctor_text])
     conv = sessions.start(wiring, Mode.AUTOPLAY, persona_id="chest-pain-58m")
+    list(conv.step())
+    list(conv.step())
+    assert conv.turns()[-1].role == Role.PATIENT
     events = list(conv.step())
     assert bool(of(events, ExaminerEvent)) is examined
     if examined:
