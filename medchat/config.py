@@ -160,6 +160,16 @@ class Settings(BaseSettings):
     def _expand_home(cls, value: Path) -> Path:
         return value.expanduser()
 
+    close_frequency_penalty: float = Field(
+        default=0.5,
+        ge=0.0,
+        le=2.0,
+        description="Frequency penalty for the doctor's close only: greedy small models loop in "
+        "the differential list ('spinal cord injury; spinal cord injury; ...') until the budget "
+        "runs out and the close does not parse. Applied by backends that declare a penalty "
+        "keyword (llama.cpp, openai); 0 turns it off.",
+    )
+
     @property
     def close_tokens(self) -> int:
         return self.close_max_new_tokens or 2 * self.max_new_tokens

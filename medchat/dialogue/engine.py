@@ -37,7 +37,7 @@ from medchat.dialogue.streaming import stream_with_timeout
 from medchat.dialogue.turnlock import TurnLock, exclusive
 from medchat.errors import InputTooLongError, MedChatError, ModelError, ModelTimeoutError
 from medchat.log import get_logger
-from medchat.models.budget import with_max_tokens
+from medchat.models.budget import with_frequency_penalty, with_max_tokens
 from medchat.store.sessions import SessionStore
 from medchat.types import Mode, Role, SessionMeta, Turn
 
@@ -61,6 +61,7 @@ class Conversation:
         timeout_s: float = 180.0,
         max_chars: int = 4000,
         close_tokens: int | None = None,
+        close_penalty: float = 0.0,
         lock_ttl_s: float = 15.0,
         persona: Any | None = None,
     ):
@@ -76,6 +77,7 @@ class Conversation:
         self.timeout_s = timeout_s
         self.max_chars = max_chars
         self.close_tokens = close_tokens
+        self.close_penalty = close_penalty
         # One turn at a time (see dialogue.turnlock); a turn that ends in a close takes two
         # model calls, so a waiting turn waits for both.
         self.turn_lock = TurnLock(store, meta.id, 3 * timeout_s + 30, lock_ttl_s)
@@ -206,6 +208,8 @@ class Conversation:
         turns = self.turns()
         messages = agent.messages(turns, instruction)
         model = with_max_tokens(agent.model, max_tokens)
+        if instruction is not None:  # the close: a list a greedy model may loop in
+            model = with_frequency_penalty(model, self.close_penalty)
         scripted = agent.scripted_reply(turns) if instruction is None else None
         if scripted is None:
             chunks = stream_with_timeout(model, messages, self.timeout_s)

@@ -110,6 +110,7 @@ def _build(meta: SessionMeta, wiring: Wiring) -> Conversation:
         timeout_s=s.turn_timeout_s,
         max_chars=s.max_message_chars,
         close_tokens=s.close_tokens,
+        close_penalty=s.close_frequency_penalty,
         lock_ttl_s=s.turn_lock_ttl_s,
         persona=persona,
     )

@@ -16,3 +16,4 @@ class OpenAIChatModel(ChatOpenAI):
 
     max_tokens_param: ClassVar[str] = "max_tokens"
     """The `bind()` keyword that sets the reply budget (see `models.budget`)."""
+    frequency_penalty_param: ClassVar[str] = "frequency_penalty"

@@ -370,12 +370,20 @@ def test_when_the_doctor_closes_then_the_close_gets_its_own_reply_budget(real_wi
         budgets.append(tokens)
         return with_max_tokens(model, tokens)
 
+    penalties: list[float] = []
+
+    def penalty_spy(model, penalty):
+        penalties.append(penalty)
+        return model
+
     monkeypatch.setattr(engine, "with_max_tokens", spy)
+    monkeypatch.setattr(engine, "with_frequency_penalty", penalty_spy)
     conv = sessions.start(real_wiring, Mode.CONSULT)
     list(conv.say("I have had a sore throat for two days."))
     events = list(conv.close())
     assert of(events, EndEvent) and conv.ended
     assert budgets == [None, real_wiring.settings.close_tokens]
+    assert penalties == [real_wiring.settings.close_frequency_penalty] != [0.0]  # the close only
     assert real_wiring.settings.close_tokens == 2 * real_wiring.settings.max_new_tokens
 
 

@@ -12,7 +12,7 @@ from langchain_core.messages import AIMessage, HumanMessage, SystemMessage
 from medchat.config import Settings
 from medchat.errors import ConfigError, ModelError, ModelTimeoutError, UnknownModelError
 from medchat.models import load_chat_model
-from medchat.models.budget import with_max_tokens
+from medchat.models.budget import with_frequency_penalty, with_max_tokens
 from medchat.models.llamacpp import LlamaCppChatModel, LlamaServer, find_server
 from medchat.models.llamacpp.server import ServerOptions
 
@@ -107,6 +107,33 @@ def test_when_stop_strings_are_given_then_the_reply_ends_before_them(llamacpp_mo
 def test_when_a_budget_is_bound_then_the_reply_has_at_most_that_many_tokens(llamacpp_model):
     reply = with_max_tokens(llamacpp_model, 3).invoke(ask("Tell me about the pain."))
     assert 0 < reply.usage_metadata["output_tokens"] <= 3
+
+
+def test_when_a_frequency_penalty_is_bound_then_the_server_loops_less(llamacpp_model):
+    """The close's guard against a looping differential ("spinal cord injury; spinal cord
+    injury; ..."): the penalty reaches llama-server and a greedy loop breaks."""
+    prompt = [
+        HumanMessage(
+            "List possible causes of back pain, separated by semicolons: spinal cord injury; "
+            "spinal cord injury; spinal cord injury;"
+        )
+    ]
+    plain = with_max_tokens(llamacpp_model, 40)
+    loops = plain.invoke(prompt).content.lower().count("injury")
+    penalised = with_frequency_penalty(plain, 2.0).invoke(prompt).content.lower().count("injury")
+    assert loops >= 3 and penalised < loops
+
+
+def test_when_a_model_has_no_penalty_keyword_or_the_penalty_is_0_then_it_is_unchanged(
+    llamacpp_model,
+):
+    from langchain_core.language_models.fake_chat_models import FakeListChatModel
+
+    fake = FakeListChatModel(responses=["ok"])
+    assert with_frequency_penalty(fake, 0.5) is fake
+    assert with_frequency_penalty(llamacpp_model, 0.0) is llamacpp_model
+    bound = with_frequency_penalty(with_max_tokens(llamacpp_model, 5), 0.5)
+    assert bound.kwargs == {"max_new_tokens": 5, "frequency_penalty": 0.5}
 
 
 def test_when_the_turn_timeout_passes_then_a_timeout_error_is_raised(llamacpp_model):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, ClassVar
 
 import httpx
 from langchain_core.callbacks import CallbackManagerForLLMRun
@@ -41,6 +41,8 @@ class LlamaCppChatModel(StreamedChatModel):
     timeout_s: float | None = None
     ignore_eos: bool = False
     """Generate exactly the budget (benchmarks and tests measure fixed-length work this way)."""
+    frequency_penalty_param: ClassVar[str] = "frequency_penalty"
+    """The `bind()` keyword of the server's frequency penalty (see `models.budget`)."""
 
     @property
     def _llm_type(self) -> str:
@@ -66,6 +68,8 @@ class LlamaCppChatModel(StreamedChatModel):
             payload["stop"] = list(stop)
         if kw.get("ignore_eos", self.ignore_eos):
             payload["ignore_eos"] = True  # fixed-length work, for benchmarks
+        if kw.get("frequency_penalty"):
+            payload["frequency_penalty"] = float(kw["frequency_penalty"])
         seed = kw.get("seed", self.seed)
         if seed is not None:
             payload["seed"] = int(seed)
