@@ -16,6 +16,7 @@ from langchain_core.language_models import BaseChatModel
 
 from medchat.agents.base import Agent
 from medchat.agents.grounding import FactSelector
+from medchat.clinical.contradiction import contradicting_sentence
 from medchat.clinical.conveyance import case_text, conveyed, invented_symptoms
 from medchat.clinical.leakage import diagnosis_terms, find_leak, strip_leaks
 from medchat.clinical.questions import is_open_question
@@ -214,6 +215,9 @@ class PatientAgent(Agent):
             problems.append(Problem("repeat", "says again what the patient already said"))
         if leak := find_leak(text, self.persona):
             problems.append(Problem("leak", leak))
+        facts_said = [f.text for f in self.persona.facts]
+        if contra := contradicting_sentence(text, facts_said):
+            problems.append(Problem("contradiction", contra))
         facts = {f.id: f.text for f in self.last_facts}
         said: set[str] = set()
         if facts:

@@ -8,6 +8,8 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from medchat.clinical.contradiction import NEGATION, contradicting_sentence
+from medchat.clinical.contradiction import telling as _telling
 from medchat.clinical.conveyance import (
     case_text,
     content_words,
@@ -18,7 +20,6 @@ from medchat.clinical.conveyance import (
 from medchat.clinical.leakage import find_leak
 from medchat.clinical.review import (
     FLAT_NO,
-    _stems,  # the telling-word stems `denials` matches on, so the excuse below agrees with it
     claimed_diagnoses,
     denials,
 )
@@ -31,11 +32,6 @@ FEELINGS = frozenset({"anxiety", "low mood"})
 """Symptom terms a patient says about being ill ("I'm anxious it's my heart"), not as a new
 symptom; the invented-symptom gate does not count them."""
 
-NEGATION = re.compile(
-    r"\b(?:no|not|never|none|nothing|without|haven't|hasn't|hadn't|don't|doesn't|didn't|isn't|"
-    r"aren't|wasn't|weren't|can't|cannot|won't|nor)\b",
-    re.IGNORECASE,
-)
 CONTRAST = re.compile(r"\b(?:but|although|though|except|apart from|only|besides)\b", re.I)
 LEADING_NO = re.compile(r"^\W*(?:no|nope|not really)\s*[,.;:!-]+\s*", re.IGNORECASE)
 IDIOMS = re.compile(r"\b(?:sick|tired) of\b|\bfit (?:and|enough|as)\b", re.IGNORECASE)
@@ -47,16 +43,6 @@ NO_SYMPTOMS = re.compile(
     re.IGNORECASE,
 )
 _WORDS = re.compile(r"[a-z0-9']+")
-FUNCTION_STEMS = frozenset(
-    {
-        *("about", "after", "also", "becau", "befor", "could", "even", "from", "have", "into"),
-        *("more", "most", "over", "quite", "reall", "shoul", "some", "still", "that", "them"),
-        *("then", "there", "these", "they", "this", "those", "were", "what", "when", "where"),
-        *("which", "while", "with", "would", "your"),
-    }
-)
-"""Five-letter stems of function words, which `_stems` keeps although they tell nothing."""
-CLAUSE = re.compile(r"[,;.]|\b(?:and|but)\b", re.IGNORECASE)
 DETERMINER = re.compile(r"\b(?:my|your|his|her|their|a|an|this|that)\b", re.IGNORECASE)
 CONDITION = (
     r"[\w'-]*(?:itis|osis|oma|aemia|emia|pathy|syndrome|disease|disorder|infection|cancer|"
@@ -70,12 +56,6 @@ REPORTED_CLAIM = re.compile(
 )
 """Reported diagnoses with words between speaker and verb ("the doctor at the walk-in said
 it's bronchitis"), which `claimed_diagnoses` leaves to this narrower, condition-worded check."""
-
-
-def _telling(text: str) -> set[str]:
-    """`_stems` without negation and function words, which it keeps ("haven't" -> "haven",
-    "when"), so that two sentences do not match on their "no" or "when" alone."""
-    return _stems(NEGATION.sub(" ", text)) - FUNCTION_STEMS
 
 
 def first(items, describe: Callable[[Any], str | None]) -> str | None:
@@ -227,27 +207,7 @@ def _answers_no_then_says(sentence: str) -> bool:
 
 
 def contradiction(d: Dialogue) -> str | None:
-    """A patient sentence affirming what a case fact negates ("it's really itchy" when the case
-    says "it's not itchy"): it shares at least two telling words with a negated clause of a fact
-    and more than with any affirmative clause. Facts are cut into clauses at commas, "and" and
-    "but", so a cut that loses a negation's reach makes a clause affirmative, which can only
-    excuse a sentence, never flag one."""
-    negated: list[set[str]] = []
-    affirmative: list[set[str]] = []
-    for fact in d.persona.facts:
-        for clause in CLAUSE.split(fact.text):
-            if words := _telling(clause):
-                (negated if NEGATION.search(clause) else affirmative).append(words)
-
-    def describe(line: Line) -> str | None:
-        for sentence in sentences(line.text):
-            if NEGATION.search(sentence) or sentence.rstrip().endswith("?"):
-                continue
-            words = _telling(sentence)
-            against = max((len(words & c) for c in negated), default=0)
-            agrees = max((len(words & c) for c in affirmative), default=0)
-            if against >= 2 and against > agrees:
-                return sentence.strip()
-        return None
-
-    return first(d.spoken("patient"), describe)
+    """A patient sentence affirming what a case fact negates (`contradicting_sentence`, the rule
+    the patient's live review applies to each reply)."""
+    facts = [f.text for f in d.persona.facts]
+    return first(d.spoken("patient"), lambda line: contradicting_sentence(line.text, facts))

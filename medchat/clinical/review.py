@@ -23,7 +23,8 @@ from medchat.clinical.conveyance import content_words, sentences
 @dataclass(frozen=True)
 class Problem:
     kind: str
-    """role_break, claim, leak, denial, evasive, missing, invented, repetition, multi_question"""
+    """role_break, claim, leak, denial, contradiction, evasive, missing, invented, repetition,
+    repeat, multi_question, echo, opening"""
     detail: str
 
     def __str__(self) -> str:
@@ -200,9 +201,16 @@ def asks(text: str) -> bool:
     return "?" in text or len(text.split()) >= 4
 
 
+SAYS_AGAIN = re.compile(r"^\W*(?:like|as) i (?:said|mentioned|told you)\b", re.IGNORECASE)
+"""An answer that says it is said again: how a patient asked the same thing twice replies."""
+
+
 def is_stock_answer(text: str) -> bool:
-    """A short plain no or "not sure": how people answer different questions, so saying it
-    twice is not a loop."""
+    """A short plain no or "not sure" (how people answer different questions), or an answer
+    that says it is said again ("Like I said, it started two days ago."): saying it twice is
+    not a loop."""
+    if SAYS_AGAIN.search(text):
+        return True
     words = len(text.split())
     return words < 4 or (words <= 8 and bool(FLAT_NO.search(text) or UNSURE.search(text)))
 

@@ -224,3 +224,18 @@ def test_when_the_patient_says_the_doctors_line_back_then_it_is_a_repeat(persona
     ]
     result = _patient_finish(persona, turns, turns[-1].text, retry="I'm not sure, doctor.")
     assert "repeat" in {p.kind for p in result.found} and result.text == "I'm not sure, doctor."
+
+
+def test_when_a_reply_affirms_what_the_case_negates_then_it_is_regenerated():
+    """Seen in self-play: "paracetamol isn't touching" it in the case, "better when I'm ...
+    taking paracetamol" in the reply; the gate that rejected that dialogue now runs live."""
+    pregnant = get_persona("headache-pregnant-31f")
+    turns = [
+        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
+        Turn(role=Role.PATIENT, text=pregnant.opening_statement, author="t"),
+        Turn(role=Role.DOCTOR, text="What makes the headache better or worse?", author="t"),
+    ]
+    wrong = "The headache gets better when I'm lying down in the dark and taking paracetamol."
+    result = _patient_finish(pregnant, turns, wrong, retry="Nothing really helps it.")
+    assert "contradiction" in {p.kind for p in result.found}
+    assert result.repairs == 1 and "taking paracetamol" not in result.text

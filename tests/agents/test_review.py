@@ -201,6 +201,8 @@ def test_when_a_turn_says_an_earlier_one_again_then_it_is_the_same_turn(text, ea
         ("No, I haven't noticed anything like that.", True),
         ("I'm not sure, doctor.", True),
         ("It goes up into my jaw and down my left arm.", False),
+        ("Like I said, the black stools started two days ago.", True),  # real (self-play)
+        ("I said it started two days ago and it's got worse.", False),
     ],
 )
 def test_when_an_answer_is_a_plain_no_or_not_sure_then_it_is_stock(text, stock):
