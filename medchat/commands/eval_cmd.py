@@ -46,6 +46,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     doc = esub.add_parser("doctor", help="benchmark a model as the doctor in self-play")
     doc.add_argument("--personas", default="personas/authored/*.yaml", help="glob of cases")
     doc.add_argument("--max-turns", type=int, default=20, help="dialogue turns before the close")
+    doc.add_argument(
+        "--concurrency", type=int, default=1, help="episodes played at once (default 1)"
+    )
     doc.add_argument("--runs", type=int, default=3, help="runs per persona (variant = run)")
     doc.add_argument("--model", default=None, help="doctor model (default: MEDCHAT_MODEL)")
     doc.add_argument("--backend", default=None, help="doctor backend: local, openai, fake")
@@ -179,8 +182,10 @@ def _doctor(args: argparse.Namespace) -> int:
     from medchat.personas.loader import PersonaRegistry
     from medchat.store import SessionStore, connect
 
-    if args.runs < 1 or args.max_turns < 2:
-        raise MedChatError("--runs must be at least 1 and --max-turns at least 2.")
+    if args.runs < 1 or args.max_turns < 2 or args.concurrency < 1:
+        raise MedChatError(
+            "--runs and --concurrency must be at least 1 and --max-turns at least 2."
+        )
     settings = get_settings()
     # The close is what top-1/top-3 are read from: give its five sections room even when the
     # per-turn cap is short (a close cut off before SAFETY-NETTING does not parse).
@@ -211,6 +216,7 @@ def _doctor(args: argparse.Namespace) -> int:
         args.runs,
         args.max_turns,
         progress=_progress,
+        concurrency=args.concurrency,
     )
     result.update(model=doctor_name, patient_model=patient_name)
     print(table(result["summary"]))
@@ -259,6 +265,7 @@ def _doctor_over_api(args, settings, ids, doctor_name: str, patient_name: str) -
         settings.close_tokens,
         settings.turn_timeout_s,
         progress=_progress,
+        concurrency=args.concurrency,
     )
     result.update(model=doctor_name, patient_model=patient_name, over_api=True)
     print(table(result["summary"]))

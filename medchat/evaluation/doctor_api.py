@@ -155,6 +155,7 @@ def benchmark(
     close_tokens: int,
     timeout_s: float = 180.0,
     progress: Any = None,
+    concurrency: int = 1,
 ) -> dict[str, Any]:
     """Every persona `runs` times; the same result shape as `doctor_bench.benchmark`."""
     return run_all(
@@ -163,4 +164,5 @@ def benchmark(
         runs,
         max_turns,
         progress,
+        concurrency,
     )

@@ -17,6 +17,7 @@ import json
 import math
 import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -159,6 +160,7 @@ def benchmark(
     max_turns: int,
     scorer: OsceScorer | None = None,
     progress: Any = None,
+    concurrency: int = 1,
 ) -> dict[str, Any]:
     """Play every persona `runs` times; return episodes, the summary and per-persona means."""
     models = {Role.DOCTOR: doctor, Role.PATIENT: patient}
@@ -170,6 +172,7 @@ def benchmark(
         runs,
         max_turns,
         progress,
+        concurrency,
     )
 
 
@@ -179,16 +182,26 @@ def run_all(
     runs: int,
     max_turns: int,
     progress: Any = None,
+    concurrency: int = 1,
 ) -> dict[str, Any]:
     """Play every persona `runs` times with `play_one(persona_id, run)`; the result both
-    benchmarks write (in process here, through the patient API in `doctor_api`)."""
-    episodes = []
-    for run in range(runs):
-        for pid in persona_ids:
-            episode = play_one(pid, run)
-            episodes.append(episode)
-            if progress:
-                progress(episode)
+    benchmarks write (in process here, through the patient API in `doctor_api`).
+
+    `concurrency` episodes play at once (their model calls share the server's batch, as in
+    `generate`); episodes are independent sessions, and the result lists them in the same
+    order whatever the concurrency. Greedy replies can still differ in the last digits of a
+    batched computation, so a run meant to reproduce another uses the same concurrency.
+    """
+    jobs = [(pid, run) for run in range(runs) for pid in persona_ids]
+
+    def one(job: tuple[str, int]) -> Episode:
+        episode = play_one(*job)
+        if progress:
+            progress(episode)
+        return episode
+
+    with ThreadPoolExecutor(max_workers=max(1, concurrency)) as pool:
+        episodes = list(pool.map(one, jobs))
     return {
         "runs": runs,
         "max_turns": max_turns,

@@ -89,3 +89,31 @@ def test_when_outputs_are_written_then_json_table_and_plots_exist(scripted_resul
     assert [p.name for p in paths] == ["results.json", "metrics.png", "personas.png"]
     assert all(p.stat().st_size > 1_000 for p in paths)
     assert "[0.000, 0.000]" in table(scripted_result["summary"])
+
+
+def test_when_episodes_play_concurrently_then_they_overlap_and_keep_their_order():
+    """`--concurrency N` plays N episodes at once; the result lists them as a sequential run
+    would (run by run, persona by persona), so summaries and per-run CIs do not depend on it."""
+    import threading
+    import time
+
+    from medchat.evaluation.doctor_bench import Episode, run_all
+
+    active, peak, lock = [0], [0], threading.Lock()
+
+    def play_one(pid: str, run: int) -> Episode:
+        with lock:
+            active[0] += 1
+            peak[0] = max(peak[0], active[0])
+        time.sleep(0.05 if pid == "a" else 0.01)  # the first job finishes last
+        with lock:
+            active[0] -= 1
+        metrics = {"top1": float(run), "top3": 1.0, "coverage": 0.5, "close_parsed": 1.0}
+        metrics |= {"doctor_turns": 3.0, "red_flags_missed": 0.0}
+        return Episode(pid, run, f"s-{pid}-{run}", metrics, "", [], "", "", 0.0)
+
+    result = run_all(play_one, ["a", "b", "c"], runs=2, max_turns=4, concurrency=3)
+    order = [(e["persona_id"], e["run"]) for e in result["episodes"]]
+    assert order == [("a", 0), ("b", 0), ("c", 0), ("a", 1), ("b", 1), ("c", 1)]
+    assert peak[0] > 1
+    assert result["summary"]["top1"]["per_run"] == [0.0, 1.0]
