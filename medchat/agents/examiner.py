@@ -98,7 +98,7 @@ class Examiner:
             return self._exam(persona, request, [ExamSystem(name)])
         if wanted or re.search(TEST_WORDS, request.lower()):
             name = wanted[0] if wanted else request.strip()
-            finding = f"{name}: not available for this case."
+            finding = "Not available for this case."  # shown after the name, as every finding
             return ExaminerResult("test", name, finding, "not_available")
         return ExaminerResult("exam", request.strip(), "No abnormality detected.", "normal")
 

@@ -23,8 +23,8 @@ REQUESTS = [
     ("chest-pain-58m", "cardiac enzymes", "test", "found", "Troponin", "480 ng/L"),
     ("chest-pain-58m", "look in his ears", "exam", "normal", "ent", "no abnormality"),
     ("chest-pain-58m", "examine the eyes", "exam", "normal", "eyes", "no abnormality"),
-    ("chest-pain-58m", "CT head", "test", "not_available", "CT head", "not available"),
-    ("abdominal-pain-19m", "CT head please", "test", "not_available", "CT head", "not available"),
+    ("chest-pain-58m", "CT head", "test", "not_available", "CT head", "Not available"),
+    ("abdominal-pain-19m", "CT head please", "test", "not_available", "CT head", "Not available"),
     ("abdominal-pain-19m", "CT scan of the abdomen", "test", "found", "CT", "Inflamed"),
     (
         "pelvic-pain-27f",
@@ -32,7 +32,7 @@ REQUESTS = [
         "test",
         "not_available",
         "Ultrasound",
-        "not available",
+        "Not available",
     ),
     (
         "breathless-34f",
@@ -48,13 +48,13 @@ REQUESTS = [
         "test",
         "not_available",
         "Ultrasound",
-        "not available",
+        "Not available",
     ),
-    ("fever-rash-3y", "urine PCR", "test", "not_available", "urine PCR", "not available"),
+    ("fever-rash-3y", "urine PCR", "test", "not_available", "urine PCR", "Not available"),
     ("headache-pregnant-31f", "urine PCR", "test", "found", "Urinalysis", "Protein 3+"),
     ("confused-84f", "send an MSU", "test", "found", "Urine culture", "Escherichia coli"),
     ("confused-84f", "urine dip", "test", "found", "Urinalysis", "nitrites positive"),
-    ("chest-pain-58m", "send a d-dimer", "test", "not_available", "D-dimer", "not available"),
+    ("chest-pain-58m", "send a d-dimer", "test", "not_available", "D-dimer", "Not available"),
     ("breathless-34f", "CT pulmonary angiogram", "test", "found", "CTPA", "Filling defects"),
     ("breathless-34f", "ABG", "test", "found", "Blood gas", "pO2 9.1"),
     ("breathless-34f", "examine the legs", "exam", "found", "peripheral_vascular", "calf"),
@@ -69,7 +69,7 @@ REQUESTS = [
         "test",
         "not_available",
         "Toxicology screen",
-        "not available",
+        "Not available",
     ),
     (
         "avey-000",
@@ -77,7 +77,7 @@ REQUESTS = [
         "test",
         "not_available",
         "Blood glucose",
-        "not available",
+        "Not available",
     ),
     (
         "agentclinic-000",
@@ -123,3 +123,10 @@ def test_when_several_tests_are_requested_then_each_is_answered(registry, examin
 def test_when_an_unlisted_scan_resembles_a_listed_test_then_it_is_not_available(registry, examiner):
     persona = registry.get("fever-traveller-36m")
     assert examiner.respond(persona, "bladder scan").status == "not_available"
+
+
+def test_when_a_test_is_not_available_then_its_name_is_said_once(registry, examiner):
+    """Callers show "name: finding"; the finding does not repeat the name ("ECG: ECG: ...")."""
+    result = examiner.respond(registry.get("avey-000"), "ECG please")
+    assert result.status == "not_available" and result.name not in result.finding
+    assert f"{result.name}: {result.finding}" == f"{result.name}: Not available for this case."
