@@ -72,6 +72,20 @@ _STYLE_WORDS = {
 }
 
 
+_SPEAKER = re.compile(r"^(\w+):\s+")
+"""The label of a case whose facts an informant says ("Daughter: She's barely eaten.")."""
+
+
+def _join(parts: list[str]) -> str:
+    """Sentences said in one turn, an informant's label said once ("Daughter: A. B.", not
+    "Daughter: A. Daughter: B.")."""
+    label = _SPEAKER.match(parts[0]) if parts else None
+    if label is None:
+        return " ".join(parts)
+    rest = [p[label.end() :] if p.startswith(label.group(0)) else p for p in parts[1:]]
+    return " ".join([parts[0], *rest])
+
+
 def _examined(turns: Sequence[Turn]) -> bool:
     """Whether the doctor's last turn asked nothing and the examiner answered it (an examination
     or a test: the patient has only to go along with it)."""
@@ -264,7 +278,7 @@ class PatientAgent(Agent):
         if find_leak(question, self.persona) or _ASKS_DIAGNOSIS.search(question):
             return FALLBACK
         if self.last_facts:
-            answer = " ".join(f.text for f in self.last_facts[:2])
+            answer = _join([f.text for f in self.last_facts[:2]])
             # Asked again, people say so rather than recite their words a second time.
             return (
                 f"Like I said, {_lower_first(self.last_facts[0].text)}"
@@ -284,8 +298,7 @@ class PatientAgent(Agent):
         added = [scrub(texts[fid]) for fid in missing if fid in texts]
         if not added:
             return text, []
-        joined = " ".join([text.rstrip(), *added]) if text.strip() else " ".join(added)
-        return joined, missing
+        return _join([text.rstrip(), *added] if text.strip() else added), missing
 
     def turn_meta(self) -> dict[str, Any]:
         return {"facts": [f.id for f in self.last_facts]}

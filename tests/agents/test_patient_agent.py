@@ -239,3 +239,21 @@ def test_when_a_reply_affirms_what_the_case_negates_then_it_is_regenerated():
     result = _patient_finish(pregnant, turns, wrong, retry="Nothing really helps it.")
     assert "contradiction" in {p.kind for p in result.found}
     assert result.repairs == 1 and "taking paracetamol" not in result.text
+
+
+def test_when_an_informant_answers_then_their_label_is_said_once_per_turn():
+    """Seen in self-play: "Daughter: A. Daughter: B." when a left-out fact was appended."""
+    confused = get_persona("confused-84f")
+    agent = PatientAgent(ScriptedChatModel(), confused)
+    turns = [
+        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
+        Turn(role=Role.PATIENT, text=confused.opening_statement, author="t"),
+        Turn(role=Role.DOCTOR, text="Has she been eating and drinking?", author="t"),
+    ]
+    agent.messages(turns)
+    assert agent.last_facts and agent.last_facts[0].text.startswith("Daughter: ")
+    from medchat.clinical.review import Problem
+
+    missing = [Problem("missing", f.id) for f in agent.last_facts]
+    text, added = agent.complete("Daughter: Not much, no.", missing)
+    assert added and text.count("Daughter:") == 1
