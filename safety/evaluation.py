@@ -47,6 +47,7 @@ PII_SOURCES = {
     "faker locales, dev frames": "pii_locales_dev",
     "faker locales, test frames": "pii_locales_test",
     "faker locales, fresh frames": "pii_locales_fresh",
+    "faker locales, fresh2 frames": "pii_locales_fresh2",
     "hand-written": "pii_handwritten",
 }
 

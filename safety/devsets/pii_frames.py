@@ -79,6 +79,29 @@ FRESH_FRAMES: tuple[str, ...] = (
     "last period was {date}, {clin}, my GP is Dr {last}",
 )
 
+FRESH2_FRAMES: tuple[str, ...] = (
+    "voicemail for {first}: your {drug} is ready to collect, we close at 6",
+    "Patient: {name}. D.O.B. {dob}. Address: {address}. Referred for {clin}.",
+    "sorry {first} i wont make it on {date}, the {epo} is playing up",
+    "this is {last} calling about my husband, he took {dose} of {drug} last night",
+    "send the letter to {street}, {postcode} {city} not the old one",
+    "hi its {first} {last}, the pharmacy on {street} has no {drug} left",
+    "my date of birth is {dob} and my postcode is {postcode}",
+    "{name} rang on {date} re {clin}, please call back on {phone}",
+    "grandad {first} lives at {address} and keeps forgetting his {drug}",
+    "the scan on {date} showed {clin}, {last} wants a second opinion",
+    "forms signed by {name}, {city}, {date}",
+    "she was born on {dob} in {city} and has had {epo} since childhood",
+    "thanks dr {last}! the {dose} of {drug} helped a lot",
+    "we moved to {postcode} last spring, can you update my records, {first}",
+    "next of kin: {name}, tel {phone}",
+    "dear {first}, your appointment on {date} is confirmed. {clin} follow up.",
+    "my neighbour {first} found me on the floor at {street} and called 999",
+    "ref {last}/{dob}: {epo}, on {drug}",
+    "{first} {last} here from {city}, is {dose} too much {drug} for a child?",
+    "posted the sample from {city} on {date}, name on the tube is {name}",
+)
+
 # Clinical content, chosen for this source only (not the lists in `pii_templates`).
 DRUGS: tuple[str, ...] = (
     "apixaban",

@@ -8,7 +8,10 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   name providers, so these values are unseen by the rules. `pii_locales_dev.jsonl` (DEV_FRAMES)
   may be read while changing rules; `pii_locales_test.jsonl` (TEST_FRAMES, another seed) was
   measured once, then its errors were read; `pii_locales_fresh.jsonl` (FRESH_FRAMES, written
-  before the second round of changes) is the held-out set after that.
+  before the second round of changes) is the held-out set after that;
+  `pii_locales_fresh2.jsonl` (FRESH2_FRAMES, seed 1304, written on 2026-11-25 before the third
+  round, whose fixes came from the fresh set's known misses) is measured before and after that
+  round, and its rows are not read.
 - Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
   before the recognizers were changed; parsed into `pii_handwritten.jsonl`.
 """
@@ -30,7 +33,7 @@ from safety.devsets import pii_frames as F
 HERE = Path(__file__).parent
 LOCALES = ("fr_FR", "de_DE", "nl_NL", "en_IE", "ga_IE", "en_GB")
 PER_FRAME_LOCALE = 2
-SEEDS = {"dev": 1301, "test": 1302, "fresh": 1303}
+SEEDS = {"dev": 1301, "test": 1302, "fresh": 1303, "fresh2": 1304}
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
 # Ages are counted from this day, not from the clock: the golden files must not change with the
@@ -173,7 +176,12 @@ def render(frame: str, values: dict) -> dict:
 
 def build_locales(split: str) -> list[dict]:
     """Rows for one frame set; about a third are lower-cased whole, as many patients type."""
-    frames = {"dev": F.DEV_FRAMES, "test": F.TEST_FRAMES, "fresh": F.FRESH_FRAMES}[split]
+    frames = {
+        "dev": F.DEV_FRAMES,
+        "test": F.TEST_FRAMES,
+        "fresh": F.FRESH_FRAMES,
+        "fresh2": F.FRESH2_FRAMES,
+    }[split]
     rng = random.Random(SEEDS[split])
     fakers = {loc: Faker(loc) for loc in LOCALES}
     for i, loc in enumerate(LOCALES):
@@ -223,6 +231,7 @@ def main() -> None:
         "pii_locales_dev": build_locales("dev"),
         "pii_locales_test": build_locales("test"),
         "pii_locales_fresh": build_locales("fresh"),
+        "pii_locales_fresh2": build_locales("fresh2"),
         "pii_handwritten": build_handwritten(),
     }
     for name, rows in sets.items():

@@ -17,6 +17,7 @@ from safety.evaluation import load_devset
         ("pii_locales_dev", lambda: pii_independent.build_locales("dev")),
         ("pii_locales_test", lambda: pii_independent.build_locales("test")),
         ("pii_locales_fresh", lambda: pii_independent.build_locales("fresh")),
+        ("pii_locales_fresh2", lambda: pii_independent.build_locales("fresh2")),
         ("pii_handwritten", pii_independent.build_handwritten),
     ],
 )
@@ -25,7 +26,14 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
 
 
 @pytest.mark.parametrize(
-    "name", ["pii_locales_dev", "pii_locales_test", "pii_locales_fresh", "pii_handwritten"]
+    "name",
+    [
+        "pii_locales_dev",
+        "pii_locales_test",
+        "pii_locales_fresh",
+        "pii_locales_fresh2",
+        "pii_handwritten",
+    ],
 )
 def test_when_independent_rows_read_then_labels_point_at_real_text(name):
     rows = load_devset(name)
@@ -36,7 +44,12 @@ def test_when_independent_rows_read_then_labels_point_at_real_text(name):
 
 
 def test_when_frames_split_then_no_two_sets_share_a_frame():
-    sets = [pii_frames.DEV_FRAMES, pii_frames.TEST_FRAMES, pii_frames.FRESH_FRAMES]
+    sets = [
+        pii_frames.DEV_FRAMES,
+        pii_frames.TEST_FRAMES,
+        pii_frames.FRESH_FRAMES,
+        pii_frames.FRESH2_FRAMES,
+    ]
     assert sum(len(set(s)) for s in sets) == len(set().union(*sets))
 
 
@@ -91,6 +104,6 @@ def test_when_rebuilt_on_another_day_then_the_golden_files_still_match(monkeypat
             return dt.datetime(2027, 11, 25, tzinfo=tz)
 
     monkeypatch.setattr(faker_dates, "datetime", NextYear)
-    for split in ("dev", "test", "fresh"):
+    for split in ("dev", "test", "fresh", "fresh2"):
         rebuilt = json.loads(json.dumps(pii_independent.build_locales(split)))
         assert rebuilt == load_devset(f"pii_locales_{split}")
