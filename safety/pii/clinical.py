@@ -52,8 +52,10 @@ PROTECTED_PATTERNS: tuple[str, ...] = (
     r"(?i:\b\d{2}(?:\.\d)?\s*(?:°\s*[CF]|degrees(?: celsius| fahrenheit| c| f)?|C\b|F\b))",
     r"(?i:\b(?:sats?|saturations?|spo2|o2|oxygen)\s*(?:of|at|is|was|:)?\s*\d{2,3}\s*%)",
     # ("st" is stone, unless it is an ordinal day before a month: "1st March", "21st of May")
+    # nor before a year: "august 1st, 2022"
     r"(?i:\b\d{1,3}(?:\.\d+)?\s*(?:%|kg|kilos?|lbs?|pounds|stone|st(?!\s+(?:of\s+)?"
-    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))|cm|mm|inches|feet|ft)\b)",
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|,?\s+(?:19|20)\d\d\b)|cm|mm|inches|"
+    r"feet|ft)\b)",
     r"(?i:\b(?:bmi|hba1c|egfr|crp|inr|tsh|psa|hb|wcc|glucose|sugar|cholesterol|ldl|hdl|"
     r"troponin|creatinine|potassium|sodium|ferritin)\s*(?:of|is|was|:|at)?\s*\d+(?:\.\d+)?)",
     # doses and frequencies

@@ -12,6 +12,7 @@ context says so, and how much evidence it needs depends on the cue:
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 from importlib import resources
@@ -92,6 +93,7 @@ def _non_english(word: str) -> bool:
 _ENGLISH_ENDING = re.compile(r"(?:ed|ing|al|ous|ive|ful|less|able|ible|ic|ish|ary|ory|ant)$")
 
 
+POSSESSIVE = ("'s", "’s")
 _GAELIC_PREFIX = re.compile(r"^(?:mc|mac|o['’]|ní|nic|ó)[^\W\d_]{2,}")
 
 
@@ -130,7 +132,17 @@ def name_prefix(value: str, evidence: str) -> str:
     known = words[0] in given_names() or any(_non_english(w) for w in words)
     if evidence == "titled":
         known = known or any(w in surnames() or _GAELIC_PREFIX.match(w) for w in words)
-        return found if known else ""
+        if known:
+            return found
+        # "dr Lombard": a capital after a title, and only the capitalised words ("Dr. Smith's
+        # office" is "Smith's")
+        caps = list(itertools.takewhile(lambda t: t.group()[:1].isupper(), run))
+        if not caps:
+            return ""
+        end = caps[-1].end() - (
+            2 if value[caps[-1].end() - 2 : caps[-1].end()] in POSSESSIVE else 0
+        )
+        return value[caps[0].start() : end]
     if evidence == "whole":  # "talks" in "my friend talks about" is a verb, not a name
         plain = not _ENGLISH_ENDING.search(words[0]) and not words[0].endswith("s")
         return found if found == value and (known or plain) else ""
@@ -150,7 +162,9 @@ AFTER_NAME = (
     r"is|was|has|had|says|said|thinks|thought|does|did|can|cant|"
     r"can't|could|will|wont|won't|would|keeps|kept|noticed|found|told|wants|needs|rang|called|"
     r"brought|drove|took|gets|got|and|who|also|just|made|makes|saw|heard|knows|came|went|asked|"
-    r"isn't|isnt|wasn't|doesn't|didn't|hasn't|goes|lives|works|looks)\b)"
+    r"isn't|isnt|wasn't|doesn't|didn't|hasn't|goes|lives|works|looks|pick|picks|picked|bring|"
+    r"collect|collects|drive|drives|come|comes|ring|rings|phone|phones|help|helps|helped|take|"
+    r"takes|stay|stays|stayed|sign|signs|signed|visit|visits|visited|look|live|work)\b)"
 )
 
 
@@ -189,6 +203,36 @@ class RelativeNameRecognizer(CuedLowerNameRecognizer):
 
     EVIDENCE = "whole"
     PATTERNS = ((rf"{P.RELATION},?\s+(?P<v>{TOKS}?){AFTER_NAME}", 0.85),)
+
+
+class SignOffNameRecognizer(CuedLowerNameRecognizer):
+    """A known given name (or one with a non-English letter) after a request or a sign-off
+    ("ask for michelle", "signed peter mac cuilleáin", "regards, anna") or after a comma that
+    ends the message ("can i rebook, charlotte weylant")."""
+
+    EVIDENCE = "known"
+    PATTERNS = (
+        (
+            rf"(?i:\bask\s+for|\bspeak\s+(?:to|with)|\bsigned|\bregards|\bcheers|\bthanks|"
+            rf"\bthank\s+you|\blove|\byours|\bbest\s+wishes)\s*,?\s+(?P<v>{TOKS})",
+            0.8,
+        ),
+        (rf",\s+(?P<v>{TOK}(?:\s{TOK}){{0,2}})\s*[.!]?\s*$", 0.8),
+    )
+
+
+class CapitalAfterLowerCueRecognizer(CuedLowerNameRecognizer):
+    """A capitalised word after a cue typed in lower case ("its Brigitte again", "im Elly"):
+    someone who does not capitalise "its" capitalises a name."""
+
+    EVIDENCE = "cue"
+    PATTERNS = (
+        (
+            rf"\b(?:im|i'm|its|it's|this\s+is)\s+"
+            rf"(?P<v>[{P.UP}][{P.LOW}]+(?:[ -][{P.UP}][{P.LOW}]+)?)(?![{P.LOW}])",
+            0.8,
+        ),
+    )
 
 
 class LexiconNameRecognizer(CuedLowerNameRecognizer):

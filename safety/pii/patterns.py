@@ -28,7 +28,7 @@ RELATION = (
     r"sister|brother|friend|girlfriend|boyfriend|grandson|granddaughter|grandmother|grandfather|"
     r"gran|nan|grandma|grandpa|aunt|uncle|cousin|carer|caregiver|neighbour|neighbor|GP|doctor|"
     r"consultant|nurse|colleague|boss|flatmate|roommate|fiancée?|niece|nephew|child|baby|"
-    r"stepson|stepdaughter|landlord|therapist|midwife|dentist|pharmacist))"
+    r"stepson|stepdaughter|landlord|therapist|midwife|dentist|pharmacist)(?:[- ]in[- ]law)?)"
 )
 
 PLACE = (

@@ -13,10 +13,12 @@ from safety.pii import patterns as P
 from safety.pii.base import RegexRecognizer
 from safety.pii.base import digits_of as _digits
 from safety.pii.names import (
+    CapitalAfterLowerCueRecognizer,
     CuedLowerNameRecognizer,
     HereNameRecognizer,
     LexiconNameRecognizer,
     RelativeNameRecognizer,
+    SignOffNameRecognizer,
     TitledNameRecognizer,
 )
 from safety.pii.recognizers_intl import (
@@ -237,11 +239,15 @@ class NationalIdRecognizer(RegexRecognizer):
 
 ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     PersonCueRecognizer,
+    CapitalAfterLowerCueRecognizer,
     CuedLowerNameRecognizer,
     HereNameRecognizer,
     TitledNameRecognizer,
     RelativeNameRecognizer,
+    SignOffNameRecognizer,
     LexiconNameRecognizer,
+    SignOffNameRecognizer,
+    CapitalAfterLowerCueRecognizer,
     EuStreetRecognizer,
     EircodeRecognizer,
     EuPostcodeRecognizer,

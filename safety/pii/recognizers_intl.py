@@ -36,7 +36,10 @@ FR_STREET = rf"\b\d{{1,4}}(?:\s?(?i:bis|ter))?,?\s+{FR_TYPE}\s+{WORD}(?:[ -]{WOR
 FUSED_STREET = (
     rf"(?:\b[{P.UP}][{P.LOW}]+\s)?\b(?:{WORD}-){{0,3}}[{L}]*{FUSED_TYPE}(?![{L}])\s?{HOUSE}"
 )
-SHORT_STREET = rf"\b(?:{WORD}-){{0,3}}[{P.UP}][{P.LOW}]+{SHORT_TYPE}\s\d{{1,3}}[a-zA-Z]?(?![\d/])"
+SHORT_STREET = (
+    rf"\b(?:(?:{WORD}-){{0,3}}[{P.UP}][{P.LOW}]+{SHORT_TYPE}\s\d{{1,3}}|(?:{WORD}-){{1,3}}"
+    rf"(?i:{SHORT_TYPE})\s\d{{1,4}})[a-zA-Z]?(?![\d/])"
+)
 # Lower-case English streets: only the unambiguous street words, and never after a unit or
 # function word ("10 minutes drive", "3 times round the park" are not addresses).
 EN_TYPE = (
@@ -70,6 +73,7 @@ _NOT_NL = (
     "no so up us we he do go be hi ok"
 )
 NOT_NL_LETTERS = frozenset(_NOT_NL.split())
+UNITS_IN_LOWER_CASE_ONLY = frozenset({"ug", "gm", "mi", "lb", "oz", "ft", "hz"})
 # Lower-case UK postcodes need the space and no ordinal or unit tail ("t2 3rd", "e1 5ml").
 UK_POSTCODE_ANY = rf"(?i:{P.UK_POSTCODE.replace(' ?', ' ')})"
 UK_TAIL_NOT = frozenset({"st", "nd", "rd", "th", "ml", "mg"})
@@ -143,7 +147,10 @@ class EuPostcodeRecognizer(RegexRecognizer):
     def validate(self, value: str) -> bool:
         if re.fullmatch(UK_POSTCODE_ANY, value):
             return value[-2:].lower() not in UK_TAIL_NOT
-        letters = "".join(c for c in value if c.isalpha()).lower()
+        raw = "".join(c for c in value if c.isalpha())
+        letters = raw.lower()
+        if raw.isupper() and letters in UNITS_IN_LOWER_CASE_ONLY:
+            return True  # "7009 UG": microgram is written "ug", never "UG"
         return letters not in NOT_NL_LETTERS and letters not in ("sa", "sd", "ss")
 
 
