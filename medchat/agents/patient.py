@@ -229,8 +229,8 @@ class PatientAgent(Agent):
             problems.append(Problem("repeat", "says again what the patient already said"))
         if leak := find_leak(text, self.persona):
             problems.append(Problem("leak", leak))
-        facts_said = [f.text for f in self.persona.facts]
-        if contra := contradicting_sentence(text, facts_said):
+        case_facts = [f.text for f in self.persona.facts]
+        if contra := contradicting_sentence(text, case_facts):
             problems.append(Problem("contradiction", contra))
         facts = {f.id: f.text for f in self.last_facts}
         said: set[str] = set()
@@ -280,11 +280,12 @@ class PatientAgent(Agent):
         if self.last_facts:
             answer = _join([f.text for f in self.last_facts[:2]])
             # Asked again, people say so rather than recite their words a second time.
-            return (
-                f"Like I said, {_lower_first(self.last_facts[0].text)}"
-                if self._repeats(answer)
-                else answer
-            )
+            if not self._repeats(answer):
+                return answer
+            first = self.last_facts[0].text
+            label = _SPEAKER.match(first)  # "Daughter: Like I said, she ...", label first
+            head, body = (label.group(0), first[label.end() :]) if label else ("", first)
+            return f"{head}Like I said, {_lower_first(body)}"
         if not any(t.role == Role.PATIENT for t in turns):
             return self.persona.opening_statement
         return NOT_NOTICED if _YES_NO.search(question) else NOT_SURE

@@ -257,3 +257,18 @@ def test_when_an_informant_answers_then_their_label_is_said_once_per_turn():
     missing = [Problem("missing", f.id) for f in agent.last_facts]
     text, added = agent.complete("Daughter: Not much, no.", missing)
     assert added and text.count("Daughter:") == 1
+
+
+def test_when_an_informant_is_asked_again_then_their_label_comes_first():
+    confused = get_persona("confused-84f")
+    fact = next(f for f in confused.facts if f.id == "eating")
+    question = "Has she been eating and drinking?"
+    turns = [
+        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
+        Turn(role=Role.PATIENT, text=confused.opening_statement, author="t"),
+        Turn(role=Role.DOCTOR, text=question, author="t"),
+        Turn(role=Role.PATIENT, text=fact.text, author="t"),
+        Turn(role=Role.DOCTOR, text=question, author="t"),
+    ]
+    result = _patient_finish(confused, turns, fact.text, fact.text)
+    assert result.fallback and result.text.startswith("Daughter: Like I said, she")
