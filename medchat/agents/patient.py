@@ -86,6 +86,12 @@ def _join(parts: list[str]) -> str:
     return " ".join([parts[0], *rest])
 
 
+def told_fact_ids(turns: Sequence[Turn]) -> set[str]:
+    """The case facts selected for the patient's earlier turns: told already (a selected fact a
+    reply leaves out is appended in the case's words)."""
+    return {fid for t in turns if t.role == Role.PATIENT for fid in t.meta.get("facts", [])}
+
+
 def _examined(turns: Sequence[Turn]) -> bool:
     """Whether the doctor's last turn asked nothing and the examiner answered it (an examination
     or a test: the patient has only to go along with it)."""
@@ -139,12 +145,14 @@ class PatientAgent(Agent):
         self.last_facts: list[Fact] = []
         self.opened = False
         """Whether the patient has answered once (the first answer may say anything in its case)."""
+        # What the review compares a reply with, set per turn by `turn_note`: the patient's
+        # earlier turns, the doctor's last one, and the case facts already told.
+        self._said: list[str] = []
+        self._heard = ""
+        self._disclosed: set[str] = set()
 
     def select_facts(self, question: str, turns: Sequence[Turn]) -> list[Fact]:
-        disclosed = {
-            fid for t in turns if t.role == Role.PATIENT for fid in t.meta.get("facts", [])
-        }
-        exclude = disclosed if is_open_question(question) else ()
+        exclude = told_fact_ids(turns) if is_open_question(question) else ()
         return self.selector.select(self.persona, question, exclude_ids=exclude)
 
     def system_prompt(self, turns: Sequence[Turn]) -> str:
@@ -172,9 +180,7 @@ class PatientAgent(Agent):
         self.opened = not first
         self._said = [t.text for t in turns if t.role == Role.PATIENT]
         self._heard = question
-        self._disclosed = {
-            fid for t in turns if t.role == Role.PATIENT for fid in t.meta.get("facts", [])
-        }
+        self._disclosed = told_fact_ids(turns)
         self.last_facts = self.select_facts(question, turns) if question else []
         lines = []
         if first:
@@ -247,15 +253,14 @@ class PatientAgent(Agent):
         denied = {p.detail for p in problems if p.kind == "denial"}
         # A fact told in an earlier turn need not be told again: appending it makes the
         # reply say that turn again (a loop the gates reject).
-        told = said | denied | getattr(self, "_disclosed", set())
+        told = said | denied | self._disclosed
         problems += [Problem("missing", fid) for fid in facts if fid not in told]
         problems += [Problem("invented", s) for s in invented_symptoms(text, self.persona)]
         return problems
 
     def _repeats(self, text: str) -> bool:
         """Says an earlier patient turn, or the doctor's last turn, again."""
-        earlier = [t for t in getattr(self, "_said", []) if not is_stock_answer(t)]
-        earlier.append(getattr(self, "_heard", ""))
+        earlier = [t for t in self._said if not is_stock_answer(t)] + [self._heard]
         return not is_stock_answer(text) and repeats_turn(text, [t for t in earlier if t])
 
     def _conveyed_any(self, text: str) -> list[str]:

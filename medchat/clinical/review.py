@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from medchat.clinical.conveyance import content_words, sentences
 
@@ -170,7 +171,10 @@ NEAR_SAME = 0.75
 _TURN_WORDS = re.compile(r"[a-z0-9']+")
 
 
+@lru_cache(maxsize=4096)
 def _turn_key(text: str) -> tuple[str, frozenset[str], frozenset[str]]:
+    """A turn's words, content words and stems, computed once per text (the gates compare every
+    pair of a dialogue's turns; the live review compares each reply with all earlier turns)."""
     words = frozenset(content_words(text) - FILLERS)
     stems = frozenset(w.replace("'", "")[:5] for w in words)
     return " ".join(_TURN_WORDS.findall(text.lower())), words, stems
