@@ -24,8 +24,10 @@ from medchat.clinical.review import (
     STREAMABLE,
     UNSURE,
     Problem,
+    asks_about_patient,
     claimed_diagnoses,
     denials,
+    is_plain_no,
     is_stock_answer,
     repeats_turn,
     repetition,
@@ -44,11 +46,6 @@ an answer to a request that asks nothing reply "I'm not sure what you're asking"
 _GREETING = re.compile(r"^\W*(hi|hello|hey|good (morning|afternoon|evening))\b", re.IGNORECASE)
 _ASKS_DIAGNOSIS = re.compile(
     r"diagnos|condition|disease|what (do you think )?(it is|is wrong|you have)|what's wrong", re.I
-)
-_YES_NO = re.compile(
-    r"^\W*(and |so |ok,? |okay,? )?(do|does|did|have|has|had|is|are|was|were|can|could|would|will|"
-    r"any|anything|ever)\b",
-    re.IGNORECASE,
 )
 _EXAMPLES = """How you sound (another patient, for the voice only; never reuse their details):
 Doctor: Have you had any headaches?
@@ -247,6 +244,10 @@ class PatientAgent(Agent):
             said = {fid for fid, hit in zip(facts, hits, strict=True) if hit}
         elif self.opened:
             problems += [Problem("unasked", fid) for fid in self._conveyed_any(text)]
+            if asks_about_patient(self._heard) and not is_plain_no(text):
+                # Nothing in the case answers it: "My hearing's been fine, but my knee..." is
+                # how small models drift into symptoms the case does not have.
+                problems.append(Problem("not_a_plain_no", "a question the case does not cover"))
         problems += [Problem("denial", fid) for fid in denials(text, facts, said)]
         if facts and not said and UNSURE.search(text):
             problems.append(Problem("evasive", "unsure of what the case says"))
@@ -293,7 +294,7 @@ class PatientAgent(Agent):
             return f"{head}Like I said, {_lower_first(body)}"
         if not any(t.role == Role.PATIENT for t in turns):
             return self.persona.opening_statement
-        return NOT_NOTICED if _YES_NO.search(question) else NOT_SURE
+        return NOT_NOTICED if asks_about_patient(question) else NOT_SURE
 
     def complete(
         self, text: str, problems: Sequence[Problem], scrub: Callable[[str], str] = str

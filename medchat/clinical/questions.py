@@ -18,10 +18,15 @@ from medchat.personas.schema import FactCategory as C
 # rules may match ("where do you live" hits site and social); embeddings rank the union.
 ANY, TOPIC, SYMPTOM = -1.0, 0.25, 0.4
 QUESTION_RULES: list[tuple[str, tuple[C, ...], float]] = [
-    (r"allerg|reactions? to (any )?(medic|drug|antibiotic)", (C.ALLERGIES,), ANY),
     (
-        r"medic(ation|ine)s?|tablets?|pills?|taking anything|prescri|inhaler|over the counter|"
-        r"contracept|\bon any\b|what do you take",
+        r"allerg|alerg|reactions? to (any |a |an )?(medic|drug|antibiotic|tablet|penicillin)",
+        (C.ALLERGIES,),
+        ANY,
+    ),
+    (
+        r"medic(ation|ine|at)|\bmeds\b|tablets?|pills?|tak(e|ing) anything|prescri|inhaler|"
+        r"over the counter|contracept|\bon any\b|what do you take|vitamins?|supplements?|herbal|"
+        r"remed(y|ies)",
         (C.MEDICATIONS,),
         ANY,
     ),
@@ -33,7 +38,8 @@ QUESTION_RULES: list[tuple[str, tuple[C, ...], float]] = [
     ),
     (
         r"smok|cigar|vape|alcohol|\bdrink|units|recreational|street drugs|\bdrugs\b|\bwork\b|"
-        r"\bjob\b|occupation|live with|at home|who .*home|\blive\b|travel|abroad|sexual|partner|"
+        r"\bjob\b|occupation|for a living|live with|at home|who .*home|\blive\b|travel|abroad|"
+        r"sexual|partner|"
         r"exercise|\bdiet\b|support|nursery|school|stops? you|keeps? you going|reasons? to liv",
         (C.SOCIAL,),
         TOPIC,
@@ -53,31 +59,32 @@ QUESTION_RULES: list[tuple[str, tuple[C, ...], float]] = [
     ),
     (
         r"medical (history|problems|conditions)|past (medical|history)|(any|other) (medical |"
-        r"health )?(conditions|problems)|ever (been|had)|previous(ly)?|operations?|surger|"
-        r"hospital|illness(es)?|diagnosed with|pregnancies|births?|vaccin|immuni[sz]",
+        r"health )?(conditions|problems)(?! with)|ever (been|had)|previous(ly)?|operations?|"
+        r"surger|hospital|illness(es)?|diagnosed with|treated for|fit and well|"
+        r"(been|keep|generally) (healthy|well)|pregnancies|births?|vaccin|immuni[sz]",
         (C.PAST_HISTORY,),
         TOPIC,
     ),
-    (r"\bwhere\b|which (part|side)|point to|location", (C.HPC_SITE,), ANY),
+    (r"\bwhere\b|whereabouts|which (part|side)|point to|location", (C.HPC_SITE,), ANY),
     (
         r"how many|how much (did|have) you|what did you take|did you take|overdose|swallow",
         (C.HPC_CHARACTER, C.HPC_ONSET, C.HPC_TIMING, C.HPC_ASSOCIATED),
         TOPIC,
     ),
     (
-        r"when did|how long|\bstart|\bbegan|\bbegin|first notic|since when|come on|came on|"
-        r"suddenly|gradually",
+        r"when did|when was (that|this|it)|how long|\bstart|\bbegan|\bbegin|first notic|"
+        r"since when|come on|came on|suddenly|gradually",
         (C.HPC_ONSET,),
         ANY,
     ),
     (
-        r"describe|what (is|does|did) (it|the \w+) (feel|like)|what.*feel like|kind of (pain|"
-        r"feeling)|type of pain|sharp|dull|burning|crushing|character",
+        r"describe|what (is|does|did) (it|the \w+) (feel|like)|what.*feel like|(kind|sort|type) of "
+        r"(pain|feeling)|put (it )?into words|sharp|dull|burning|crushing|character",
         (C.HPC_CHARACTER,),
         ANY,
     ),
     (
-        r"spread|radiat|go(es)? anywhere|move (anywhere|to)|travel (to|down|anywhere)|"
+        r"spread|spred|radiat|shoot|go(es)? anywhere|move (anywhere|to)|travel (to|down|anywhere)|"
         r"anywhere else",
         (C.HPC_RADIATION,),
         ANY,
@@ -89,13 +96,14 @@ QUESTION_RULES: list[tuple[str, tuple[C, ...], float]] = [
         ANY,
     ),
     (
-        r"better|worse|relie|\bease|eases|anything help|helps? (it|the)|helped|trigger|"
-        r"brings? (it )?on|aggravat|painkiller",
+        r"better|worse|relie|\bease|eases|anything (that )?helps?|helps? (it|the)|helped|trigger|"
+        r"brings? (it )?on|sets? (it )?off|aggravat|painkiller",
         (C.HPC_EXACERBATING_RELIEVING,),
         ANY,
     ),
     (
-        r"how (bad|severe|much does it hurt|painful)|scale|out of (10|ten)|severity|intens",
+        r"how (bad|severe|much does it hurt|painful)|scale|out of (10|ten)|"
+        r"(zero|nought) to (10|ten)|severity|intens",
         (C.HPC_SEVERITY,),
         ANY,
     ),
@@ -111,14 +119,16 @@ QUESTION_RULES: list[tuple[str, tuple[C, ...], float]] = [
         TOPIC,
     ),
     (
-        r"what do you think|any ideas|(thoughts|ideas?) (about|on|as to) what|your (own )?idea|"
+        r"what do you think|any ideas?\b|theor(y|ies)|put it down to|make of (it|this|all)|"
+        r"(thoughts|ideas?) (about|on|as to) what|your (own )?idea|"
         r"(might|could) be (causing|going on)|what.*think (it|is) (is|causing|going)",
         (C.IDEAS,),
         ANY,
     ),
-    (r"worr|concern|afraid|scared|frighten|anxious about", (C.CONCERNS,), ANY),
+    (r"worr|concern|afraid|scar(ed|ing|y)|frighten|anxious about", (C.CONCERNS,), ANY),
     (
-        r"hoping|expect|what would you like|hope (to|for)|want (from|to get|us to)",
+        r"hoping|expect|what would you like|what you'd like|hope (to|for)|want (from|to get|us to)|"
+        r"get out of (this|today|the)",
         (C.EXPECTATIONS,),
         ANY,
     ),
@@ -133,6 +143,13 @@ OPEN_QUESTION = re.compile(
 )
 
 
+_OWN = frozenset(
+    {C.PAST_HISTORY, C.HPC_ONSET, C.HPC_TIMING, C.HPC_CHARACTER, C.HPC_ASSOCIATED, C.SYSTEMS_REVIEW}
+)
+_JOINED = re.compile(r"\b(and|or|also)\b|,")
+"""Two topics asked together ("Any allergies, and what medicines do you take?")."""
+
+
 def question_categories(question: str) -> dict[C, float]:
     """The fact categories a question asks about, by rule, each with its similarity floor."""
     text = question.lower()
@@ -141,6 +158,12 @@ def question_categories(question: str) -> dict[C, float]:
         if re.search(pattern, text):
             for category in categories:
                 found[category] = min(floor, found.get(category, floor))
+    if C.FAMILY in found:
+        # Relatives are the subject ("Do any conditions run in your family?"): the patient's
+        # own history and symptoms do not answer it.
+        found = {c: f for c, f in found.items() if c not in _OWN}
+    if C.ALLERGIES in found and C.MEDICATIONS in found and not _JOINED.search(text):
+        found.pop(C.MEDICATIONS)  # "allergic to any medicines?" asks about allergies only
     return found
 
 

@@ -118,6 +118,39 @@ _LEADING_DENIAL = re.compile(
 )
 FLAT_NO = re.compile(r"^\W*(?:no|nope|nothing|none|not really)\b", re.IGNORECASE)
 UNSURE = re.compile(r"\b(?:not sure|don't know|do not know|no idea|can't remember)\b", re.I)
+PLAIN_ANSWER = re.compile(
+    r"^\W*(?:\w+: )?(?:no\b|nope\b|not (?:that (?:i|we)|really|sure|at all)|nothing|none|never|"
+    r"i(?: haven't| have not| don't| do not| didn't|'m not| am not|'ve not|'ve never)|"
+    r"(?:she|he|they) (?:hasn't|has not|haven't|doesn't|does not|isn't|didn't))",
+    re.IGNORECASE,
+)
+"""How a plain no or "not sure" begins ("No, ...", "Not that I've noticed.", an informant's
+"Daughter: No, she hasn't."): the answer due to a question the case does not cover."""
+_REQUEST = re.compile(
+    r"\b(?:can|may|could|shall) (?:i|we)\b|\bwould you (?:like|mind|be)\b|\bdo you mind\b|"
+    r"\b(?:is|was) (?:it|that) (?:ok|okay|alright|all right|clear)\b|\bany questions\b|"
+    r"\bunderstand\b|\bhappy (?:to|for|with)\b|\bagree\b|\bmake sense\b|\bcomfortable\b",
+    re.IGNORECASE,
+)
+_ASKS_YES_NO = re.compile(
+    r"^\W*(?:(?:and|so|ok|okay|right|now),? )?(?:do|does|did|have|has|had|is|are|was|were|any|"
+    r"ever)\b",
+    re.IGNORECASE,
+)
+
+
+def is_plain_no(text: str) -> bool:
+    """Whether a reply is a plain no or "not sure" (PLAIN_ANSWER)."""
+    return bool(PLAIN_ANSWER.search(text))
+
+
+def asks_about_patient(question: str) -> bool:
+    """A yes/no question about the patient ("Any hearing problems?", "Have you had a cough?"),
+    not a request, an offer or a check of understanding ("Can I examine you?", "Is that okay?"),
+    which a plain no would answer wrongly."""
+    return bool(_ASKS_YES_NO.search(question)) and not _REQUEST.search(question)
+
+
 _NEGATED = re.compile(
     r"\b(?:no|not|never|none|nothing|haven't|hasn't|don't|doesn't|didn't|isn't|aren't|wasn't|"
     r"weren't|can't|cannot|without)\b",

@@ -24,6 +24,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     fid.add_argument("--limit", type=int, default=None, help="first N personas only")
     fid.add_argument("--model", default=None, help="model name (default: MEDCHAT_MODEL)")
     fid.add_argument("--concurrency", type=int, default=8)
+    fid.add_argument(
+        "--script",
+        choices=("full", "off-case"),
+        default="full",
+        help="full history script (default), or only the opening and the off-case questions",
+    )
     fid.add_argument("--out", type=Path, default=None, help="write full JSON results here")
     fid.set_defaults(func=_fidelity)
     saf = esub.add_parser("safety", help="PII scrubber and safety filter figures")
@@ -96,11 +102,12 @@ def _fidelity(args: argparse.Namespace) -> int:
     model_name = args.model or settings.model
     model = load_chat_model(settings, model=model_name)
     started = time.monotonic()
-    result = evaluate(model, personas, args.concurrency)
+    result = evaluate(model, personas, args.concurrency, args.script)
     seconds = time.monotonic() - started
     print(
         f"fidelity · model {model_name} · {result['personas']} personas · "
         f"{result['answers']} answers ({result['model_errors']} model errors) · {seconds:.0f} s"
+        f" · script {args.script} ({result['off_case_questions']} off-case questions)"
     )
     print(f"  {'figure':<26} {'shown':>7} {'raw':>7}  goal (shown)")
     for key, goal in (

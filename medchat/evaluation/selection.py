@@ -29,8 +29,15 @@ TOPICS = (*(c.value for c in FactCategory), "open")
 K = 3  # facts per question, as `PatientAgent.select_facts` asks for
 
 
-def probes_path() -> Path:
-    return Path(str(resources.files("medchat.evaluation") / "probes" / "selection.jsonl"))
+PROBE_FILES = ("selection.jsonl", "selection_fresh.jsonl")
+"""The bundled probe sets: the first written with the selector (two question banks); the second
+(`source` fresh_2611, 4 probes per persona, 2 of them absent-symptom questions) written later by
+someone who had not read the selector's rules, to measure it on phrasing it was not built from."""
+
+
+def probe_paths() -> list[Path]:
+    root = resources.files("medchat.evaluation") / "probes"
+    return [Path(str(root / name)) for name in PROBE_FILES]
 
 
 @dataclass(frozen=True)
@@ -45,8 +52,10 @@ class Probe:
 
 
 def load_probes(path: Path | None = None) -> list[Probe]:
-    """Read and check the field types of every line; a malformed line is a hard error."""
-    path = path or probes_path()
+    """Read and check the field types of every line (of every bundled file without `path`); a
+    malformed line is a hard error."""
+    if path is None:
+        return [probe for bundled in probe_paths() for probe in load_probes(bundled)]
     try:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:

@@ -272,3 +272,31 @@ def test_when_an_informant_is_asked_again_then_their_label_comes_first():
     ]
     result = _patient_finish(confused, turns, fact.text, fact.text)
     assert result.fallback and result.text.startswith("Daughter: Like I said, she")
+
+
+def test_when_a_question_its_case_does_not_cover_gets_more_than_a_no_then_it_is_repaired(persona):
+    """Nothing in the case answers it, so a plain no is due; "My hearing's fine, but my knee
+    has been sore" is how a small model drifts into symptoms the case lacks."""
+    turns = [
+        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
+        Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
+        Turn(role=Role.DOCTOR, text="Have you had any trouble with your hearing?", author="t"),
+    ]
+    drift = "My hearing's fine, but my knee has been sore lately."
+    result = _patient_finish(persona, turns, drift, retry="It's about the same as ever.")
+    assert "not_a_plain_no" in {p.kind for p in result.found}
+    assert result.fallback and result.text == "No, I haven't noticed anything like that."
+    kept = _patient_finish(persona, turns, "No, my hearing's fine.", retry="")
+    assert kept.found == [] and kept.text == "No, my hearing's fine."
+
+
+def test_when_the_doctor_asks_permission_then_a_yes_is_not_taken_for_a_wrong_answer(persona):
+    """A request is not a question about the patient: "Yes, of course" must stand."""
+    turns = [
+        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
+        Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
+        Turn(role=Role.DOCTOR, text="Is it okay if I have a listen to your chest?", author="t"),
+    ]
+    result = _patient_finish(persona, turns, "Yes, of course.", retry="")
+    assert "not_a_plain_no" not in {p.kind for p in result.found}
+    assert result.text == "Yes, of course."

@@ -207,3 +207,47 @@ def test_when_a_turn_says_an_earlier_one_again_then_it_is_the_same_turn(text, ea
 )
 def test_when_an_answer_is_a_plain_no_or_not_sure_then_it_is_stock(text, stock):
     assert is_stock_answer(text) is stock
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [
+        ("No.", True),
+        ("Nope, nothing like that.", True),
+        ("Not that I've noticed.", True),
+        ("I haven't, no.", True),
+        ("I've never had any trouble with that.", True),
+        ("I'm not sure, doctor.", True),
+        ("Daughter: No, she hasn't.", True),
+        ("She hasn't mentioned anything.", True),
+        ("My hearing is fine, but my knee hurts.", False),
+        ("Yes, a little.", False),
+        ("Sometimes, when I stand up.", False),
+    ],
+)
+def test_when_an_answer_starts_with_a_no_or_not_sure_then_it_is_plain(text, plain):
+    from medchat.clinical.review import is_plain_no
+
+    assert is_plain_no(text) is plain
+
+
+@pytest.mark.parametrize(
+    ("question", "about_patient"),
+    [
+        ("Any trouble with your teeth?", True),
+        ("Have you noticed any hair loss?", True),
+        ("Do you ever get nosebleeds?", True),
+        ("So, has your voice changed at all?", True),
+        ("Can I examine your tummy?", False),
+        ("Is that okay with you?", False),
+        ("Do you have any questions for me?", False),
+        ("Does that make sense?", False),
+        ("What about your sleep?", False),
+    ],
+)
+def test_when_a_question_asks_yes_or_no_about_the_patient_then_it_is_told_apart(
+    question, about_patient
+):
+    from medchat.clinical.review import asks_about_patient
+
+    assert asks_about_patient(question) is about_patient

@@ -133,3 +133,24 @@ def test_when_asked_about_a_suicide_plan_then_the_plan_fact_is_selected(registry
     persona = registry.get("low-mood-29m")
     ids = [f.id for f in selector.select(persona, "Have you made any plans to harm yourself?")]
     assert "si_plan" in ids
+
+
+@pytest.mark.parametrize(
+    ("question", "present", "absent"),
+    [
+        # Relatives are the subject: the patient's own history does not answer it.
+        ("Do any conditions run in your family?", {C.FAMILY}, {C.PAST_HISTORY}),
+        # "any problems with your <part>" asks about a symptom, not the past history.
+        ("Have you had any problems with your eyesight?", set(), {C.PAST_HISTORY}),
+        ("Any other medical problems?", {C.PAST_HISTORY}, set()),
+        # An allergy to a medicine is an allergy question; two topics asked together keep both.
+        ("Are you allergic to any medications?", {C.ALLERGIES}, {C.MEDICATIONS}),
+        ("Any allergies, and what medicines do you take?", {C.ALLERGIES, C.MEDICATIONS}, set()),
+        ("Are you on any meds at the moment?", {C.MEDICATIONS}, set()),
+    ],
+)
+def test_when_a_question_has_a_subject_then_only_its_categories_are_asked(
+    question, present, absent
+):
+    found = set(question_categories(question))
+    assert present <= found and not (absent & found)
