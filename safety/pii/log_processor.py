@@ -25,7 +25,9 @@ def _scrubber() -> Scrubber:
 
 def _clean(value: Any, scrubber: Scrubber, session) -> Any:
     if isinstance(value, str):
-        return scrubber.scrub(value, session).text
+        # A str subclass (a StrEnum such as a verdict's action) is scrubbed as the plain string
+        # it is: spaCy's tokenizer accepts only exact `str`.
+        return scrubber.scrub(str.__str__(value), session).text
     if isinstance(value, dict):
         return {k: _clean(v, scrubber, session) for k, v in value.items()}
     if isinstance(value, list | tuple):

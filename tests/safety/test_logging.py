@@ -84,3 +84,13 @@ def test_when_identifiers_pass_through_the_layer_then_none_is_logged(
         assert secret not in turn.text and secret not in reply.text
         assert all(secret not in str(s) for s in streamed)
     assert turn.verdict.action.value == "escalate"
+
+
+def test_when_an_event_value_is_a_str_enum_then_it_is_logged_as_its_text():
+    """A verdict's action is a StrEnum; spaCy takes only exact `str`, and the doctor benchmark
+    crashed on logging the close's verdict before this was handled."""
+    from safety.types import Action
+
+    for action in Action:
+        out = scrub_log_event(None, "info", {"event": "safety_verdict", "action": action})
+        assert out["action"] == action.value and type(out["action"]) is str
