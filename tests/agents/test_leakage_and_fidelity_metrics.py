@@ -81,3 +81,24 @@ def test_when_a_fact_told_earlier_is_selected_again_then_slot_recall_does_not_co
     ]
     result = score_persona(persona, answers)
     assert (result.selected, result.recalled, result.retold) == (2, 1, 1)
+
+
+def test_when_off_case_questions_are_scored_then_only_a_plain_no_counts():
+    """Off-case questions are the persona's own labelled absent questions, not a fixed pair
+    (one case has hearing loss, so "any hearing problems?" is not off-case for it)."""
+    from medchat.agents.simulator import Answer
+    from medchat.evaluation.fidelity import off_case_questions, score_persona, script_for
+    from medchat.personas.loader import default_registry
+
+    registry = default_registry()
+    assert all(len(off_case_questions(p)) >= 2 for p in registry)
+    persona = get_persona("chest-pain-58m")
+    absent = off_case_questions(persona)
+    assert script_for(persona, "off-case") == ["Hello, what brings you in today?", *absent]
+    assert set(absent) <= set(script_for(persona))
+    answers = [
+        Answer(absent[0], "No, nothing like that.", [], raw="My knee hurts."),
+        Answer(absent[1], "My hearing is fine but my knee hurts.", [], raw="No."),
+    ]
+    result = score_persona(persona, answers, absent)
+    assert (result.off_case, result.off_case_plain, result.off_case_plain_raw) == (2, 1, 1)
