@@ -196,9 +196,14 @@ def _doctor(args: argparse.Namespace) -> int:
     settings = get_settings()
     # The close is what top-1/top-3 are read from: give its five sections room even when the
     # per-turn cap is short (a close cut off before SAFETY-NETTING does not parse).
-    settings = settings.model_copy(
-        update={"close_max_new_tokens": args.close_tokens or max(settings.close_tokens, 400)}
-    )
+    update: dict[str, object] = {
+        "close_max_new_tokens": args.close_tokens or max(settings.close_tokens, 400)
+    }
+    if args.concurrency > 1:
+        # Episodes share the model's batch: a close of 400 tokens among four streams on two
+        # cores took over the 180 s turn limit (measured: every close of a first run timed out).
+        update["turn_timeout_s"] = max(settings.turn_timeout_s, 300.0 * args.concurrency)
+    settings = settings.model_copy(update=update)
     ids = PersonaRegistry.from_paths(args.personas).ids()
     ids = ids[: args.limit] if args.limit else ids
     doctor_name = args.model or settings.model
