@@ -80,6 +80,12 @@ def register(sub: argparse._SubParsersAction) -> None:
         "--doctor-url: this machine's patients, in process",
     )
     doc.add_argument("--out", type=Path, default=Path("eval-doctor"), help="output directory")
+    doc.add_argument(
+        "--resume",
+        action="store_true",
+        help="keep the episodes OUT/episodes.jsonl already holds (each is written as it ends) "
+        "and play only the rest",
+    )
     doc.set_defaults(func=_doctor)
     sel = esub.add_parser("selection", help="fact selection vs the labelled probe set")
     sel.add_argument("--probes", type=Path, default=None, help="probe JSONL (default: bundled)")
@@ -229,6 +235,7 @@ def _doctor(args: argparse.Namespace) -> int:
         args.max_turns,
         progress=_progress,
         concurrency=args.concurrency,
+        journal=_journal(args),
     )
     result.update(model=doctor_name, patient_model=patient_name)
     print(table(result["summary"]))
@@ -278,12 +285,27 @@ def _doctor_over_api(args, settings, ids, doctor_name: str, patient_name: str) -
         settings.turn_timeout_s,
         progress=_progress,
         concurrency=args.concurrency,
+        journal=_journal(args),
     )
     result.update(model=doctor_name, patient_model=patient_name, over_api=True)
     print(table(result["summary"]))
     paths = write_outputs(result, args.out)
     print(f"  {time.monotonic() - started:.0f} s · wrote " + ", ".join(str(p) for p in paths))
     return 0
+
+
+def _journal(args: argparse.Namespace) -> Path:
+    """OUT/episodes.jsonl, emptied first unless --resume."""
+    journal = args.out / "episodes.jsonl"
+    journal.parent.mkdir(parents=True, exist_ok=True)
+    if not args.resume:
+        journal.write_text("", encoding="utf-8")
+    else:
+        print(
+            f"  resuming: {len(journal.read_text().splitlines()) if journal.exists() else 0}"
+            f" episode line(s) in {journal}"
+        )
+    return journal
 
 
 def _progress(e) -> None:

@@ -18,6 +18,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Protocol
 
 from langchain_core.language_models import BaseChatModel
@@ -156,6 +157,7 @@ def benchmark(
     timeout_s: float = 180.0,
     progress: Any = None,
     concurrency: int = 1,
+    journal: Path | None = None,
 ) -> dict[str, Any]:
     """Every persona `runs` times; the same result shape as `doctor_bench.benchmark`."""
     return run_all(
@@ -165,4 +167,5 @@ def benchmark(
         max_turns,
         progress,
         concurrency,
+        journal,
     )

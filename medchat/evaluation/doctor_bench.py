@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import math
+import threading
 import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -161,6 +162,7 @@ def benchmark(
     scorer: OsceScorer | None = None,
     progress: Any = None,
     concurrency: int = 1,
+    journal: Path | None = None,
 ) -> dict[str, Any]:
     """Play every persona `runs` times; return episodes, the summary and per-persona means."""
     models = {Role.DOCTOR: doctor, Role.PATIENT: patient}
@@ -173,7 +175,22 @@ def benchmark(
         max_turns,
         progress,
         concurrency,
+        journal,
     )
+
+
+def read_journal(journal: Path) -> dict[tuple[str, int], Episode]:
+    """Episodes a journal holds, by (persona, run); a line cut off by a killed run is skipped."""
+    done: dict[tuple[str, int], Episode] = {}
+    if not journal.exists():
+        return done
+    for line in journal.read_text(encoding="utf-8").splitlines():
+        try:
+            episode = Episode(**json.loads(line))
+        except (json.JSONDecodeError, TypeError):
+            continue
+        done[episode.persona_id, episode.run] = episode
+    return done
 
 
 def run_all(
@@ -183,9 +200,14 @@ def run_all(
     max_turns: int,
     progress: Any = None,
     concurrency: int = 1,
+    journal: Path | None = None,
 ) -> dict[str, Any]:
     """Play every persona `runs` times with `play_one(persona_id, run)`; the result both
     benchmarks write (in process here, through the patient API in `doctor_api`).
+
+    With a `journal`, each episode is appended to it as it ends, and episodes it already holds
+    are not played again: on two CPU cores the full benchmark takes hours, and a run that is
+    stopped keeps what it played (`eval doctor --resume`).
 
     `concurrency` episodes play at once (their model calls share the server's batch, as in
     `generate`); episodes are independent sessions, and the result lists them in the same
@@ -193,9 +215,16 @@ def run_all(
     batched computation, so a run meant to reproduce another uses the same concurrency.
     """
     jobs = [(pid, run) for run in range(runs) for pid in persona_ids]
+    done = read_journal(journal) if journal else {}
+    lock = threading.Lock()
 
     def one(job: tuple[str, int]) -> Episode:
+        if job in done:
+            return done[job]
         episode = play_one(*job)
+        if journal:
+            with lock, journal.open("a", encoding="utf-8") as out:
+                out.write(json.dumps(episode.__dict__) + "\n")
         if progress:
             progress(episode)
         return episode

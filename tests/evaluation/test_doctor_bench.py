@@ -7,6 +7,8 @@ end to end in test_doctor_cli.py. The store and the safety layer are the real on
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from medchat.dialogue.wiring import guard_factory
@@ -117,3 +119,30 @@ def test_when_episodes_play_concurrently_then_they_overlap_and_keep_their_order(
     assert order == [("a", 0), ("b", 0), ("c", 0), ("a", 1), ("b", 1), ("c", 1)]
     assert peak[0] > 1
     assert result["summary"]["top1"]["per_run"] == [0.0, 1.0]
+
+
+def test_when_a_journalled_run_is_resumed_then_only_missing_episodes_are_played(tmp_path):
+    """Each episode is written as it ends; a stopped run resumed plays only the rest and gives
+    the same result as one played whole."""
+    from medchat.evaluation.doctor_bench import Episode, read_journal, run_all
+
+    played: list[tuple[str, int]] = []
+
+    def play_one(pid: str, run: int) -> Episode:
+        played.append((pid, run))
+        metrics = {"top1": float(pid == "a"), "top3": 1.0, "coverage": 0.5, "close_parsed": 1.0}
+        metrics |= {"doctor_turns": 3.0, "red_flags_missed": float(run)}
+        return Episode(pid, run, f"s-{pid}-{run}", metrics, "x", ["y"], "correct", "", 1.0)
+
+    journal = tmp_path / "episodes.jsonl"
+    whole = run_all(play_one, ["a", "b"], runs=2, max_turns=4, journal=journal)
+    assert len(played) == 4 and len(read_journal(journal)) == 4
+    lines = journal.read_text().splitlines()
+    journal.write_text("\n".join(lines[:2]) + "\n" + lines[2][:10])  # stopped mid-write
+    played.clear()
+    resumed = run_all(play_one, ["a", "b"], runs=2, max_turns=4, journal=journal)
+    assert sorted(played) == sorted(
+        {("a", 0), ("b", 0), ("a", 1), ("b", 1)}
+        - set((json.loads(line)["persona_id"], json.loads(line)["run"]) for line in lines[:2])
+    )
+    assert resumed["summary"] == whole["summary"] and resumed["episodes"] == whole["episodes"]

@@ -48,6 +48,10 @@ def test_when_small_model_plays_doctor_then_table_json_and_plots_are_written(
     result = json.loads((out / "results.json").read_text())
     assert result["model"] == SMALL_MODEL and result["runs"] == runs
     assert len(result["episodes"]) == runs
+    journal = [json.loads(line) for line in (out / "episodes.jsonl").read_text().splitlines()]
+    assert sorted(e["session_id"] for e in journal) == sorted(
+        e["session_id"] for e in result["episodes"]
+    )
     for episode in result["episodes"]:
         roles = [t["role"] for t in episode["transcript"]]
         assert roles[0] == "doctor" and "patient" in roles
