@@ -301,10 +301,9 @@ def _journal(args: argparse.Namespace) -> Path:
     if not args.resume:
         journal.write_text("", encoding="utf-8")
     else:
-        print(
-            f"  resuming: {len(journal.read_text().splitlines()) if journal.exists() else 0}"
-            f" episode line(s) in {journal}"
-        )
+        from medchat.evaluation.doctor_bench import read_journal
+
+        print(f"  resuming: {len(read_journal(journal))} episode(s) kept from {journal}")
     return journal
 
 
