@@ -4,8 +4,10 @@ A simulated patient that sees the whole case volunteers everything or invents th
 patient agent instead gets, per turn, the few facts selected here: category rules catch the
 standard history questions ("any allergies?" -> allergy facts, none -> say no), MiniLM sentence
 embeddings rank facts within a category and match symptom questions ("any fever?"), and open
-questions ("what brings you in?") get only the facts the case marks as volunteered. The rules
-and the encoder are shared clinical vocabulary (`medchat.clinical.questions`, `.encoder`).
+questions ("what brings you in?") get only the facts the case marks as volunteered. A fact about
+another symptom or body site than the question names is dropped (`medchat.clinical.lexicon`):
+similarity alone answers "any neck pain?" with the case's ear pain. The rules, word lists and
+encoder are shared clinical vocabulary (`medchat.clinical.questions`, `.lexicon`, `.encoder`).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from collections.abc import Collection
 import numpy as np
 
 from medchat.clinical.encoder import Encoder, embed, get_encoder
+from medchat.clinical.lexicon import off_topic
 from medchat.clinical.questions import is_open_question, question_categories
 from medchat.personas.schema import Fact, Persona
 
@@ -83,6 +86,7 @@ class FactSelector:
             ]
         else:
             scored = [(score, index) for score, index in scored if score >= self.min_score]
+        scored = [s for s in scored if not off_topic(question, persona.facts[s[1]].text)]
         scored.sort(reverse=True)
         if not scored:
             return []

@@ -15,9 +15,9 @@ from medchat.clinical.conveyance import (
     content_words,
     invented_symptoms,
     sentences,
-    symptom_terms,
 )
 from medchat.clinical.leakage import find_leak
+from medchat.clinical.lexicon import symptom_terms
 from medchat.clinical.review import (
     FLAT_NO,
     claimed_diagnoses,

@@ -9,12 +9,11 @@ says) and the fidelity evaluation (to measure it), so what is repaired and what 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
-from importlib import resources
 
 import numpy as np
 
 from medchat.clinical.encoder import embed, get_encoder
+from medchat.clinical.lexicon import symptom_terms
 from medchat.personas.schema import Persona
 
 CONVEY_THRESHOLD = 0.6
@@ -36,18 +35,6 @@ _STOP = frozenset(
 
 def sentences(text: str) -> list[str]:
     return [s for s in SENTENCE.split(text.strip()) if s.strip()] or [text]
-
-
-@lru_cache(maxsize=1)
-def symptom_terms() -> tuple[tuple[str, re.Pattern[str]], ...]:
-    text = resources.files("medchat.clinical").joinpath("symptoms.txt").read_text()
-    out = []
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            variants = [v.strip() for v in line.split("|")]
-            body = "|".join(re.escape(v) for v in variants)
-            out.append((variants[0], re.compile(rf"(?<!\w)(?:{body})(?!\w)", re.IGNORECASE)))
-    return tuple(out)
 
 
 def case_text(persona: Persona) -> str:

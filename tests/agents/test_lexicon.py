@@ -1,0 +1,62 @@
+"""The symptom and body-site anchor of fact selection: a fact about another symptom or another
+part of the body does not answer a question, and the lists never rule out what they do not know.
+Sentences here are written for this test, not taken from any probe set or case."""
+
+import pytest
+
+from medchat.clinical.lexicon import named_sites, named_symptoms, off_topic
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Any pain in your knee?", "My wrist has been aching for a fortnight."),
+        ("Have you had a cough?", "I've had a rash on my arms since Sunday."),
+        ("Any trouble with your eyes?", "My left ear has been ringing."),
+        ("Do you get headaches?", "I get heartburn after big meals."),
+        ("Any swelling in your ankles?", "My throat has been sore."),
+        ("Have you been feeling dizzy?", "I've got constipation most weeks."),
+    ],
+)
+def test_when_the_fact_names_another_symptom_or_site_then_it_is_off_topic(question, fact):
+    assert off_topic(question, fact)
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        # the same symptom, a plural, a variant spelling
+        ("Any headaches lately?", "The headache is worst first thing."),
+        ("Any fevers?", "I've been running a temperature at night."),
+        # linked terms ("feeling sick" may answer "being sick"; chills go with fever)
+        ("Have you been sick at all?", "I've been feeling sick after meals."),
+        ("Any fever?", "I've had chills and shivering every evening."),
+        # a general word and a specific one
+        ("Where is the pain?", "The chest pain goes into my left arm."),
+        ("Any bleeding?", "There was blood in my urine on Tuesday."),
+        # a wider body site covers a narrower one
+        ("Any problems with your leg?", "My knee has been swollen since the fall."),
+        ("Anything wrong with your hand?", "Two fingers go white in the cold."),
+        # a fact naming nothing the lists know is left to similarity
+        ("Any pain in your knee?", "It started after I moved house."),
+        ("Have you had a cough?", "I smoke ten a day."),
+        # a question joining two things may be answered by either site
+        ("Does it go to your neck, or to your arm?", "It goes down my arm."),
+    ],
+)
+def test_when_the_fact_is_about_what_was_asked_or_names_nothing_then_it_is_kept(question, fact):
+    assert not off_topic(question, fact)
+
+
+@pytest.mark.parametrize(
+    ("text", "symptoms", "sites"),
+    [
+        ("My chest pain spreads to my jaw.", {"chest pain"}, {"chest", "jaw"}),
+        ("I came back from holiday with diarrhoea.", {"diarrhoea"}, set()),
+        ("My back has ached since Friday.", {"pain"}, {"lower back"}),
+        ("no fevers, no night sweats", {"fever", "night sweats"}, set()),
+    ],
+)
+def test_when_a_text_is_read_then_longer_terms_win_and_back_needs_an_owner(text, symptoms, sites):
+    assert named_symptoms(text) == symptoms
+    assert named_sites(text) == sites
