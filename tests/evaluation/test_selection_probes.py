@@ -32,20 +32,23 @@ def test_when_probes_are_loaded_then_all_76_personas_are_covered(probes):
     assert {p.persona_id for p in probes} == ids
 
 
-def test_when_probes_are_loaded_then_every_style_and_all_three_sources_appear(probes):
+def test_when_probes_are_loaded_then_every_style_and_all_four_sources_appear(probes):
     assert {p.style for p in probes} == set(selection.STYLES)
-    assert {p.source for p in probes} == {"uk_clinical", "us_lay", "fresh_2611"}
+    assert {p.source for p in probes} == {"uk_clinical", "us_lay", "fresh_2611", "fresh_2511"}
 
 
-def test_when_the_fresh_set_is_loaded_then_each_persona_has_two_absent_symptom_questions(probes):
-    fresh = [p for p in probes if p.source == "fresh_2611"]
+@pytest.mark.parametrize(("source", "absent"), [("fresh_2611", 2), ("fresh_2511", 3)])
+def test_when_a_fresh_set_is_loaded_then_each_persona_has_its_absent_symptom_questions(
+    probes, source, absent
+):
     per_persona: dict[str, list[Probe]] = defaultdict(list)
-    for probe in fresh:
-        per_persona[probe.persona_id].append(probe)
+    for probe in probes:
+        if probe.source == source:
+            per_persona[probe.persona_id].append(probe)
     assert len(per_persona) == 76
     for persona_id, rows in per_persona.items():
         negatives = [p for p in rows if p.style == "negative"]
-        assert len(rows) == 4 and len(negatives) == 2, persona_id
+        assert len(rows) == 4 and len(negatives) == absent, persona_id
 
 
 def test_when_probes_are_loaded_then_each_category_has_three_phrasings_per_source(probes):
