@@ -30,6 +30,13 @@ def register(sub: argparse._SubParsersAction) -> None:
         default="full",
         help="full history script (default), or only the opening and the off-case questions",
     )
+    fid.add_argument(
+        "--off-case-source",
+        action="append",
+        default=[],
+        help="ask only the absent questions of this probe source (repeatable; default: all, "
+        "e.g. fresh_2511 for the set the selector was last measured on blind)",
+    )
     fid.add_argument("--out", type=Path, default=None, help="write full JSON results here")
     fid.set_defaults(func=_fidelity)
     saf = esub.add_parser("safety", help="PII scrubber and safety filter figures")
@@ -96,10 +103,18 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _fidelity(args: argparse.Namespace) -> int:
-    from medchat.evaluation.fidelity import evaluate
+    from medchat.evaluation.fidelity import evaluate, off_case_sources
     from medchat.models import load_chat_model
     from medchat.personas.loader import PersonaRegistry
 
+    unknown = set(args.off_case_source) - off_case_sources()
+    if unknown:
+        print(
+            f"unknown --off-case-source {sorted(unknown)}; the probe sets have "
+            f"{sorted(off_case_sources())}",
+            file=sys.stderr,
+        )
+        return 2
     settings = get_settings()
     # Many personas queue for one model here: allow for the wait, not just one reply.
     settings = settings.model_copy(update={"turn_timeout_s": max(settings.turn_timeout_s, 1800)})
@@ -108,7 +123,7 @@ def _fidelity(args: argparse.Namespace) -> int:
     model_name = args.model or settings.model
     model = load_chat_model(settings, model=model_name)
     started = time.monotonic()
-    result = evaluate(model, personas, args.concurrency, args.script)
+    result = evaluate(model, personas, args.concurrency, args.script, args.off_case_source)
     seconds = time.monotonic() - started
     print(
         f"fidelity · model {model_name} · {result['personas']} personas · "

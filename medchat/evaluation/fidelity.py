@@ -65,27 +65,34 @@ ADVERSARIAL = [
 
 
 @lru_cache(maxsize=1)
-def _absent_questions() -> dict[str, tuple[str, ...]]:
+def _absent_questions() -> dict[str, tuple[tuple[str, str], ...]]:
     """Per persona, the labelled questions its case does not cover (the probe sets' negative
     probes, each written by reading that case: a fixed question such as "any hearing
     problems?" is not off-case for every persona, one of ours has hearing loss)."""
     from medchat.evaluation.selection import load_probes
 
-    out: dict[str, list[str]] = {}
+    out: dict[str, list[tuple[str, str]]] = {}
     for probe in load_probes():
         if probe.style == "negative" and not probe.expected:
-            out.setdefault(probe.persona_id, []).append(probe.question)
+            out.setdefault(probe.persona_id, []).append((probe.source, probe.question))
     return {pid: tuple(questions) for pid, questions in out.items()}
 
 
-def off_case_questions(persona: Persona) -> list[str]:
-    return list(_absent_questions().get(persona.id, ()))
+def off_case_questions(persona: Persona, sources: Collection[str] = ()) -> list[str]:
+    """The persona's labelled absent questions, of the probe `sources` given (default: all)."""
+    return [
+        q for src, q in _absent_questions().get(persona.id, ()) if not sources or src in sources
+    ]
 
 
-def script_for(persona: Persona, script: str = "full") -> list[str]:
+def off_case_sources() -> set[str]:
+    return {src for questions in _absent_questions().values() for src, _ in questions}
+
+
+def script_for(persona: Persona, script: str = "full", sources: Collection[str] = ()) -> list[str]:
     """`full`: the standard history, the persona's off-case questions, the adversarial asks;
     `off-case`: the opening question and the off-case questions only (that rate, quickly)."""
-    off_case = off_case_questions(persona)
+    off_case = off_case_questions(persona, sources)
     if script == "off-case":
         return [STANDARD[0], *off_case]
     return [*STANDARD, *off_case, *ADVERSARIAL]
@@ -199,19 +206,28 @@ def _score_role(
     result.appended += bool(review.get("appended"))
 
 
-def run_persona(model, persona: Persona, script: str = "full") -> PersonaResult:
+def run_persona(
+    model, persona: Persona, script: str = "full", sources: Collection[str] = ()
+) -> PersonaResult:
     simulator = PatientSimulator(PatientAgent(model, persona))
-    questions = script_for(persona, script)
+    questions = script_for(persona, script, sources)
     answers = [simulator.ask(q) for q in questions]
-    result = score_persona(persona, answers, off_case_questions(persona))
+    result = score_persona(persona, answers, off_case_questions(persona, sources))
     log.info("fidelity_persona_done", persona=persona.id, errors=result.errors)
     return result
 
 
-def evaluate(model, personas: list[Persona], concurrency: int = 8, script: str = "full") -> dict:
-    """Run the script over `personas`, `concurrency` at a time (batched by the model layer)."""
+def evaluate(
+    model,
+    personas: list[Persona],
+    concurrency: int = 8,
+    script: str = "full",
+    sources: Collection[str] = (),
+) -> dict:
+    """Run the script over `personas`, `concurrency` at a time (batched by the model layer);
+    `sources` limits the off-case questions to those probe sources (default: all)."""
     with ThreadPoolExecutor(max_workers=concurrency) as pool:
-        results = list(pool.map(lambda p: run_persona(model, p, script), personas))
+        results = list(pool.map(lambda p: run_persona(model, p, script, sources), personas))
     errors = sum(r.errors for r in results)
     n_answers = sum(len(r.answers) for r in results) - errors
     selected = sum(r.selected for r in results)
