@@ -102,3 +102,36 @@ def test_when_off_case_questions_are_scored_then_only_a_plain_no_counts():
     ]
     result = score_persona(persona, answers, absent)
     assert (result.off_case, result.off_case_plain, result.off_case_plain_raw) == (2, 1, 1)
+
+
+@pytest.mark.parametrize("source", ["fresh_2511", "fresh_2611"])
+def test_when_off_case_sources_are_named_then_only_their_absent_questions_are_asked(source):
+    from medchat.evaluation.fidelity import off_case_questions, off_case_sources, script_for
+    from medchat.evaluation.selection import load_probes
+
+    assert {"fresh_2511", "fresh_2611"} <= off_case_sources()
+    persona = get_persona("chest-pain-58m")
+    labelled = [
+        p.question
+        for p in load_probes()
+        if p.persona_id == persona.id and p.source == source and p.style == "negative"
+    ]
+    assert labelled and off_case_questions(persona, [source]) == labelled
+    assert script_for(persona, "off-case", [source]) == [
+        "Hello, what brings you in today?",
+        *labelled,
+    ]
+
+
+def test_when_an_unknown_off_case_source_is_named_then_the_command_lists_the_valid_ones():
+    import subprocess
+    import sys
+
+    proc = subprocess.run(
+        [sys.executable, "-m", "medchat", "eval", "fidelity", "--off-case-source", "nope"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 2
+    assert "nope" in proc.stderr and "fresh_2511" in proc.stderr
