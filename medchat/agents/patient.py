@@ -24,6 +24,7 @@ from medchat.clinical.review import (
     STREAMABLE,
     UNSURE,
     Problem,
+    answers_back,
     asks_about_patient,
     claimed_diagnoses,
     denials,
@@ -261,7 +262,9 @@ class PatientAgent(Agent):
 
     def _repeats(self, text: str) -> bool:
         """Says an earlier patient turn, or the doctor's last turn, again."""
-        earlier = [t for t in self._said if not is_stock_answer(t)] + [self._heard]
+        earlier = [t for t in self._said if not is_stock_answer(t)]
+        if self._heard and not answers_back(text, self._heard):
+            earlier.append(self._heard)
         return not is_stock_answer(text) and repeats_turn(text, [t for t in earlier if t])
 
     def _conveyed_any(self, text: str) -> list[str]:

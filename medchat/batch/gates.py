@@ -29,7 +29,14 @@ from medchat.batch.case_gates import (
     invented_symptom,
 )
 from medchat.clinical.conveyance import sentences
-from medchat.clinical.review import asks, is_stock_answer, repetition, role_breaks, same_turn
+from medchat.clinical.review import (
+    answers_back,
+    asks,
+    is_stock_answer,
+    repetition,
+    role_breaks,
+    same_turn,
+)
 from medchat.personas.schema import Persona
 
 MAX_CHARS = 2000
@@ -157,10 +164,13 @@ def repeated_doctor_turn(d: Dialogue) -> str | None:
 
 
 def echoed_turn(d: Dialogue) -> str | None:
-    """A side saying back the other side's last turn (both models stuck on one line)."""
+    """A side saying back the other side's last turn (both models stuck on one line); a yes or
+    no that restates the doctor's question is an answer (`answers_back`)."""
     spoken = d.spoken()
     for before, line in itertools.pairwise(spoken):
         other = before.role != line.role and len(line.text.split()) >= 3
+        if line.role == "patient" and answers_back(line.text, before.text):
+            continue
         if other and _repeated([before, line]) is not None:
             return line.role
     return None

@@ -232,6 +232,16 @@ def repeats_turn(text: str, earlier: list[str]) -> bool:
     return any(same_turn(text, old) for old in earlier)
 
 
+_YES_OR_NO = re.compile(r"^\W*(?:\w+: )?(?:yes|yeah|yep|no|nope)\b", re.IGNORECASE)
+
+
+def answers_back(text: str, question: str) -> bool:
+    """Whether `text` answers the yes/no `question` in its own words ("Have you had any chest
+    pain?" -> "No, I haven't had any chest pain."): a yes or no said first, then the question
+    restated, is how people answer, not a line said back."""
+    return bool(_YES_OR_NO.search(text)) and asks_about_patient(question)
+
+
 def asks(text: str) -> bool:
     """A doctor turn that asks something or says something of substance; short remarks that
     ask nothing ("Thank you.") may come twice."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 
 from medchat.clinical.review import (
+    answers_back,
     claimed_diagnoses,
     denials,
     echoes,
@@ -192,6 +193,32 @@ def test_when_a_transcript_continuation_has_labels_then_they_are_stripped(raw, c
 )
 def test_when_a_turn_says_an_earlier_one_again_then_it_is_the_same_turn(text, earlier, same):
     assert same_turn(text, earlier) is same
+
+
+@pytest.mark.parametrize(
+    ("answer", "question", "answered"),
+    [
+        # a yes or no first, then the question in the patient's words: an answer
+        ("No, I haven't had any night sweats.", "Have you had any night sweats?", True),
+        ("Yes, it wakes me up at night.", "Does it wake you up at night?", True),
+        ("Son: No, he hasn't been scratching his ears.", "Has he been scratching his ears?", True),
+        # no yes or no: the question said back
+        ("Have you had any night sweats?", "Have you had any night sweats?", False),
+        ("I have had night sweats.", "Have you had any night sweats?", False),
+        # not a yes/no question about the patient: a no is no answer to it
+        ("No, what brings you in today?", "What brings you in today?", False),
+        ("No, can I examine your tummy?", "Can I examine your tummy?", False),
+    ],
+)
+def test_when_a_yes_or_no_restates_the_question_then_it_answers_back(answer, question, answered):
+    assert answers_back(answer, question) is answered
+
+
+def test_when_a_long_no_restates_the_question_then_it_is_an_answer_not_an_echo():
+    """Same content words as the question, so the echo checks alone would call it a loop."""
+    question = "Has there been any blood or dark sticky stuff in her stools this week?"
+    answer = "No, there hasn't been any blood or dark sticky stuff in her stools this week."
+    assert same_turn(answer, question) and answers_back(answer, question)
 
 
 @pytest.mark.parametrize(

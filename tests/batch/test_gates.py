@@ -147,6 +147,23 @@ def _record(turns, facts=None):
             "repeated_doctor_turn",
         ),
         ([("doctor", "(The patient looks up)"), ("patient", "Okay.")], None, "role_break"),
+        # a no that restates the doctor's question answers it; the question said back is a loop
+        (
+            [
+                ("doctor", "Have you been coughing up any blood with this pain lately?"),
+                ("patient", "No, I haven't been coughing up any blood with this pain lately."),
+            ],
+            None,
+            None,
+        ),
+        (
+            [
+                ("doctor", "Have you been coughing up any blood with this pain lately?"),
+                ("patient", "Have you been coughing up any blood with this pain lately?"),
+            ],
+            None,
+            "echoed_turn",
+        ),
     ],
 )
 def test_when_a_rule_meets_its_edge_then_the_gate_says_so(turns, facts, reason):
