@@ -102,6 +102,32 @@ FRESH2_FRAMES: tuple[str, ...] = (
     "posted the sample from {city} on {date}, name on the tube is {name}",
 )
 
+# Written on 2026-12-05 before the fourth round of rule changes, in shapes none of the sets above
+# use: sign-offs, forms with the surname first, messages to reception, run-ons without commas.
+FRESH3_FRAMES: tuple[str, ...] = (
+    "thats all for now, the {dose} of {drug} is still working. cheers, {first} {last}",
+    "Name: {last}, {first} | DOB {dob} | Addr {address}",
+    "to reception - pls move my appt from {date} to later in the week, {clin}. {name}",
+    "my mums {name} shes 80 odd born {dob} lives at {street} {city} on her own and her {epo} "
+    "is worse",
+    "Surname: {last} Forename: {first} Date of birth: {dob}",
+    "re: {name} dob {dob} - {clin}, started on {drug} {dose}",
+    "i was at the out of hours in {city} on {date} and they said it was {epo}",
+    "could the letter go to {street} {city} {postcode} i moved in the summer",
+    "{postcode} is my postcode and {phone} is my mobile, {first}",
+    "from {first} at {street}: is {drug} {dose} twice a day ok?",
+    "please note change of address for {name}: {address}",
+    "birthday {dob}, {clin}, gp is dr {last} in {city}",
+    "this message is for dr {last} from {name} tel {phone}",
+    "{last} {first}, {dob}, {clin}",
+    "yes its me {first}, same address {street}, still on the {drug}",
+    "the home visit is at {address} on {date}, her {epo} means she cant get out",
+    "kind regards {name} ({dob})",
+    "my little one {first} was born {dob} and has {clin}, we live in {city}",
+    "hi, {name} again - the chemist in {city} says the {drug} is out of stock till {date}",
+    "my carer {first} {last} can answer questions, ring her on {phone}",
+)
+
 # Clinical content, chosen for this source only (not the lists in `pii_templates`).
 DRUGS: tuple[str, ...] = (
     "apixaban",
