@@ -49,6 +49,7 @@ PII_SOURCES = {
     "faker locales, fresh frames": "pii_locales_fresh",
     "faker locales, fresh2 frames": "pii_locales_fresh2",
     "faker locales, fresh3 frames": "pii_locales_fresh3",
+    "faker locales, fresh4 frames": "pii_locales_fresh4",
     "hand-written": "pii_handwritten",
     "hand-written, second set": "pii_handwritten2",
 }

@@ -128,6 +128,31 @@ FRESH3_FRAMES: tuple[str, ...] = (
     "my carer {first} {last} can answer questions, ring her on {phone}",
 )
 
+# Written on 2026-12-05 after the fourth round's last rule change and measured once, to give
+# that code a held-out figure: shapes none of the sets above use.
+FRESH4_FRAMES: tuple[str, ...] = (
+    "quick one - whats the earliest slot? {clin} again. ta, {first}",
+    "Ms {last} asked me to pass on that her {drug} dose is {dose}",
+    "emergency contact {name} ({phone})",
+    "my girlfriend {first} thinks its {epo} but i'm not sure",
+    "we've been at {address} since {date}",
+    "update pls: dob {dob}, not the one on file",
+    "got the letter for {name} at {street} but she moved to {city}",
+    "to whom it may concern, {name} has {epo} and takes {drug}",
+    "dob:{dob} pc:{postcode}",
+    "{first}'s mum here, shes had {clin} all week",
+    "the locum, dr {last}, gave me {drug} {dose} on {date}",
+    "is this {first}? its the surgery, your bloods from {date} are back",
+    "home address {street} {postcode} {city} phone {phone}",
+    "they wrote {dob} as my birthday on the form which is right",
+    "{name} - {clin} - seen by nurse",
+    "my ex {first} {last} is not allowed any information please",
+    "sorry wrong date, i was born {dob} not {date}",
+    "i'm at my daughter's in {city} till {date}, the {epo} is bad",
+    "collecting for {name}, {street}, the {drug}",
+    "reminder: {first} {last}, {date}, bring your {drug}",
+)
+
 # Clinical content, chosen for this source only (not the lists in `pii_templates`).
 DRUGS: tuple[str, ...] = (
     "apixaban",
