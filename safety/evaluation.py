@@ -48,7 +48,10 @@ PII_SOURCES = {
     "faker locales, test frames": "pii_locales_test",
     "faker locales, fresh frames": "pii_locales_fresh",
     "faker locales, fresh2 frames": "pii_locales_fresh2",
+    "faker locales, fresh3 frames": "pii_locales_fresh3",
+    "faker locales, fresh4 frames": "pii_locales_fresh4",
     "hand-written": "pii_handwritten",
+    "hand-written, second set": "pii_handwritten2",
 }
 
 

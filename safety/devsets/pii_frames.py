@@ -102,6 +102,57 @@ FRESH2_FRAMES: tuple[str, ...] = (
     "posted the sample from {city} on {date}, name on the tube is {name}",
 )
 
+# Written on 2026-12-05 before the fourth round of rule changes, in shapes none of the sets above
+# use: sign-offs, forms with the surname first, messages to reception, run-ons without commas.
+FRESH3_FRAMES: tuple[str, ...] = (
+    "thats all for now, the {dose} of {drug} is still working. cheers, {first} {last}",
+    "Name: {last}, {first} | DOB {dob} | Addr {address}",
+    "to reception - pls move my appt from {date} to later in the week, {clin}. {name}",
+    "my mums {name} shes 80 odd born {dob} lives at {street} {city} on her own and her {epo} "
+    "is worse",
+    "Surname: {last} Forename: {first} Date of birth: {dob}",
+    "re: {name} dob {dob} - {clin}, started on {drug} {dose}",
+    "i was at the out of hours in {city} on {date} and they said it was {epo}",
+    "could the letter go to {street} {city} {postcode} i moved in the summer",
+    "{postcode} is my postcode and {phone} is my mobile, {first}",
+    "from {first} at {street}: is {drug} {dose} twice a day ok?",
+    "please note change of address for {name}: {address}",
+    "birthday {dob}, {clin}, gp is dr {last} in {city}",
+    "this message is for dr {last} from {name} tel {phone}",
+    "{last} {first}, {dob}, {clin}",
+    "yes its me {first}, same address {street}, still on the {drug}",
+    "the home visit is at {address} on {date}, her {epo} means she cant get out",
+    "kind regards {name} ({dob})",
+    "my little one {first} was born {dob} and has {clin}, we live in {city}",
+    "hi, {name} again - the chemist in {city} says the {drug} is out of stock till {date}",
+    "my carer {first} {last} can answer questions, ring her on {phone}",
+)
+
+# Written on 2026-12-05 after the fourth round's last rule change and measured once, to give
+# that code a held-out figure: shapes none of the sets above use.
+FRESH4_FRAMES: tuple[str, ...] = (
+    "quick one - whats the earliest slot? {clin} again. ta, {first}",
+    "Ms {last} asked me to pass on that her {drug} dose is {dose}",
+    "emergency contact {name} ({phone})",
+    "my girlfriend {first} thinks its {epo} but i'm not sure",
+    "we've been at {address} since {date}",
+    "update pls: dob {dob}, not the one on file",
+    "got the letter for {name} at {street} but she moved to {city}",
+    "to whom it may concern, {name} has {epo} and takes {drug}",
+    "dob:{dob} pc:{postcode}",
+    "{first}'s mum here, shes had {clin} all week",
+    "the locum, dr {last}, gave me {drug} {dose} on {date}",
+    "is this {first}? its the surgery, your bloods from {date} are back",
+    "home address {street} {postcode} {city} phone {phone}",
+    "they wrote {dob} as my birthday on the form which is right",
+    "{name} - {clin} - seen by nurse",
+    "my ex {first} {last} is not allowed any information please",
+    "sorry wrong date, i was born {dob} not {date}",
+    "i'm at my daughter's in {city} till {date}, the {epo} is bad",
+    "collecting for {name}, {street}, the {drug}",
+    "reminder: {first} {last}, {date}, bring your {drug}",
+)
+
 # Clinical content, chosen for this source only (not the lists in `pii_templates`).
 DRUGS: tuple[str, ...] = (
     "apixaban",

@@ -10,10 +10,15 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   measured once, then its errors were read; `pii_locales_fresh.jsonl` (FRESH_FRAMES, written
   before the second round of changes) is the held-out set after that;
   `pii_locales_fresh2.jsonl` (FRESH2_FRAMES, seed 1304, written on 2026-11-25 before the third
-  round, whose fixes came from the fresh set's known misses) is measured before and after that
-  round, and its rows are not read.
+  round, whose fixes came from the fresh set's known misses) was measured before and after that
+  round; its rows were read in the fourth round, so it is no longer held out;
+  `pii_locales_fresh3.jsonl` (FRESH3_FRAMES, seed 1305, written on 2026-12-05 before the fourth
+  round) was measured once before that round's changes, then its errors read;
+  `pii_locales_fresh4.jsonl` (FRESH4_FRAMES, seed 1306, written after the fourth round's last
+  change) is measured once as the held-out set for that code.
 - Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
-  before the recognizers were changed; parsed into `pii_handwritten.jsonl`.
+  before the recognizers were changed; parsed into `pii_handwritten.jsonl`. A second set,
+  `pii_handwritten2.txt` (2026-12-05, before the fourth round), gives `pii_handwritten2.jsonl`.
 """
 
 from __future__ import annotations
@@ -33,7 +38,7 @@ from safety.devsets import pii_frames as F
 HERE = Path(__file__).parent
 LOCALES = ("fr_FR", "de_DE", "nl_NL", "en_IE", "ga_IE", "en_GB")
 PER_FRAME_LOCALE = 2
-SEEDS = {"dev": 1301, "test": 1302, "fresh": 1303, "fresh2": 1304}
+SEEDS = {"dev": 1301, "test": 1302, "fresh": 1303, "fresh2": 1304, "fresh3": 1305, "fresh4": 1306}
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
 # Ages are counted from this day, not from the clock: the golden files must not change with the
@@ -181,6 +186,8 @@ def build_locales(split: str) -> list[dict]:
         "test": F.TEST_FRAMES,
         "fresh": F.FRESH_FRAMES,
         "fresh2": F.FRESH2_FRAMES,
+        "fresh3": F.FRESH3_FRAMES,
+        "fresh4": F.FRESH4_FRAMES,
     }[split]
     rng = random.Random(SEEDS[split])
     fakers = {loc: Faker(loc) for loc in LOCALES}
@@ -214,10 +221,11 @@ def parse_marked(line: str) -> dict:
     return {"text": text, "entities": entities, "keep": keep}
 
 
-def build_handwritten() -> list[dict]:
-    raw = resources.files("safety.devsets").joinpath("pii_handwritten.txt").read_text("utf-8")
+def build_handwritten(filename: str = "pii_handwritten.txt") -> list[dict]:
+    raw = resources.files("safety.devsets").joinpath(filename).read_text("utf-8")
     lines = [ln for ln in raw.splitlines() if ln.strip() and not ln.lstrip().startswith("#")]
-    return [{"source": "handwritten", "line": i, **parse_marked(ln)} for i, ln in enumerate(lines)]
+    source = filename.removesuffix(".txt").removeprefix("pii_")
+    return [{"source": source, "line": i, **parse_marked(ln)} for i, ln in enumerate(lines)]
 
 
 def _write(path: Path, rows: list[dict]) -> None:
@@ -232,7 +240,10 @@ def main() -> None:
         "pii_locales_test": build_locales("test"),
         "pii_locales_fresh": build_locales("fresh"),
         "pii_locales_fresh2": build_locales("fresh2"),
+        "pii_locales_fresh3": build_locales("fresh3"),
+        "pii_locales_fresh4": build_locales("fresh4"),
         "pii_handwritten": build_handwritten(),
+        "pii_handwritten2": build_handwritten("pii_handwritten2.txt"),
     }
     for name, rows in sets.items():
         _write(HERE / f"{name}.jsonl", rows)

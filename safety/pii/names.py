@@ -53,6 +53,8 @@ _COMMON = """
     constantly currently
     apparently mr mrs ms miss yes no yeah nope hi hello hey hiya morning evening afternoon night
     on in at about with from for of to by up off over under after before since until while
+    monday tuesday wednesday thursday friday saturday sunday mate team guys folks everyone all
+    name names surname forename dob addr address tel phone mobile email ref re nok kin date birth
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 
@@ -153,7 +155,8 @@ TOK = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
 TOKS = rf"{TOK}(?:[ -]{TOK}){{0,3}}"
 STRONG_CUE = (
     r"(?i:\bmy\s+name\s+is|\bmy\s+name'?s|\bname'?s|\bname\s+is|\bi'?m\s+called|"
-    r"\bi\s+am\s+called|\bcall\s+me|\bpatient(?:'s)?(?:\s+name)?\s*:|\bname\s*:|\bpt\s*:)"
+    r"\bi\s+am\s+called|\bcall\s+me|\bpatient(?:'s)?(?:\s+name)?\s*:|\bname\s*:|\bpt\s*:|"
+    r"\bit['’]?s\s+me,?|\bit\s+is\s+me,?)"
 )
 OPENING = r"(?:^|[.!?,;:]\s*|(?i:\b(?:hi|hiya|hello|hey|morning|evening|afternoon|its|it's))\s+)"
 # What follows a relative's name in a sentence ("my son ruairidh has...", "my mum, ann, is").
@@ -161,6 +164,7 @@ AFTER_NAME = (
     r"(?=\s*(?:[,.;!?)]|$)|\s+(?i:on|in|at|after|about|for|to|with|from|"
     r"is|was|has|had|says|said|thinks|thought|does|did|can|cant|"
     r"can't|could|will|wont|won't|would|keeps|kept|noticed|found|told|wants|needs|rang|called|"
+    r"shes|hes|she's|he's|she|he|"
     r"brought|drove|took|gets|got|and|who|also|just|made|makes|saw|heard|knows|came|went|asked|"
     r"isn't|isnt|wasn't|doesn't|didn't|hasn't|goes|lives|works|looks|pick|picks|picked|bring|"
     r"collect|collects|drive|drives|come|comes|ring|rings|phone|phones|help|helps|helped|take|"

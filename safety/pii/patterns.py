@@ -23,8 +23,10 @@ INTRO = (
     r"\bspeaking to|\bi'm|\bi am|\bit's|\bit is|\bsigned|\bregards,|\bthanks,|\bname:|"
     r"\bpatient:|\bpatient is)"
 )
+# "my mum", "our grandad", or a kin word for a grandparent opening the message.
 RELATION = (
-    r"(?i:\b(?:my|our|her|his)\s+(?:wife|husband|son|daughter|mother|mum|mom|father|dad|partner|"
+    r"(?i:(?:\b(?:my|our|her|his)\s+|^(?=(?:grand|gran|nan)))(?:wife|husband|son|daughter|"
+    r"mother|mum|mom|father|dad|partner|grandad|granddad|granny|little\s+one|"
     r"sister|brother|friend|girlfriend|boyfriend|grandson|granddaughter|grandmother|grandfather|"
     r"gran|nan|grandma|grandpa|aunt|uncle|cousin|carer|caregiver|neighbour|neighbor|GP|doctor|"
     r"consultant|nurse|colleague|boss|flatmate|roommate|fiancée?|niece|nephew|child|baby|"
@@ -67,26 +69,48 @@ DOB_CUE = (
     r"(?i:\s*[:\s]\s*(?:is|was|on|=)?)?"
 )
 
+# English month names and abbreviations, and the French, German and Dutch month names that
+# differ from them ("12 avril 1980", "3. März", "5 mei").
 MONTH = (
     r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
+    r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
+    r"d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|januari|februari|maart|mei|"
+    r"augustus)\.?"
+)
+# Day numbers, and ordinals written as words ("the twenty-second of May").
+_UNITS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+DAY_WORD = (
+    rf"(?i:(?:twenty|thirty)[- ](?:{_UNITS})|tenth|eleventh|twelfth|thirteenth|fourteenth|"
+    rf"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|{_UNITS})"
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?"
+# A weekday written before a date ("wed 17th june", "Monday, 3 March").
+WEEKDAY = (
+    r"(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|"
+    r"sat(?:urday)?|sun(?:day)?)\.?,?\s+(?i:the\s+)?"
+)
+# Months in Roman numerals, as many continental Europeans write them ("21.III.1958").
+ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 YEAR = r"(?:19|20)\d{2}"
 NUMERIC_DATE = (
     rf"(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2]|[12]\d|3[01])[/.-](?:{YEAR}|\d{{2}})|"
-    rf"{YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])"
+    rf"{YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])|"
+    rf"(?:0?[1-9]|[12]\d|3[01])[./ -]{ROMAN_MONTH}[./ -](?:{YEAR}|\d{{2}})"
 )
 # "3 March", "3rd of March", "02-Feb"; "March 3rd", "Oct 1"
-DAY_MONTH = rf"{DAY}(?:\s+(?i:of\s+)?|\s?-\s?){MONTH}(?![{LOW}])"
+DAY_MONTH = rf"(?:{DAY}(?:\s+(?i:of\s+)?|\s?-\s?)|{DAY_WORD}\s+(?i:of)\s+){MONTH}(?![{LOW}])"
 MONTH_DAY = rf"\b{MONTH}\s+(?i:the\s+)?{DAY}(?![\d{LOW}])"
 FULL_DATE = (
-    rf"(?:{DAY_MONTH}(?:,?\s+|\s?-\s?)(?:{YEAR}|'?\d{{2}}(?![\d:]))|{MONTH_DAY},?\s+{YEAR}|"
-    rf"{NUMERIC_DATE})"
+    rf"(?:{DAY_MONTH}(?:,?\s+|\s?-\s?)(?:{YEAR}|'?\d{{2}}(?![\d:]))|"
+    rf"{MONTH_DAY},?\s+(?:{YEAR}|['’]\d{{2}}(?![\d:]))|{NUMERIC_DATE})"
 )
-# Any written calendar date: with a year, or a day and a month name without one. Numeric day
-# and month without a year stay out: "3/7" (three days), "5/10" (a pain score), "14/15" (GCS).
-DATE_ANY = rf"(?:{FULL_DATE}|{DAY_MONTH}|{MONTH_DAY})"
+# A month with a year and no day ("since march 2019", "born May 1950").
+MONTH_YEAR = rf"\b{MONTH},?\s+{YEAR}(?!\d)"
+# Any written calendar date: with a year, or a day and a month name without one, or a month and
+# a year, optionally after a weekday. Numeric day and month without a year stay out: "3/7"
+# (three days), "5/10" (a pain score), "14/15" (GCS).
+DATE_ANY = rf"(?:(?:{WEEKDAY})?(?:{FULL_DATE}|{DAY_MONTH}|{MONTH_DAY})|{MONTH_YEAR})"
 AGE90 = r"(?:9\d|1[01]\d)"
 
 UK_POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})"
@@ -105,9 +129,17 @@ UK_PHONE = (
     r"[\s-]?\d{3,4}))"
 )
 US_PHONE = (
-    r"(?P<v>(?:\+?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]?\d{4}"
+    r"(?P<v>(?:(?:\+|00)?1[\s.-]?)?\(?[2-9]\d{2}\)?[\s.-]?\d{3}[\s.-]?\d{4}"
     r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?)"
 )
+
+# Any number written with an international prefix (+353 86 ..., 0049 30 ..., +33 (0)6 ...).
+INTL_PHONE = (
+    r"(?P<v>(?:\+|00)[1-9]\d{0,2}[\s.-]?(?:\(0\)\s?)?\(?\d{1,4}\)?(?:[\s.-]?\d{2,4}){2,4}"
+    r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?)"
+)
+# French numbers: ten digits in pairs, the first 0 then 1-9 ("06 12 34 56 78").
+FR_PHONE = r"(?P<v>0[1-9](?:[\s.-]?\d{2}){4})"
 
 STREET_SUFFIX = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Court|Ct|Way|Boulevard|Blvd|Place|"

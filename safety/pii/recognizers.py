@@ -21,7 +21,15 @@ from safety.pii.names import (
     SignOffNameRecognizer,
     TitledNameRecognizer,
 )
+from safety.pii.names_forms import (
+    EndCommaCapitalRecognizer,
+    FormFieldNameRecognizer,
+    GreetingNameRecognizer,
+    NameBeforeDateRecognizer,
+    SignatureNameRecognizer,
+)
 from safety.pii.recognizers_intl import (
+    CuedTownRecognizer,
     EircodeRecognizer,
     EuPostcodeRecognizer,
     EuStreetRecognizer,
@@ -93,17 +101,20 @@ class NhsNumberRecognizer(RegexRecognizer):
 
 
 class PhoneRecognizer(RegexRecognizer):
-    """UK and US phone numbers (mobiles, landlines, +44/+1 forms), never as dates."""
+    """UK and US phone numbers (mobiles, landlines, +44/+1 forms), numbers written with an
+    international prefix (+353, 0033, 001-), and French ten-digit numbers in pairs; never dates."""
 
     ENTITY = "PHONE_NUMBER"
     PATTERNS = (
         (rf"(?<![\w/+]){P.UK_PHONE}(?![\w/])", 0.75),
         (rf"(?<![\w/+]){P.US_PHONE}(?![\w/])", 0.7),
+        (rf"(?<![\w/+]){P.INTL_PHONE}(?![\w/])", 0.75),
+        (rf"(?<![\w/+.,]){P.FR_PHONE}(?![\w/.,])", 0.7),
     )
 
     def validate(self, value: str) -> bool:
         number = re.split(r"(?i)\s?(?:x|ext\.?)\s?\d", value)[0]  # an extension is extra
-        return 10 <= len(_digits(number)) <= 13
+        return 10 <= len(_digits(number)) <= 15
 
 
 class PostcodeRecognizer(RegexRecognizer):
@@ -167,7 +178,11 @@ class FullDateRecognizer(RegexRecognizer):
     times, weekdays, bare years and numeric day/month pairs ("3/7", "5/10") are kept."""
 
     ENTITY = "DATE"
-    PATTERNS = ((rf"(?<![\w/.-])(?P<v>{P.DATE_ANY})(?![\d/])", 0.6),)
+    PATTERNS = (
+        (rf"(?<![\w/.-])(?P<v>{P.DATE_ANY})(?![\d/])", 0.6),
+        # a reference written surname/date ("ref kowalski/3 May 1950")
+        (rf"(?<=[{P.LOW}]/)(?P<v>{P.DATE_ANY})(?![\d/])", 0.6),
+    )
 
 
 class AgeOver89Recognizer(RegexRecognizer):
@@ -246,6 +261,11 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     RelativeNameRecognizer,
     SignOffNameRecognizer,
     LexiconNameRecognizer,
+    FormFieldNameRecognizer,
+    GreetingNameRecognizer,
+    SignatureNameRecognizer,
+    EndCommaCapitalRecognizer,
+    NameBeforeDateRecognizer,
     SignOffNameRecognizer,
     CapitalAfterLowerCueRecognizer,
     EuStreetRecognizer,
@@ -253,6 +273,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     EuPostcodeRecognizer,
     EuTownRecognizer,
     TownBeforeEircodeRecognizer,
+    CuedTownRecognizer,
     MrnRecognizer,
     NhsNumberRecognizer,
     PhoneRecognizer,

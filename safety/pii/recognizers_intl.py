@@ -28,9 +28,10 @@ FR_TYPE = (
 FUSED_TYPE = (
     r"(?i:straße|strasse|str\.|gasse|platz|allee|damm|ufer|chaussee|steig|pfad|graben|stieg|"
     r"zeile|weg|straat|laan|plein|gracht|kade|steeg|singel|dijk|dreef|plantsoen|burgwal|"
-    r"kanaal|hoven|erf|brink|baan)"
+    r"kanaal|hoven|erf|brink|baan|boulevard)"
 )
 SHORT_TYPE = r"(?:ring|hof|park|markt|pad|berg|feld|garten|dam|wal|veld|plaats|kamp|haven|wijk)"
+FIVE_DIGIT_ = r"(?:0[1-9]|[1-9]\d)\d{3}"
 HOUSE = r"\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?(?![\d/])"
 FR_STREET = rf"\b\d{{1,4}}(?:\s?(?i:bis|ter))?,?\s+{FR_TYPE}\s+{WORD}(?:[ -]{WORD}){{0,4}}"
 FUSED_STREET = (
@@ -52,7 +53,16 @@ NOT_STREET_WORD = (
     r"tablets?|doses?)\b)"
 )
 EN_STREET = rf"\b\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[a-z']+\s+){{1,3}}{EN_TYPE}\b"
-STREET_ANY = rf"(?:{FR_STREET}|{FUSED_STREET}|{SHORT_STREET}|{EN_STREET}|{P.STREET})"
+# French street types written before the name with the number after it (Belgian and Swiss
+# usage, and many forms: "chemin du moulin 3"), or with no number before a postcode.
+FR_TYPE_FIRST = r"(?i:rue|avenue|boulevard|chemin|allée|allee|impasse|quai|chaussée|faubourg)"
+FR_NAME = rf"(?:(?i:de|du|des|la|le|les|d['’])\s*)*{WORD}(?:[ -]{WORD}){{0,3}}"
+FR_STREET_AFTER = rf"\b{FR_TYPE_FIRST}\s+{FR_NAME}\s+\d{{1,4}}(?:\s?(?i:bis|ter))?(?![\d/])"
+FR_STREET_BARE = rf"\b{FR_TYPE_FIRST}\s+{FR_NAME}(?=,?\s+{FIVE_DIGIT_}(?![\w-]))"
+STREET_ANY = (
+    rf"(?:{FR_STREET}|{FR_STREET_AFTER}|{FR_STREET_BARE}|{FUSED_STREET}|{SHORT_STREET}|"
+    rf"{EN_STREET}|{P.STREET})"
+)
 
 # Without the space the last four need a letter, so "H207492" (a record number) is no Eircode.
 _EIR = "0-9ACDEFHKNPRTVWXY"
@@ -111,6 +121,8 @@ class EuStreetRecognizer(RegexRecognizer):
         (rf"(?P<v>{FUSED_STREET})", 0.9),
         (rf"(?P<v>{SHORT_STREET})", 0.85),
         (rf"(?P<v>{EN_STREET})", 0.85),
+        (rf"(?P<v>{FR_STREET_AFTER})", 0.85),
+        (rf"(?P<v>{FR_STREET_BARE})", 0.85),
     )
 
     def refine(self, value: str) -> str:
@@ -142,6 +154,20 @@ class EuPostcodeRecognizer(RegexRecognizer):
         (rf"(?<![\w-])(?P<v>{UK_POSTCODE_ANY})(?![\w-])", 0.8),
         (rf"{STREET_ANY},?\s+(?P<v>{NL_POSTCODE_ANY}|{FIVE_DIGIT})(?![\w-])", 0.9),
         (rf"{POSTCODE_CUE}[:\s]+(?P<v>{NL_POSTCODE_ANY}|(?i:{P.UK_POSTCODE}))\b", 0.9),
+        # the cue after the code ("91694 is my postcode"), or a move to a postcode
+        (
+            rf"(?<![\w,.-])(?P<v>{FIVE_DIGIT}|{NL_POSTCODE_ANY})\s+(?i:is|=)\s+(?i:my|our|the|her|"
+            rf"his)\s+{POSTCODE_CUE}",
+            0.9,
+        ),
+        (
+            rf"(?i:moved\s+to|move\s+to|moving\s+to|live\s+in|lives\s+in|living\s+in|"
+            rf"near(?=\s+\S+\s*(?:[,.;!?]|$)))\s+(?P<v>{FIVE_DIGIT}|{NL_POSTCODE_ANY})"
+            rf"(?![\w-]|\s\d|\s?%)",
+            0.85,
+        ),
+        # between a street and a town, or after the town ("Truppstraße 682 Freising 76839")
+        (rf"{STREET_ANY},?\s+{ANY_PLACE}\s+(?P<v>{FIVE_DIGIT}|{NL_POSTCODE_ANY})(?![\w-])", 0.85),
     )
 
     def validate(self, value: str) -> bool:
@@ -161,6 +187,12 @@ class EuTownRecognizer(RegexRecognizer):
     PATTERNS = (
         (rf"(?<![\w,.-])(?:{NL_POSTCODE}|{FIVE_DIGIT}),?\s+(?P<v>{CAP_PLACE})", 0.85),
         (rf"{STREET_ANY},?\s+(?:{NL_POSTCODE_ANY}|{FIVE_DIGIT}),?\s+(?P<v>{ANY_PLACE})", 0.85),
+        # the town between a street and its postcode, or right after a continental street
+        (
+            rf"{STREET_ANY},?\s+(?P<v>{ANY_PLACE})\s+(?:{FIVE_DIGIT}|{NL_POSTCODE_ANY})(?![\w-])",
+            0.85,
+        ),
+        (rf"(?:{FUSED_STREET}|{SHORT_STREET}|{FR_STREET_AFTER})\s+(?P<v>{ANY_PLACE})", 0.8),
     )
 
     def refine(self, value: str) -> str:
@@ -177,3 +209,38 @@ class TownBeforeEircodeRecognizer(EuTownRecognizer):
 
     def refine(self, value: str) -> str:
         return trim_place(value, last=True)
+
+
+# Words that follow "live in" or "from" and are not places: kinds of home and settlement, and
+# states ("live in hope", "live in halls", "from work").
+_HOMES = (
+    "town city village country countryside area suburbs house flat flats home bed hospital hope "
+    "fear work school abroad halls digs lodgings accommodation care residence bungalow caravan "
+    "tent hostel hotel university college barracks prison"
+)
+_NOT_PLACE = frozenset(_HOMES.split())
+TOWN_CUE = (
+    r"(?i:\b(?:live|lives|living|lived|staying|based|grew\s+up)\s+(?:in|near)|\bhours\s+in|"
+    r"\b(?:chemist|pharmacy|surgery|practice|clinic|hospital)\s+in|\bhere\s+from|"
+    r"\bdr\.?\s+[^\W\d_]+\s+in)"
+)
+
+
+class CuedTownRecognizer(RegexRecognizer):
+    """A town of any case after a place cue ("we live in freudenstadt", "the chemist in cuijk",
+    "here from brilon"), or between "in"/"from" and "on <date>" or "here"; only the words that
+    open the match and are not common English, clinical or a generic place word."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = (
+        (rf"{TOWN_CUE}\s+(?P<v>{ANY_PLACE})", 0.7),
+        (rf"(?i:\b(?:in|from))\s+(?P<v>{ANY_PLACE})\s+(?i:on)\s+(?={P.DATE_ANY})", 0.7),
+        (rf"(?i:\bfrom)\s+(?P<v>{ANY_PLACE})\s+(?i:here)\b", 0.7),
+    )
+
+    def refine(self, value: str) -> str:
+        place = trim_place(value)
+        first = value.split()[0].lower() if value.split() else ""
+        if not place or not value.startswith(place) or first in _NOT_PLACE:
+            return ""
+        return place

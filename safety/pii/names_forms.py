@@ -1,0 +1,135 @@
+"""Names placed by the shape of a message rather than by an introduction: form fields, a
+greeting or sign-off, a signature ending the message, a name written just before a date.
+
+Each shape takes only words that could be a name (`names.name_prefix`); the weaker shapes
+also want evidence from the words themselves (`named`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from safety.pii import patterns as P
+from safety.pii.clinical import is_allow_listed, load_allow_list
+from safety.pii.names import (
+    PARTICLES,
+    TOK,
+    TOKS,
+    CuedLowerNameRecognizer,
+    given_names,
+    name_prefix,
+    surnames,
+)
+
+# Form labels for a name ("Surname:", "Forename", "next of kin:", "name on the tube is").
+FORM_LABEL = (
+    r"(?i:\b(?:sur|fore|first\s|last\s|given\s|family\s|full\s|middle\s)names?|\bnext\s+of\s+kin|"
+    r"\bname\s+on\s+the\s+\w+\s+is|\bpatient\s+name|\bname\s+of\s+patient)\s*[:=-]?"
+)
+# A salutation or a sign-off next to a name ("dear constance,", "sorry Antoine i", "cheers, X").
+GREETING = (
+    r"(?i:dear|hi|hello|hey|hiya|morning|evening|sorry|thanks|thank\s+you|voicemail\s+for|"
+    r"message\s+for|reminder\s+for|note\s+for|from)"
+)
+SIGN_OFF = (
+    r"(?i:regards|kind\s+regards|best\s+regards|cheers|thanks|many\s+thanks|thank\s+you|"
+    r"best\s+wishes|love|yours|sincerely|signed)"
+)
+_CAP = re.compile(rf"[{P.UP}]")
+_IRISH = "ó ní nic mac mc uí mhic"
+_IRISH_PARTICLES = frozenset(_IRISH.split())
+_GAELIC = re.compile(r"^(?:mc|mac|o['’])[^\W\d_]{2,}|.*[^\W\d_a-z]")
+
+
+def named(value: str) -> str:
+    """`value` trimmed to its name words, kept only with evidence in the words: a known given name
+    or surname, a Gaelic prefix, a non-English letter, or two or more capitalised words."""
+    found = name_prefix(value, "cue")
+    if not found or found != value.strip():
+        return ""
+    tokens = found.lower().split()
+    words = [w for w in tokens if w not in PARTICLES]
+    if not words or is_allow_listed(found, load_allow_list()):
+        return ""
+    if any(w in given_names() or w in surnames() or _GAELIC.match(w) for w in words) or any(
+        w in _IRISH_PARTICLES for w in tokens[:-1]
+    ):
+        return found
+    caps = [w for w in found.split() if _CAP.match(w) and w.lower() not in PARTICLES]
+    return found if len(caps) >= 2 and len(caps) == len(words) else ""
+
+
+class FormFieldNameRecognizer(CuedLowerNameRecognizer):
+    """A name after a form label, and "Name: Surname, Forename" up to the next field."""
+
+    EVIDENCE: ClassVar[str] = "cue"
+    PATTERNS = (
+        (rf"{FORM_LABEL}\s*(?=(?P<v>{TOKS}))", 0.85),  # "Surname: X Forename: Y"
+        (rf"(?i:\bref)\.?:?\s+(?P<v>{TOKS})/", 0.85),
+        (
+            rf"(?i:\bname\s*:)\s*(?P<v>{TOK}(?:[ -]{TOK}){{0,2}},\s*{TOK}(?:[ -]{TOK})?)"
+            rf"(?=\s*(?:[|;/]|$|\s+(?i:dob|d\.o\.b|born|date|addr)))",
+            0.85,
+        ),
+    )
+
+
+class GreetingNameRecognizer(CuedLowerNameRecognizer):
+    """One or two words after a salutation, before the punctuation or pronoun that closes the
+    address ("dear constance,", "voicemail for frida:", "sorry Antoine i wont"): the words
+    must all look like a name (no common word, no English ending)."""
+
+    EVIDENCE: ClassVar[str] = "whole"
+    PATTERNS = (
+        (
+            rf"(?:^|[.!?]\s+){GREETING}\s+(?P<v>{TOK}(?:\s+{TOK})?)"
+            rf"(?=\s*[,:!]|\s+(?i:i|we|your|you|at|here|again)\b)",
+            0.8,
+        ),
+        (rf"\b(?i:for)\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}})\s*:", 0.8),
+        (rf"\b(?i:from)\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}})\s+(?i:tel|ph|phone|mob|mobile)\b", 0.8),
+        (rf"(?:^|[,.!?]\s*)(?i:hi|hiya|hello|its|it's)?,?\s*(?P<v>{TOKS})\s+(?i:again)\b", 0.8),
+    )
+
+
+class SignatureNameRecognizer(CuedLowerNameRecognizer):
+    """A name that ends the message: after a sign-off ("kind regards gail armstrong", "cheers,
+    Aurore Texier"), or two to four name-like words after the last full stop ("... hb 98. dale
+    boyce"), optionally followed by a date in brackets."""
+
+    EVIDENCE: ClassVar[str] = "whole"
+    PATTERNS = (
+        (rf"{SIGN_OFF}\s*,?\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}})(?=\s*(?:\(|[.!]?\s*$))", 0.8),
+        (rf"[.!?]\s+(?P<v>{TOK}(?:[ -]{TOK}){{1,3}})\s*$", 0.8),
+    )
+
+
+class EndCommaCapitalRecognizer(CuedLowerNameRecognizer):
+    """One capitalised word after the comma that ends a message ("..., Brigitte")."""
+
+    EVIDENCE: ClassVar[str] = "cue"
+    PATTERNS = ((rf",\s+(?P<v>[{P.UP}][{P.LOW}]+)\s*[.!]?\s*$", 0.8),)
+
+
+class NameBeforeDateRecognizer(CuedLowerNameRecognizer):
+    """A name opening a message or a field and followed by a date or a birth cue ("Vallée
+    Olivier, 23 Nov 1969", "re: adèle delannoy dob ...", "ref kowalski/3 May 1950"), and a name
+    opening a message before a verb of calling ("Laure Blanchard rang on ..."); the words need
+    evidence of being a name (`named`)."""
+
+    PATTERNS = (
+        (
+            rf"(?:^|[:;|]\s*|(?i:\bre:?|\bref:?)\s+)(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?),?\s*\(?"
+            rf"(?=(?:{P.DATE_ANY})|(?i:dob|d\.o\.b|born)\b)",
+            0.8,
+        ),
+        (
+            rf"^(?P<v>{TOK}(?:[ -]{TOK}){{1,3}})\s+(?i:rang|called|phoned|rung|says|said|wants|"
+            rf"asked|came|here\s+from)\b",
+            0.8,
+        ),
+    )
+
+    def refine(self, value: str) -> str:
+        return named(value)
