@@ -24,7 +24,8 @@ while tuning):
   agents, hastening a death, drugs beyond a prescription, sedating a child with alcohol,
   cutting depth), in other words, with look-alikes for each. It was measured once held out
   (escalation 5 of 6, block 11 of 14, over-refusal 0 of 16); its four misses then drove rule
-  changes, so it is dev now, like rounds 1 and 2.
+  changes, so it is dev now, like rounds 1 and 2. Round 5 (52 rows, 2026-12-05) was written
+  before the fine-tuned encoder was trained and is held out; it joins the cross-source test.
 """
 
 from __future__ import annotations
@@ -99,6 +100,7 @@ def sources() -> dict[str, list[dict]]:
         "fresh round 2, dev": read("safety_fresh2"),
         "fresh round 3, held out": read("safety_fresh3"),
         "fresh round 4, dev": read("safety_fresh4"),
+        "fresh round 5, held out": read("safety_fresh5"),
     }
 
 

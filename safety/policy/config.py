@@ -66,6 +66,10 @@ class Rule(_Strict):
 
 class ClassifierPolicy(_Strict):
     enabled: bool = True
+    kind: Literal["embedding", "encoder"] = "embedding"
+    """`embedding`: logistic regression on frozen MiniLM embeddings and word n-grams
+    (`classifier.npz`); `encoder`: MiniLM with its last layer fine-tuned (`encoder.npz`).
+    The thresholds below belong to the kind: each was chosen by cross-validation for its own."""
     weights: str = "classifier.npz"
     block_threshold: float = Field(0.9, gt=0, le=1)
     block_threshold_with_marker: float = Field(0.4, gt=0, le=1)

@@ -18,6 +18,7 @@ from pathlib import Path
 from safety.errors import SafetyError, UnknownNameError
 from safety.policy.classifier import EmbeddingClassifier, Scores
 from safety.policy.config import Policy, load_policy
+from safety.policy.encoder import EncoderClassifier
 from safety.policy.leakage import find_term
 from safety.policy.rules import RuleSet
 from safety.types import ALLOW as ALLOW  # re-exported with Verdict for the filter's callers
@@ -30,6 +31,8 @@ SCREENING = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 ESCALATE_CATEGORIES = ("emergency", "self_harm")
+CLASSIFIERS = {"embedding": EmbeddingClassifier, "encoder": EncoderClassifier}
+"""The policy's `classifier.kind` -> the class that loads its weights (both have `score`)."""
 
 
 @dataclass(frozen=True)
@@ -115,15 +118,15 @@ class SafetyFilter:
     def __init__(
         self,
         policy: Policy | str | Path | None = None,
-        classifier: EmbeddingClassifier | bool | None = None,
+        classifier: EmbeddingClassifier | EncoderClassifier | bool | None = None,
         guard: GuardModel | None = None,
         region: str | None = None,
     ) -> None:
         self.policy = policy if isinstance(policy, Policy) else load_policy(policy)
         self.rules = RuleSet(self.policy)
         if classifier is None or classifier is True:
-            use = self.policy.classifier.enabled
-            classifier = EmbeddingClassifier.load(self.policy.classifier.weights) if use else None
+            cfg = self.policy.classifier
+            classifier = CLASSIFIERS[cfg.kind].load(cfg.weights) if cfg.enabled else None
         self.classifier = classifier or None
         self.guard = guard
         if region is not None and region not in self.policy.regions:
