@@ -25,6 +25,21 @@ Embedder = Callable[[list[str]], np.ndarray]
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
 
 
+def weights_path(name_or_path: str) -> Path:
+    """A weights file given by path, or by name inside the packaged `safety/data`."""
+    path = Path(name_or_path)
+    if not path.is_absolute() and not path.exists():
+        path = Path(str(resources.files("safety.data").joinpath(name_or_path)))
+    return path
+
+
+def check_classes(path: Path, data, expected: tuple[str, ...]) -> None:
+    """Weights trained for other classes are a broken safety config, never a silent mismatch."""
+    classes = tuple(str(c) for c in data["classes"])
+    if classes != expected:
+        raise PolicyError(f"{path}: classes {classes}, expected {expected}.")
+
+
 @dataclass(frozen=True)
 class Scores:
     """Class probabilities for one message."""
@@ -81,14 +96,10 @@ class EmbeddingClassifier:
     @classmethod
     def load(cls, name_or_path: str = "classifier.npz", embedder: Embedder | None = None):
         """Load weights by packaged name or path; a missing/broken file is a PolicyError."""
-        path = Path(name_or_path)
-        if not path.is_absolute() and not path.exists():
-            path = Path(str(resources.files("safety.data").joinpath(name_or_path)))
+        path = weights_path(name_or_path)
         try:
             with np.load(path) as data:
-                classes = tuple(str(c) for c in data["classes"])
-                if classes != cls.CLASSES:
-                    raise PolicyError(f"{path}: classes {classes}, expected {cls.CLASSES}.")
+                check_classes(path, data, cls.CLASSES)
                 ngrams = None
                 if "vocabulary" in data:
                     ngrams = NgramFeatures([str(t) for t in data["vocabulary"]], data["idf"])

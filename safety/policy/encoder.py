@@ -12,13 +12,11 @@ from __future__ import annotations
 
 import copy
 import threading
-from importlib import resources
-from pathlib import Path
 
 import numpy as np
 
 from safety.errors import PolicyError
-from safety.policy.classifier import EmbeddingClassifier, Scores
+from safety.policy.classifier import EmbeddingClassifier, Scores, check_classes, weights_path
 
 TUNED_LAYER = 5
 """Index of the one transformer layer that is trained; the layers below it stay frozen."""
@@ -60,14 +58,10 @@ class EncoderClassifier:
     def load(cls, name_or_path: str = "encoder.npz") -> EncoderClassifier:
         """Load the tuned layer and head by packaged name or path; a missing or broken file is
         a PolicyError (a broken safety config never falls back silently)."""
-        path = Path(name_or_path)
-        if not path.is_absolute() and not path.exists():
-            path = Path(str(resources.files("safety.data").joinpath(name_or_path)))
+        path = weights_path(name_or_path)
         try:
             with np.load(path) as data:
-                classes = tuple(str(c) for c in data["classes"])
-                if classes != cls.CLASSES:
-                    raise PolicyError(f"{path}: classes {classes}, expected {cls.CLASSES}.")
+                check_classes(path, data, cls.CLASSES)
                 layer = {k[len("layer.") :]: data[k] for k in data.files if k.startswith("layer.")}
                 if not layer:
                     raise KeyError("layer.*")
