@@ -57,9 +57,11 @@ def _sites() -> tuple[Terms, dict[str, frozenset[str]]]:
     return _vocabulary("body_sites.txt")
 
 
+@lru_cache(maxsize=4096)
 def _named(text: str, terms: Terms) -> frozenset[str]:
     """Terms named in `text`, a term inside a longer one's match left out ("chest pain" names
-    chest pain, not pain as well)."""
+    chest pain, not pain as well). Cached: fact selection asks it of the same question once per
+    candidate fact, and of the same case facts every turn."""
     spans = [(m.start(), m.end(), name) for name, p in terms for m in p.finditer(text)]
     return frozenset(
         name
