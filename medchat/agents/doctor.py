@@ -15,7 +15,8 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from medchat.agents.base import Agent
 from medchat.clinical.conveyance import sentences
-from medchat.clinical.review import Problem, asks, echoes, repeats_turn, repetition
+from medchat.clinical.review import Problem, asks, echoes, repeats_turn
+from medchat.dialogue.closing import loops
 from medchat.types import Role, Turn
 
 PROMPT_VERSION = "doctor-v3"
@@ -118,7 +119,7 @@ class DoctorAgent(Agent):
         problems = super().review(text, final)
         if final and [s for s in sentences(text) if parrots(s, getattr(self, "_heard", ""))]:
             problems.append(Problem("echo", "repeats the patient's words"))
-        if repetition(text):
+        if loops(text):
             problems.append(Problem("repetition", "a sentence said twice"))
         heard = [getattr(self, "_heard", "")]
         if final and asks(text) and repeats_turn(text, getattr(self, "_said", []) + heard):

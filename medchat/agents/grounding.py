@@ -17,9 +17,30 @@ from collections.abc import Collection
 import numpy as np
 
 from medchat.clinical.encoder import Encoder, embed, get_encoder
-from medchat.clinical.lexicon import off_topic
+from medchat.clinical.lexicon import names_other_complaint, off_topic
 from medchat.clinical.questions import is_open_question, question_categories
-from medchat.personas.schema import Fact, Persona
+from medchat.personas.schema import Fact, FactCategory, Persona
+
+COMPLAINT = frozenset(
+    {
+        FactCategory.HPC_SITE,
+        FactCategory.HPC_ONSET,
+        FactCategory.HPC_CHARACTER,
+        FactCategory.HPC_RADIATION,
+        FactCategory.HPC_TIMING,
+        FactCategory.HPC_EXACERBATING_RELIEVING,
+        FactCategory.HPC_SEVERITY,
+    }
+)
+"""The categories that describe the presenting complaint itself (where, when, what like)."""
+HPC = COMPLAINT | {FactCategory.HPC_ASSOCIATED}
+
+
+def complaint_text(persona: Persona) -> str:
+    """What the presenting complaint is: the opening statement and the facts describing it."""
+    return " ".join(
+        [persona.opening_statement, *(f.text for f in persona.facts if f.category in COMPLAINT)]
+    )
 
 
 class FactSelector:
@@ -72,6 +93,11 @@ class FactSelector:
         floors = question_categories(question)
         if not floors and is_open_question(question):
             return [f for f in persona.volunteered_facts if f.id not in exclude_ids]
+        if floors and names_other_complaint(question, complaint_text(persona)):
+            # "Has your hearing changed?" matches the timing rule, whose facts ("it's slowly
+            # getting worse") are about the presenting complaint, not about hearing: such facts
+            # must be as close as any other.
+            floors = {c: max(f, self.min_score) if c in HPC else f for c, f in floors.items()}
         scored = [
             (float(score), index)
             for index, score in enumerate(self.scores(persona, question))
@@ -86,7 +112,8 @@ class FactSelector:
             ]
         else:
             scored = [(score, index) for score, index in scored if score >= self.min_score]
-        scored = [s for s in scored if not off_topic(question, persona.facts[s[1]].text)]
+        complaint = complaint_text(persona)
+        scored = [s for s in scored if not off_topic(question, persona.facts[s[1]].text, complaint)]
         scored.sort(reverse=True)
         if not scored:
             return []

@@ -33,10 +33,10 @@ from medchat.clinical.review import (
     answers_back,
     asks,
     is_stock_answer,
-    repetition,
     role_breaks,
     same_turn,
 )
+from medchat.dialogue.closing import loops
 from medchat.personas.schema import Persona
 
 MAX_CHARS = 2000
@@ -145,8 +145,8 @@ def role_break(d: Dialogue) -> str | None:
 
 # -- loops and form -----------------------------------------------------------------------------
 def self_repetition(d: Dialogue) -> str | None:
-    """A turn saying the same sentence or clause twice."""
-    return first(d.spoken(), lambda line: line.role if repetition(line.text) else None)
+    """A turn saying the same sentence or clause twice (a close: twice in one section)."""
+    return first(d.spoken(), lambda line: line.role if loops(line.text) else None)
 
 
 def _repeated(lines: list[Line]) -> str | None:

@@ -49,10 +49,31 @@ def invented_symptoms(answer: str, persona: Persona) -> list[str]:
         if pattern.search(known):
             continue
         for match in pattern.finditer(answer):
-            if not NEGATION.search(answer[max(0, match.start() - 40) : match.start()]):
+            if not negated_before(answer, match.start()):
                 found.append(name)
                 break
     return found
+
+
+_CLAUSE_START = re.compile(
+    r"[.;!?]|\b(?:but|though|although|except|apart from)\b|"
+    r"\band (?=(?:i|i'm|i've|my|it|it's|he|she|they)\b)",
+    re.IGNORECASE,
+)
+_NEGATOR = re.compile(
+    r"\b(no|not|never|none|without|haven't|hasn't|don't|doesn't|didn't|isn't|aren't|wasn't|"
+    r"weren't|nothing|nor)\b",
+    re.IGNORECASE,
+)
+
+
+def negated_before(text: str, start: int) -> bool:
+    """Whether the words at `start` are in a clause that a negation governs ("No, I didn't
+    black out or feel like I was going to faint"); "but" starts a new clause ("I haven't had a
+    fever, but I've got a cough" asserts the cough)."""
+    before = text[:start]
+    clause = before[max((m.end() for m in _CLAUSE_START.finditer(before)), default=0) :]
+    return bool(_NEGATOR.search(clause))
 
 
 def content_words(text: str) -> set[str]:

@@ -109,13 +109,42 @@ _JOINED = re.compile(r"\b(or|and)\b|,", re.IGNORECASE)
 answered by a fact about either; the site check stands aside for it."""
 
 
-def off_topic(question: str, fact: str) -> bool:
+def names_other_complaint(question: str, complaint: str) -> bool:
+    """Whether `question` names a symptom, or (asked alone) a body site, that `complaint` (the
+    text of the presenting complaint) names nothing compatible with: "Has your hearing got
+    worse?" in a case of a changing mole asks about hearing, not about the mole getting worse.
+    A symptom counts as another when the complaint names none (a mole is no symptom); a site
+    only when the complaint names one, as in `off_topic`."""
+    asked, known = named_symptoms(question), named_symptoms(complaint)
+    if asked and not any(_symptoms_compatible(a, b) for a in asked for b in known):
+        return True
+    if _JOINED.search(question):
+        return False
+    asked, known = named_sites(question), named_sites(complaint)
+    return bool(asked and known and not any(_sites_compatible(a, b) for a in asked for b in known))
+
+
+def off_topic(question: str, fact: str, complaint: str = "") -> bool:
     """Whether `fact` is about another symptom or another body site than `question` asks about.
 
-    False whenever either text names none: the lists are for ruling out, not for matching.
+    A question asked alone that names the complaint and a new symptom asks about the new one
+    ("Do you feel sick with the headaches?"): a fact naming only the complaint ("I've had
+    headaches for 3 years") is off topic for it. False whenever either text names none: the
+    lists are for ruling out, not for matching.
     """
     asked, said = named_symptoms(question), named_symptoms(fact)
     if asked and said and not any(_symptoms_compatible(a, b) for a in asked for b in said):
+        return True
+    known = named_symptoms(complaint)
+    new = {a for a in asked if not any(_symptoms_compatible(a, k) for k in known)}
+    if (
+        said
+        and known
+        and new
+        and new != asked
+        and not _JOINED.search(question)
+        and not any(_symptoms_compatible(a, b) for a in new for b in said)
+    ):
         return True
     if _JOINED.search(question):
         return False

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from medchat.clinical.review import repetition
+
 SECTIONS = ("summary", "differential", "leading diagnosis", "plan", "safety-netting")
 
 CLOSE_INSTRUCTION = """Now close the consultation. Reply in exactly this format:
@@ -51,3 +53,13 @@ def parse_close(text: str) -> dict[str, str] | None:
         d.strip(" .") for d in re.split(r";|\n|\d\.", found["differential"]) if d.strip(" .")
     ]  # type: ignore[assignment]
     return found
+
+
+def loops(text: str) -> bool:
+    """A sentence or clause said twice (`repetition`); in a structured close, twice within one
+    section. The close's sections restate each other by design: the leading diagnosis is the
+    differential's first item, and the safety-netting repeats the plan's "seek urgent help"."""
+    sections = parse_close(text)
+    if sections is None:
+        return repetition(text)
+    return any(repetition(sections[name]) for name in SECTIONS)

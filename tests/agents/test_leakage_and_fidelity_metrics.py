@@ -48,6 +48,11 @@ def chest():
         ("I haven't noticed any hair loss.", []),
         ("I've been losing my hair and I have a rash.", ["rash"]),
         ("The pain is in my chest.", []),
+        # a negation governs its whole clause, however long the list after it
+        ("No, I didn't feel dizzy or have any ringing in my ears or a rash at all.", []),
+        # "but" and "and I" start a new clause that asserts
+        ("I haven't had a fever, but I've got a rash.", ["rash"]),
+        ("I don't smoke and I get a rash in summer.", ["rash"]),
     ],
 )
 def test_when_answer_asserts_symptoms_not_in_case_then_they_count_as_invented(

@@ -4,7 +4,7 @@ Sentences here are written for this test, not taken from any probe set or case."
 
 import pytest
 
-from medchat.clinical.lexicon import named_sites, named_symptoms, off_topic
+from medchat.clinical.lexicon import named_sites, named_symptoms, names_other_complaint, off_topic
 
 
 @pytest.mark.parametrize(
@@ -60,3 +60,61 @@ def test_when_the_fact_is_about_what_was_asked_or_names_nothing_then_it_is_kept(
 def test_when_a_text_is_read_then_longer_terms_win_and_back_needs_an_owner(text, symptoms, sites):
     assert named_symptoms(text) == symptoms
     assert named_sites(text) == sites
+
+
+COMPLAINT = "I've had a throbbing headache for three days. It's worst in the mornings."
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Do you feel sick with the headaches?", "The headaches started three days ago."),
+        ("Is the headache made worse by coughing?", "My headache is at the back of my head."),
+    ],
+)
+def test_when_a_question_asks_a_new_symptom_of_the_complaint_then_the_complaint_alone_is_off_topic(
+    question, fact
+):
+    """Asking about nausea with the headache is not answered by the headache's timing."""
+    assert off_topic(question, fact, COMPLAINT)
+    assert not off_topic(question, fact)  # without the complaint, as before
+
+
+@pytest.mark.parametrize(
+    ("question", "fact"),
+    [
+        ("Do you feel sick with the headaches?", "I've been feeling sick with it, not vomiting."),
+        # joined questions may be answered by either part
+        ("Any fever, or headaches in the night?", "The headaches wake me at 4 am."),
+        # nothing new asked: the complaint's own facts answer
+        ("Is the headache worse in the morning?", "The headache is worst when I get up."),
+    ],
+)
+def test_when_the_fact_names_the_new_symptom_or_nothing_new_is_asked_then_it_stays(question, fact):
+    assert not off_topic(question, fact, COMPLAINT)
+
+
+@pytest.mark.parametrize(
+    ("question", "other"),
+    [
+        ("Has your cough changed at all?", True),
+        ("Any tingling in your feet at night?", True),
+        ("Has the headache changed at all?", False),
+        ("Is it getting worse?", False),
+        ("Has the pain changed?", False),  # pain is the general word for a headache
+        ("Any fever, or has the headache changed?", False),
+    ],
+)
+def test_names_other_complaint_tells_questions_about_another_symptom(question, other):
+    assert names_other_complaint(question, COMPLAINT) is other
+
+
+def test_when_a_question_names_another_complaint_then_the_course_rules_take_no_fact_for_it():
+    """ "Has X changed?" matches the timing rule, which takes any timing fact of the presenting
+    complaint; asked of a symptom the case's complaint is not, it needs a close fact instead."""
+    from medchat.agents.grounding import FactSelector
+    from medchat.personas.loader import get_persona
+
+    selector, mole = FactSelector(), get_persona("changing-mole-52f")
+    assert "timing" in [f.id for f in selector.select(mole, "Has it changed at all?")]
+    assert selector.select(mole, "Has your cough changed at all?") == []
