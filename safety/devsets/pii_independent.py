@@ -42,7 +42,15 @@ from safety.devsets import pii_frames as F
 HERE = Path(__file__).parent
 LOCALES = ("fr_FR", "de_DE", "nl_NL", "en_IE", "ga_IE", "en_GB")
 PER_FRAME_LOCALE = 2
-SEEDS = {"dev": 1301, "test": 1302, "fresh": 1303, "fresh2": 1304, "fresh3": 1305, "fresh4": 1306, "fresh5": 1307}
+SEEDS = {
+    "dev": 1301,
+    "test": 1302,
+    "fresh": 1303,
+    "fresh2": 1304,
+    "fresh3": 1305,
+    "fresh4": 1306,
+    "fresh5": 1307,
+}
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
 # Ages are counted from this day, not from the clock: the golden files must not change with the

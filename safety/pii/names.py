@@ -161,7 +161,7 @@ STRONG_CUE = (
 OPENING = r"(?:^|[.!?,;:]\s*|(?i:\b(?:hi|hiya|hello|hey|morning|evening|afternoon|its|it's))\s+)"
 # What follows a relative's name in a sentence ("my son ruairidh has...", "my mum, ann, is").
 AFTER_NAME = (
-    r"(?=\s*(?:[,.;!?)]|$)|\s+(?i:on|in|at|after|about|for|to|with|from|"
+    r"(?=\s*(?:[,.;!?()]|$)|\s+(?i:on|in|at|after|about|for|to|with|from|but|"
     r"is|was|has|had|says|said|thinks|thought|does|did|can|cant|"
     r"can't|could|will|wont|won't|would|keeps|kept|noticed|found|told|wants|needs|rang|called|"
     r"shes|hes|she's|he's|she|he|"
@@ -199,6 +199,19 @@ class TitledNameRecognizer(CuedLowerNameRecognizer):
 
     EVIDENCE = "titled"
     PATTERNS = ((rf"(?i:\b(?:dr|mr|mrs|ms|mx|prof|doctor|nurse|sister))\.?\s+(?P<v>{TOKS})", 0.85),)
+
+
+class HonorificNameRecognizer(CuedLowerNameRecognizer):
+    """A name of any case after "mr", "mrs", "ms" or "mx" ("ms coulon asked"): unlike "dr" or
+    "nurse", these titles are never followed by anything but a name."""
+
+    EVIDENCE = "cue"
+    PATTERNS = (
+        (rf"(?i:\b(?:mr|mrs|mx))\.?\s+(?P<v>{TOKS})", 0.85),
+        # "ms" is also multiple sclerosis ("my ms flared"): the word must be followed by what
+        # follows a name (a verb, a pronoun, punctuation)
+        (rf"(?i:\bms)\.?\s+(?P<v>{TOK}(?:[ -]{TOK})?){AFTER_NAME}", 0.85),
+    )
 
 
 class RelativeNameRecognizer(CuedLowerNameRecognizer):

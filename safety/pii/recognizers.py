@@ -16,16 +16,20 @@ from safety.pii.names import (
     CapitalAfterLowerCueRecognizer,
     CuedLowerNameRecognizer,
     HereNameRecognizer,
+    HonorificNameRecognizer,
     LexiconNameRecognizer,
     RelativeNameRecognizer,
     SignOffNameRecognizer,
     TitledNameRecognizer,
 )
 from safety.pii.names_forms import (
+    AskedNameRecognizer,
     EndCommaCapitalRecognizer,
     FormFieldNameRecognizer,
     GreetingNameRecognizer,
     NameBeforeDateRecognizer,
+    PossessiveKinNameRecognizer,
+    ServiceForNameRecognizer,
     SignatureNameRecognizer,
 )
 from safety.pii.recognizers_intl import (
@@ -258,6 +262,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     CuedLowerNameRecognizer,
     HereNameRecognizer,
     TitledNameRecognizer,
+    HonorificNameRecognizer,
     RelativeNameRecognizer,
     SignOffNameRecognizer,
     LexiconNameRecognizer,
@@ -266,6 +271,9 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     SignatureNameRecognizer,
     EndCommaCapitalRecognizer,
     NameBeforeDateRecognizer,
+    AskedNameRecognizer,
+    PossessiveKinNameRecognizer,
+    ServiceForNameRecognizer,
     SignOffNameRecognizer,
     CapitalAfterLowerCueRecognizer,
     EuStreetRecognizer,
