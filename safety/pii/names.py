@@ -134,6 +134,8 @@ def name_prefix(value: str, evidence: str) -> str:
     known = words[0] in given_names() or any(_non_english(w) for w in words)
     if evidence == "titled":
         known = known or any(w in surnames() or _GAELIC_PREFIX.match(w) for w in words)
+        # a surname particle before a name word ("dr van hulten", "dr de Hoog")
+        known = known or run[0].group().lower() in PARTICLES
         if known:
             return found
         # "dr Lombard": a capital after a title, and only the capitalised words ("Dr. Smith's
@@ -187,10 +189,37 @@ class CuedLowerNameRecognizer(RegexRecognizer):
 
 
 class HereNameRecognizer(CuedLowerNameRecognizer):
-    """A name opening a clause before "here" ("hiya, its cormac here")."""
+    """A name opening a clause before "here" ("hiya, its cormac here"), also with where the
+    writer is from ("Marika from Konstanz here")."""
 
     EVIDENCE = "tail"
-    PATTERNS = ((rf"{OPENING}(?P<v>{TOKS})\s+(?i:here)\b", 0.85),)  # not "trouble speaking"
+    PATTERNS = (
+        (rf"{OPENING}(?P<v>{TOKS})\s+(?i:here)\b", 0.85),  # not "trouble speaking"
+        (
+            rf"{OPENING}(?P<v>{TOK}(?:[ -]{TOK}){{0,2}})\s+(?i:from)\s+{TOK}(?:[ -]{TOK}){{0,3}}"
+            rf"\s+(?i:here)\b",
+            0.85,
+        ),
+    )
+
+
+class TitledActorNameRecognizer(CuedLowerNameRecognizer):
+    """A name of any case after "dr" and before what a doctor does ("dr collet said", "thanks
+    dr steckel!" is not taken: "dr appointment!" has the same shape)."""
+
+    EVIDENCE = "cue"
+    PATTERNS = (
+        (
+            rf"(?i:\b(?:dr|doctor))\.?\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,2}}?)\s+(?i:said|says|told|"
+            rf"thinks|thought|wants|wanted|asked|gave|prescribed|referred|rang|called|phoned|"
+            rf"explained|reckons|suggested|recommended|examined|saw|sees)\b",
+            0.85,
+        ),
+    )
+
+    def refine(self, value: str) -> str:
+        found = name_prefix(value, "cue")
+        return found if found == value.strip() else ""
 
 
 class TitledNameRecognizer(CuedLowerNameRecognizer):

@@ -37,7 +37,7 @@ GREETING = (
 )
 SIGN_OFF = (
     r"(?i:regards|kind\s+regards|best\s+regards|cheers|thanks|many\s+thanks|thank\s+you|"
-    r"best\s+wishes|love|yours|sincerely|signed|\bta|\bthx|\bthanx|\bty)"
+    r"best\s+wishes|love|yours|sincerely|signed(?:\s+by)?|\bta|\bthx|\bthanx|\bty)"
 )
 _CAP = re.compile(rf"[{P.UP}]")
 _IRISH = "ó ní nic mac mc uí mhic"
@@ -71,6 +71,7 @@ class FormFieldNameRecognizer(CuedLowerNameRecognizer):
     PATTERNS = (
         (rf"{FORM_LABEL}\s*(?=(?P<v>{TOKS}))", 0.85),  # "Surname: X Forename: Y"
         (rf"(?i:\bref)\.?:?\s+(?P<v>{TOKS})/", 0.85),
+        (rf"(?:^|[|;]\s*)(?i:name)\s+(?P<v>{TOKS})", 0.85),  # "name ute schwarzkopf dob ..."
         (
             rf"(?i:\bname\s*:)\s*(?P<v>{TOK}(?:[ -]{TOK}){{0,2}},\s*{TOK}(?:[ -]{TOK})?)"
             rf"(?=\s*(?:[|;/]|$|\s+(?i:dob|d\.o\.b|born|date|addr)))",
@@ -94,6 +95,7 @@ class GreetingNameRecognizer(CuedLowerNameRecognizer):
         (rf"\b(?i:for)\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}})\s*:", 0.8),
         (rf"\b(?i:from)\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}})\s+(?i:tel|ph|phone|mob|mobile)\b", 0.8),
         (rf"(?:^|[,.!?]\s*)(?i:hi|hiya|hello|its|it's)?,?\s*(?P<v>{TOKS})\s+(?i:again)\b", 0.8),
+        (rf"(?i:\bits|\bit's|\bit\s+is)\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,2}})\s+(?i:again)\b", 0.8),
     )
 
 
@@ -106,6 +108,13 @@ class SignatureNameRecognizer(CuedLowerNameRecognizer):
     PATTERNS = (
         (rf"{SIGN_OFF}\s*,?\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}})(?=\s*(?:\(|[.!]?\s*$))", 0.8),
         (rf"[.!?]\s+(?P<v>{TOK}(?:[ -]{TOK}){{1,3}})\s*$", 0.8),
+        # "forms signed by X, <place>, <date>"; "ask for X" ending the message
+        (rf"(?i:\bsigned\s+by)\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)(?=\s*[,.(]|\s*$)", 0.8),
+        (
+            rf"(?i:\bask\s+for|\bspeak\s+to|\bspeak\s+with)\s+(?P<v>{TOK}(?:[ -]{TOK})?)"
+            rf"\s*[.!]?\s*$",
+            0.8,
+        ),
     )
 
 
@@ -184,6 +193,20 @@ class ServiceForNameRecognizer(CuedLowerNameRecognizer):
         return found if len(found.split()) >= 2 and plain else named(found)
 
     PATTERNS = ((rf"{SERVICE_FOR}\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?){AFTER_NAME}", 0.8),)
+
+
+class KinPossessiveNameRecognizer(NameBeforeDateRecognizer):
+    """A name after a relation typed as a possessive without its apostrophe ("my mums denise
+    wagner shes 80"); "my sisters birthday" has the same shape, so the words need evidence of
+    being a name (`named`)."""
+
+    PATTERNS = (
+        (
+            rf"(?i:\bmy\s+(?:mums|mams|moms|dads|wifes|husbands|sons|daughters|sisters|brothers|"
+            rf"partners|grans|nans))\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?){AFTER_NAME}",
+            0.8,
+        ),
+    )
 
 
 class AskedNameRecognizer(CuedLowerNameRecognizer):

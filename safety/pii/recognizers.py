@@ -20,6 +20,7 @@ from safety.pii.names import (
     LexiconNameRecognizer,
     RelativeNameRecognizer,
     SignOffNameRecognizer,
+    TitledActorNameRecognizer,
     TitledNameRecognizer,
 )
 from safety.pii.names_forms import (
@@ -27,6 +28,7 @@ from safety.pii.names_forms import (
     EndCommaCapitalRecognizer,
     FormFieldNameRecognizer,
     GreetingNameRecognizer,
+    KinPossessiveNameRecognizer,
     NameBeforeDateRecognizer,
     PossessiveKinNameRecognizer,
     ServiceForNameRecognizer,
@@ -263,6 +265,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     HereNameRecognizer,
     TitledNameRecognizer,
     HonorificNameRecognizer,
+    TitledActorNameRecognizer,
     RelativeNameRecognizer,
     SignOffNameRecognizer,
     LexiconNameRecognizer,
@@ -272,6 +275,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     EndCommaCapitalRecognizer,
     NameBeforeDateRecognizer,
     AskedNameRecognizer,
+    KinPossessiveNameRecognizer,
     PossessiveKinNameRecognizer,
     ServiceForNameRecognizer,
     SignOffNameRecognizer,

@@ -24,7 +24,7 @@ FR_TYPE = (
 )
 # Street types fused to the name that no English word ends with ("Hauptstraße", "Lindenallee",
 # "Prinsengracht"); the shorter, ambiguous ones (-ring, -hof, -park) need a capital and a
-# one-to-three digit house number ("Spring 2020" stays).
+# house number that is not a year ("Spring 2020" stays).
 FUSED_TYPE = (
     r"(?i:straße|strasse|str\.|gasse|platz|allee|damm|ufer|chaussee|steig|pfad|graben|stieg|"
     r"zeile|weg|straat|laan|plein|gracht|kade|steeg|singel|dijk|dreef|plantsoen|burgwal|"
@@ -38,8 +38,9 @@ FUSED_STREET = (
     rf"(?:\b[{P.UP}][{P.LOW}]+\s)?\b(?:{WORD}-){{0,3}}[{L}]*{FUSED_TYPE}(?![{L}])\s?{HOUSE}"
 )
 SHORT_STREET = (
-    rf"\b(?:(?:{WORD}-){{0,3}}[{P.UP}][{P.LOW}]+{SHORT_TYPE}\s\d{{1,3}}|(?:{WORD}-){{1,3}}"
-    rf"(?i:{SHORT_TYPE})\s\d{{1,4}})[a-zA-Z]?(?![\d/])"
+    rf"\b(?:(?:{WORD}-){{0,3}}[{P.UP}][{P.LOW}]+{SHORT_TYPE}\s(?!{P.YEAR}\b)\d{{1,4}}|"
+    rf"(?:{WORD}-){{1,3}}"
+    rf"(?i:{SHORT_TYPE})\s\d{{1,4}})[a-zA-Z]?(?:[-/]\d{{1,4}}[a-zA-Z]?)?(?![\d/])"
 )
 # Lower-case English streets: only the unambiguous street words, and never after a unit or
 # function word ("10 minutes drive", "3 times round the park" are not addresses).
@@ -52,7 +53,7 @@ NOT_STREET_WORD = (
     r"days?|weeks?|months?|years?|miles?|metres?|meters?|yards?|steps?|km|mg|ml|puffs?|"
     r"tablets?|doses?)\b)"
 )
-EN_STREET = rf"\b\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[a-z']+\s+){{1,3}}{EN_TYPE}\b"
+EN_STREET = rf"\b\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[a-z']+\s+){{1,3}}{EN_TYPE}s?\b"
 # French street types written before the name with the number after it (Belgian and Swiss
 # usage, and many forms: "chemin du moulin 3"), or with no number before a postcode.
 FR_TYPE_FIRST = r"(?i:rue|avenue|boulevard|chemin|allée|allee|impasse|quai|chaussée|faubourg)"
@@ -72,7 +73,10 @@ ADDRESS_CUE = (
     r"(?i:\b(?:at|address(?:\s+is)?|addr\.?|live\s+(?:at|on)|lives\s+(?:at|on)|"
     r"living\s+(?:at|on))\s*:?\s+)"
 )
-CUED_SHORT_STREET = rf"{ADDRESS_CUE}(?P<v>[{P.LOW}]{{3,}}{SHORT_TYPE}\s\d{{1,4}}[a-z]?)(?![\d/])"
+CUED_SHORT_STREET = (
+    rf"{ADDRESS_CUE}(?P<v>[{P.LOW}]{{3,}}{SHORT_TYPE}\s\d{{1,4}}[a-z]?(?:[-/]\d{{1,4}}[a-z]?)?)"
+    rf"(?![\d/])"
+)
 # French type-first streets without a number: a name of capitalised words, or any case after
 # "rue", "allée", "impasse" (no English words).
 FR_STREET_NAMED = (
@@ -237,6 +241,13 @@ class EuTownRecognizer(RegexRecognizer):
             0.85,
         ),
         (rf"(?:{FUSED_STREET}|{SHORT_STREET}|{FR_STREET_AFTER})\s+(?P<v>{ANY_PLACE})", 0.8),
+        # the town after a street and a comma, before a time, a date or the end of the clause
+        # ("the ambulance came to 22 dulohery street, tessa ville at 3am")
+        (
+            rf"{STREET_ANY},\s+(?P<v>{ANY_PLACE}?)(?=\s+(?i:at|on|till|until|since)\b|"
+            rf"\s*(?:[,.;!?]|$))",
+            0.8,
+        ),
         # the town after an Eircode, a UK or a Dutch postcode (five digits alone are too often
         # a count: "10000 steps"), before a phone cue or the end of the clause
         (
@@ -277,7 +288,7 @@ _NOT_PLACE = frozenset(_HOMES.split())
 TOWN_CUE = (
     r"(?i:\b(?:live|lives|living|lived|staying|based|grew\s+up)\s+(?:in|near)|\bhours\s+in|"
     r"\b(?:chemist|pharmacy|surgery|practice|clinic|hospital)\s+in|\bhere\s+from|"
-    r"\bdr\.?\s+[^\W\d_]+\s+in|\b(?:moved|moving|move|relocated|relocating)\s+(?:back\s+)?to|"
+    r"\bdr\.?\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?\s+in|\b(?:moved|moving|move|relocated|relocating)\s+(?:back\s+)?to|"
     r"\b(?:daughter|son|sister|brother|mum|mother|dad|father|friend|partner|aunt|uncle|gran|"
     r"granny|nan|cousin|niece|nephew)['’]?s\s+(?:place\s+|house\s+|flat\s+)?in)"
 )
@@ -293,6 +304,11 @@ class CuedTownRecognizer(RegexRecognizer):
         (rf"{TOWN_CUE}\s+(?P<v>{ANY_PLACE})", 0.7),
         (rf"(?i:\b(?:in|from))\s+(?P<v>{ANY_PLACE})\s+(?i:on)\s+(?={P.DATE_ANY})", 0.7),
         (rf"(?i:\bfrom)\s+(?P<v>{ANY_PLACE})\s+(?i:here)\b", 0.7),
+        # the place of a signature block: "signed by X, <place>, <date>"
+        (
+            rf"(?i:\bsigned(?:\s+by)?)\s+[^,.]{{2,40}},\s*(?P<v>{ANY_PLACE}),\s*(?={P.DATE_ANY})",
+            0.7,
+        ),
     )
 
     def refine(self, value: str) -> str:
