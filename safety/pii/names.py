@@ -230,6 +230,12 @@ class TitledNameRecognizer(CuedLowerNameRecognizer):
     PATTERNS = ((rf"(?i:\b(?:dr|mr|mrs|ms|mx|prof|doctor|nurse|sister))\.?\s+(?P<v>{TOKS})", 0.85),)
 
 
+_NOT_AFTER_DETERMINER = "".join(
+    rf"(?<!\b{w}\s)"
+    for w in ("my", "her", "his", "your", "the", "with", "has", "have", "of", "for")
+)
+
+
 class HonorificNameRecognizer(CuedLowerNameRecognizer):
     """A name of any case after "mr", "mrs", "ms" or "mx" ("ms coulon asked"): unlike "dr" or
     "nurse", these titles are never followed by anything but a name."""
@@ -237,9 +243,12 @@ class HonorificNameRecognizer(CuedLowerNameRecognizer):
     EVIDENCE = "cue"
     PATTERNS = (
         (rf"(?i:\b(?:mr|mrs|mx))\.?\s+(?P<v>{TOKS})", 0.85),
-        # "ms" is also multiple sclerosis ("my ms flared"): the word must be followed by what
-        # follows a name (a verb, a pronoun, punctuation)
-        (rf"(?i:\bms)\.?\s+(?P<v>{TOK}(?:[ -]{TOK})?){AFTER_NAME}", 0.85),
+        # "ms" is also multiple sclerosis ("my ms flared"): not after a determiner or a verb
+        # of having, and the word must be followed by what follows a name
+        (
+            rf"(?i:{_NOT_AFTER_DETERMINER}\bms)\.?\s+(?P<v>{TOK}(?:[ -]{TOK})?){AFTER_NAME}",
+            0.85,
+        ),
     )
 
 
@@ -278,6 +287,7 @@ class CapitalAfterLowerCueRecognizer(CuedLowerNameRecognizer):
             rf"(?P<v>[{P.UP}][{P.LOW}]+(?:[ -][{P.UP}][{P.LOW}]+)?)(?![{P.LOW}])",
             0.8,
         ),
+        (rf"\bis\s+(?:this|that)\s+(?P<v>[{P.UP}][{P.LOW}]+)\s*\?", 0.8),  # "is this Iain?"
     )
 
 

@@ -210,8 +210,21 @@ class KinPossessiveNameRecognizer(NameBeforeDateRecognizer):
 
 
 class AskedNameRecognizer(CuedLowerNameRecognizer):
-    """A name in "is this X?" asked of the reader ("is this christiana? its the surgery"); the
-    words must all look like a name, so "is this normal?" stays."""
+    """A name in "is this X?" asked of the reader, when the writer then says who they are ("is
+    this christiana? its the surgery"); "is that common?" stays."""
 
     EVIDENCE: ClassVar[str] = "whole"
+    PATTERNS = (
+        (
+            rf"(?i:\bis\s+(?:this|that|it))\s+(?P<v>{TOK}(?:[ -]{TOK})?)\s*\?\s*"
+            rf"(?i:its|it['’]s|it\s+is|this\s+is)\b",
+            0.8,
+        ),
+    )
+
+
+class AskedKnownNameRecognizer(CuedLowerNameRecognizer):
+    """ "is this X?" with a known given name (or one with a non-English letter)."""
+
+    EVIDENCE: ClassVar[str] = "known"
     PATTERNS = ((rf"(?i:\bis\s+(?:this|that|it))\s+(?P<v>{TOK}(?:[ -]{TOK})?)\s*\?", 0.8),)

@@ -24,6 +24,7 @@ from safety.pii.names import (
     TitledNameRecognizer,
 )
 from safety.pii.names_forms import (
+    AskedKnownNameRecognizer,
     AskedNameRecognizer,
     EndCommaCapitalRecognizer,
     FormFieldNameRecognizer,
@@ -275,6 +276,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     EndCommaCapitalRecognizer,
     NameBeforeDateRecognizer,
     AskedNameRecognizer,
+    AskedKnownNameRecognizer,
     KinPossessiveNameRecognizer,
     PossessiveKinNameRecognizer,
     ServiceForNameRecognizer,
