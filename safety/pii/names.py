@@ -55,6 +55,7 @@ _COMMON = """
     on in at about with from for of to by up off over under after before since until while
     monday tuesday wednesday thursday friday saturday sunday mate team guys folks everyone all
     name names surname forename dob addr address tel phone mobile email ref re nok kin date birth
+    urgent important serious emergency quick late
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 
@@ -158,7 +159,7 @@ TOKS = rf"{TOK}(?:[ -]{TOK}){{0,3}}"
 STRONG_CUE = (
     r"(?i:\bmy\s+name\s+is|\bmy\s+name'?s|\bname'?s|\bname\s+is|\bi'?m\s+called|"
     r"\bi\s+am\s+called|\bcall\s+me|\bpatient(?:'s)?(?:\s+name)?\s*:|\bname\s*:|\bpt\s*:|"
-    r"\bit['’]?s\s+me,?|\bit\s+is\s+me,?)"
+    r"\bit['’]?s\s+me,?|\bit\s+is\s+me,?|\bn(?:mae|aem|ame)\s+(?:is|iz)|\bnmaes?)"
 )
 OPENING = r"(?:^|[.!?,;:]\s*|(?i:\b(?:hi|hiya|hello|hey|morning|evening|afternoon|its|it's))\s+)"
 # What follows a relative's name in a sentence ("my son ruairidh has...", "my mum, ann, is").
@@ -234,6 +235,19 @@ _NOT_AFTER_DETERMINER = "".join(
     rf"(?<!\b{w}\s)"
     for w in ("my", "her", "his", "your", "the", "with", "has", "have", "of", "for")
 )
+
+
+class GreetingItsNameRecognizer(CuedLowerNameRecognizer):
+    """A name after a greeting and "its", closed by punctuation ("hiya its joep, the ...")."""
+
+    EVIDENCE = "whole"
+    PATTERNS = (
+        (
+            rf"(?i:\b(?:hi|hiya|hello|hey|morning|evening|afternoon)\s*,?\s+(?:its|it['’]s|"
+            rf"it\s+is))\s+(?P<v>{TOK}(?:[ -]{TOK})?)(?=\s*[,.!])",
+            0.85,
+        ),
+    )
 
 
 class HonorificNameRecognizer(CuedLowerNameRecognizer):

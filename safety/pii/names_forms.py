@@ -71,7 +71,7 @@ class FormFieldNameRecognizer(CuedLowerNameRecognizer):
     PATTERNS = (
         (rf"{FORM_LABEL}\s*(?=(?P<v>{TOKS}))", 0.85),  # "Surname: X Forename: Y"
         (rf"(?i:\bref)\.?:?\s+(?P<v>{TOKS})/", 0.85),
-        (rf"(?:^|[|;]\s*)(?i:name)\s+(?P<v>{TOKS})", 0.85),  # "name ute schwarzkopf dob ..."
+        (rf"(?:^|[|;,]\s*)(?i:name)\s+(?P<v>{TOKS})", 0.85),  # "name ute schwarzkopf dob ..."
         (
             rf"(?i:\bname\s*:)\s*(?P<v>{TOK}(?:[ -]{TOK}){{0,2}},\s*{TOK}(?:[ -]{TOK})?)"
             rf"(?=\s*(?:[|;/]|$|\s+(?i:dob|d\.o\.b|born|date|addr)))",
@@ -189,7 +189,7 @@ class ServiceForNameRecognizer(CuedLowerNameRecognizer):
         found = name_prefix(value, "cue")
         if not found or found != value.strip():
             return ""
-        plain = not any(_ENGLISH_ENDING.search(w) for w in found.lower().split())
+        plain = not _ENGLISH_ENDING.search(found.lower().split()[0])  # "suspected diabetes"
         return found if len(found.split()) >= 2 and plain else named(found)
 
     PATTERNS = ((rf"{SERVICE_FOR}\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?){AFTER_NAME}", 0.8),)

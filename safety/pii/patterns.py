@@ -25,7 +25,7 @@ INTRO = (
 )
 # "my mum", "our grandad", or a kin word for a grandparent opening the message.
 RELATION = (
-    r"(?i:(?:\b(?:my|our|her|his)\s+|^(?=(?:grand|gran|nan)))(?:wife|husband|son|daughter|"
+    r"(?i:(?:\b(?:my|our|her|his|by)\s+|^(?=(?:grand|gran|nan)))(?:wife|husband|son|daughter|"
     r"mother|mum|mom|father|dad|partner|grandad|granddad|granny|little\s+one|"
     r"sister|brother|friend|girlfriend|boyfriend|grandson|granddaughter|grandmother|grandfather|"
     r"gran|nan|grandma|grandpa|aunt|uncle|cousin|carer|caregiver|neighbour|neighbor|GP|doctor|"

@@ -15,6 +15,7 @@ from safety.pii.base import digits_of as _digits
 from safety.pii.names import (
     CapitalAfterLowerCueRecognizer,
     CuedLowerNameRecognizer,
+    GreetingItsNameRecognizer,
     HereNameRecognizer,
     HonorificNameRecognizer,
     LexiconNameRecognizer,
@@ -267,6 +268,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     TitledNameRecognizer,
     HonorificNameRecognizer,
     TitledActorNameRecognizer,
+    GreetingItsNameRecognizer,
     RelativeNameRecognizer,
     SignOffNameRecognizer,
     LexiconNameRecognizer,

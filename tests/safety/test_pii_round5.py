@@ -40,6 +40,11 @@ def scrub(scrubber: Scrubber, text: str) -> str:
         ("ok so its rosalind again, still dizzy", ["rosalind"]),
         ("name ottokar hefele dob 3/3/1950", ["ottokar", "hefele"]),
         ("forms signed by gisela marenholt, 2 May 2024", ["gisela", "marenholt"]),
+        ("the letter for pasquino varital at 2 elm road came back", ["varital"]),
+        ("sorry, nmae is wilfreda hoskyns, the gp knows me", ["wilfreda", "hoskyns"]),
+        ("seen 3 May, name quirin abele, sats 96% on air", ["quirin", "abele"]),
+        ("hello its ambrosine, the patches fell off", ["ambrosine"]),
+        ("brought in by daughter philippa after a faint", ["philippa"]),
     ],
 )
 def test_when_name_in_a_new_shape_then_scrubbed(scrubber, text, names):
@@ -97,6 +102,9 @@ def test_when_person_span_runs_into_clinical_text_then_clinical_kept(scrubber, t
         "my ms fatigue is worse in the heat",
         "I moved to bed early with the migraine",
         "dr appointment on friday",
+        "hello its urgent, the pain is back",
+        "brought in by ambulance after a fall",
+        "hi its me, the rash is back",
     ],
 )
 def test_when_shape_matches_but_words_are_not_identifiers_then_kept(scrubber, text):
