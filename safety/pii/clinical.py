@@ -77,7 +77,8 @@ PROTECTED_PATTERNS: tuple[str, ...] = (
 DRUG_CONTEXT = re.compile(
     r"(?i:\b(?:on|taking|take|takes|took|prescribed|started|stopped|tried|using|given|the|"
     r"mg of|dose of|course of|tablets of|inhaler|some|your|bring|brought|gave me|give me|"
-    r"out of|\d\s*(?:mg|mcg|g|ml|micrograms?|milligrams?|puffs?)\s+of)\s+)$"
+    r"out of)\s+|(?<![\w.])\d+(?:\.\d+)?\s*(?i:mg|mcg|g|ml|micrograms?|milligrams?|puffs?)\s+"
+    r"(?i:of)\s+)$"
 )
 # A dose right after the token ("Fortisip 200 micrograms", "Xarelto 20mg"): a medicine.
 _DOSE_AFTER = re.compile(

@@ -83,6 +83,7 @@ def test_when_address_in_a_new_shape_then_scrubbed(scrubber, text, values):
         ("Olwen Brae - pain 6/10 - seen by nurse", "pain 6/10"),
         ("she gave me Ensure 200 ml twice a day", "Ensure"),
         ("he took 5mg of Zomorph last night", "Zomorph"),
+        ("she had 20mg of Oramorph at noon", "Oramorph"),
     ],
 )
 def test_when_person_span_runs_into_clinical_text_then_clinical_kept(scrubber, text, kept):
