@@ -50,8 +50,10 @@ PII_SOURCES = {
     "faker locales, fresh2 frames": "pii_locales_fresh2",
     "faker locales, fresh3 frames": "pii_locales_fresh3",
     "faker locales, fresh4 frames": "pii_locales_fresh4",
+    "faker locales, fresh5 frames": "pii_locales_fresh5",
     "hand-written": "pii_handwritten",
     "hand-written, second set": "pii_handwritten2",
+    "hand-written, third set": "pii_handwritten3",
 }
 
 

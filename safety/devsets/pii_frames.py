@@ -153,6 +153,36 @@ FRESH4_FRAMES: tuple[str, ...] = (
     "reminder: {first} {last}, {date}, bring your {drug}",
 )
 
+# Written on 2026-12-05 before the fifth round of rule changes and measured once with the rules as
+# they were: messages from relatives, forms, chat typos, names inside sentences, addresses in
+# running text, notes with dates in several shapes. No rule was written from these shapes.
+FRESH5_FRAMES: tuple[str, ...] = (
+    "hello im writing on behalf of my father {name} who has {epo}, he cant use the phone",
+    "me and {first} went to the walk in at {city} and they sent us home with {drug}",
+    "Full name ....... {name}   D.o.B ....... {dob}   Post code ....... {postcode}",
+    "plz can sum1 call {first} back abt the {drug} thx",
+    "i told {first} {last} at the front desk that my {clin} was worse but nobody rang",
+    "we live just off {street} in {city}, the second house on the left",
+    "Note {date}: spoke to daughter ({name}) re {epo}. Next review {date}.",
+    "hiya doc its {first}s wife, hes still got {clin}",
+    "the address on my prescription is wrong it should be {street} {postcode}",
+    "Relative: {first} {last} (son). Contact: {phone}.",
+    "my aunt {first} in {city} has the same {epo} as me",
+    "DOB - {dob} / seen {date} / {clin}",
+    "{first} and i are both on {drug} now, is that ok",
+    "sent from my phone. {name}, {street}, {city}",
+    "our {first} has been off school since {date} with {clin}",
+    "the taxi will pick me up from {street} at 9, my friend {first} is coming too",
+    "{last} family here, we moved from {city} to {postcode} in the spring",
+    "birth date {dob} ; gp surgery in {city} ; allergic to {drug}",
+    "Can {first} {last} have a repeat of {drug} {dose} please",
+    "i was in hospital in {city} from {date} to {date} with {epo}",
+    "asking for my husband {first} who was born on {dob}, his {clin} is back",
+    "lost my letter, i think it said {date}? my name is {last}, first name {first}",
+    "hi {first} here again!! the {drug} is making me sick",
+    "parcel for {name} c/o {street}, {postcode} {city}",
+)
+
 # Clinical content, chosen for this source only (not the lists in `pii_templates`).
 DRUGS: tuple[str, ...] = (
     "apixaban",

@@ -15,10 +15,14 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   `pii_locales_fresh3.jsonl` (FRESH3_FRAMES, seed 1305, written on 2026-12-05 before the fourth
   round) was measured once before that round's changes, then its errors read;
   `pii_locales_fresh4.jsonl` (FRESH4_FRAMES, seed 1306, written after the fourth round's last
-  change) is measured once as the held-out set for that code.
+  change) was measured once as the held-out set for that code, then read in the fifth round;
+  `pii_locales_fresh5.jsonl` (FRESH5_FRAMES, seed 1307, written on 2026-12-05 before the fifth
+  round) was measured once before that round's changes and once after, rows unread.
 - Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
   before the recognizers were changed; parsed into `pii_handwritten.jsonl`. A second set,
-  `pii_handwritten2.txt` (2026-12-05, before the fourth round), gives `pii_handwritten2.jsonl`.
+  `pii_handwritten2.txt` (2026-12-05, before the fourth round), gives `pii_handwritten2.jsonl`;
+  a third, `pii_handwritten3.txt` (2026-12-05, before the fifth round, rows unread), gives
+  `pii_handwritten3.jsonl`.
 """
 
 from __future__ import annotations
@@ -38,7 +42,15 @@ from safety.devsets import pii_frames as F
 HERE = Path(__file__).parent
 LOCALES = ("fr_FR", "de_DE", "nl_NL", "en_IE", "ga_IE", "en_GB")
 PER_FRAME_LOCALE = 2
-SEEDS = {"dev": 1301, "test": 1302, "fresh": 1303, "fresh2": 1304, "fresh3": 1305, "fresh4": 1306}
+SEEDS = {
+    "dev": 1301,
+    "test": 1302,
+    "fresh": 1303,
+    "fresh2": 1304,
+    "fresh3": 1305,
+    "fresh4": 1306,
+    "fresh5": 1307,
+}
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
 # Ages are counted from this day, not from the clock: the golden files must not change with the
@@ -188,6 +200,7 @@ def build_locales(split: str) -> list[dict]:
         "fresh2": F.FRESH2_FRAMES,
         "fresh3": F.FRESH3_FRAMES,
         "fresh4": F.FRESH4_FRAMES,
+        "fresh5": F.FRESH5_FRAMES,
     }[split]
     rng = random.Random(SEEDS[split])
     fakers = {loc: Faker(loc) for loc in LOCALES}
@@ -242,8 +255,10 @@ def main() -> None:
         "pii_locales_fresh2": build_locales("fresh2"),
         "pii_locales_fresh3": build_locales("fresh3"),
         "pii_locales_fresh4": build_locales("fresh4"),
+        "pii_locales_fresh5": build_locales("fresh5"),
         "pii_handwritten": build_handwritten(),
         "pii_handwritten2": build_handwritten("pii_handwritten2.txt"),
+        "pii_handwritten3": build_handwritten("pii_handwritten3.txt"),
     }
     for name, rows in sets.items():
         _write(HERE / f"{name}.jsonl", rows)

@@ -64,13 +64,26 @@ PROTECTED_PATTERNS: tuple[str, ...] = (
     r"sachets?|patches|doses?|sprays?|cigarettes|drinks|units of alcohol|pints|glasses)\b)",
     r"(?i:\b(?:once|twice|three times|four times|\d\s*x)\s*(?:a|per|each|every)?\s*"
     r"(?:day|daily|week|weekly|night|morning)\b)",
+    # scores and short clinical codes typed in notes ("GCS 15/15", "pain 7/10", "BP 145/95",
+    # "3/7 history", "2/52", "t2dm", "MCV 78")
+    r"(?i:\b(?:gcs|bp|pain|score|mcv|mch|plt|wbc|alt|ast|alp|bili|rr|hr|pulse|temp)\s*"
+    r"(?:of|is|was|:|=)?\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?)",
+    r"(?<![\d/])\d{1,2}\s*/\s*(?:7|52|12)\b(?!\s*/)",
+    r"(?i:\bt[12]\s?dm\b)",
 )
 
 
 # A lone unknown word right after these is far more often a medicine than a name.
 DRUG_CONTEXT = re.compile(
     r"(?i:\b(?:on|taking|take|takes|took|prescribed|started|stopped|tried|using|given|the|"
-    r"mg of|dose of|course of|tablets of|inhaler|some)\s+)$"
+    r"mg of|dose of|course of|tablets of|inhaler|some|your|bring|brought|gave me|give me|"
+    r"out of)\s+|(?<![\w.])\d+(?:\.\d+)?\s*(?i:mg|mcg|g|ml|micrograms?|milligrams?|puffs?)\s+"
+    r"(?i:of)\s+)$"
+)
+# A dose right after the token ("Fortisip 200 micrograms", "Xarelto 20mg"): a medicine.
+_DOSE_AFTER = re.compile(
+    r"\s+\d+(?:[.,]\d+)?\s*(?i:mg|mcg|µg|micrograms?|milligrams?|g|grams?|ml|units?|iu|"
+    r"puffs?|tablets?|sachets?|drops?)\b"
 )
 
 
@@ -79,7 +92,7 @@ def looks_like_drug(text: str, start: int, end: int) -> bool:
     token = text[start:end]
     if " " in token:
         return False
-    if DRUG_CONTEXT.search(text[max(0, start - 20) : start]):
+    if DRUG_CONTEXT.search(text[max(0, start - 20) : start]) or _DOSE_AFTER.match(text, end):
         return True
     return bool(re.fullmatch(r"[A-Za-z]+", token)) and bool(
         re.search(

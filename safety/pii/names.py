@@ -55,6 +55,7 @@ _COMMON = """
     on in at about with from for of to by up off over under after before since until while
     monday tuesday wednesday thursday friday saturday sunday mate team guys folks everyone all
     name names surname forename dob addr address tel phone mobile email ref re nok kin date birth
+    urgent important serious emergency quick late
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 
@@ -134,6 +135,8 @@ def name_prefix(value: str, evidence: str) -> str:
     known = words[0] in given_names() or any(_non_english(w) for w in words)
     if evidence == "titled":
         known = known or any(w in surnames() or _GAELIC_PREFIX.match(w) for w in words)
+        # a surname particle before a name word ("dr van hulten", "dr de Hoog")
+        known = known or run[0].group().lower() in PARTICLES
         if known:
             return found
         # "dr Lombard": a capital after a title, and only the capitalised words ("Dr. Smith's
@@ -156,12 +159,12 @@ TOKS = rf"{TOK}(?:[ -]{TOK}){{0,3}}"
 STRONG_CUE = (
     r"(?i:\bmy\s+name\s+is|\bmy\s+name'?s|\bname'?s|\bname\s+is|\bi'?m\s+called|"
     r"\bi\s+am\s+called|\bcall\s+me|\bpatient(?:'s)?(?:\s+name)?\s*:|\bname\s*:|\bpt\s*:|"
-    r"\bit['’]?s\s+me,?|\bit\s+is\s+me,?)"
+    r"\bit['’]?s\s+me,?|\bit\s+is\s+me,?|\bn(?:mae|aem|ame)\s+(?:is|iz)|\bnmaes?)"
 )
 OPENING = r"(?:^|[.!?,;:]\s*|(?i:\b(?:hi|hiya|hello|hey|morning|evening|afternoon|its|it's))\s+)"
 # What follows a relative's name in a sentence ("my son ruairidh has...", "my mum, ann, is").
 AFTER_NAME = (
-    r"(?=\s*(?:[,.;!?)]|$)|\s+(?i:on|in|at|after|about|for|to|with|from|"
+    r"(?=\s*(?:[,.;!?()]|$)|\s+(?i:on|in|at|after|about|for|to|with|from|but|"
     r"is|was|has|had|says|said|thinks|thought|does|did|can|cant|"
     r"can't|could|will|wont|won't|would|keeps|kept|noticed|found|told|wants|needs|rang|called|"
     r"shes|hes|she's|he's|she|he|"
@@ -187,10 +190,37 @@ class CuedLowerNameRecognizer(RegexRecognizer):
 
 
 class HereNameRecognizer(CuedLowerNameRecognizer):
-    """A name opening a clause before "here" ("hiya, its cormac here")."""
+    """A name opening a clause before "here" ("hiya, its cormac here"), also with where the
+    writer is from ("Marika from Konstanz here")."""
 
     EVIDENCE = "tail"
-    PATTERNS = ((rf"{OPENING}(?P<v>{TOKS})\s+(?i:here)\b", 0.85),)  # not "trouble speaking"
+    PATTERNS = (
+        (rf"{OPENING}(?P<v>{TOKS})\s+(?i:here)\b", 0.85),  # not "trouble speaking"
+        (
+            rf"{OPENING}(?P<v>{TOK}(?:[ -]{TOK}){{0,2}})\s+(?i:from)\s+{TOK}(?:[ -]{TOK}){{0,3}}"
+            rf"\s+(?i:here)\b",
+            0.85,
+        ),
+    )
+
+
+class TitledActorNameRecognizer(CuedLowerNameRecognizer):
+    """A name of any case after "dr" and before what a doctor does ("dr collet said", "thanks
+    dr steckel!" is not taken: "dr appointment!" has the same shape)."""
+
+    EVIDENCE = "cue"
+    PATTERNS = (
+        (
+            rf"(?i:\b(?:dr|doctor))\.?\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,2}}?)\s+(?i:said|says|told|"
+            rf"thinks|thought|wants|wanted|asked|gave|prescribed|referred|rang|called|phoned|"
+            rf"explained|reckons|suggested|recommended|examined|saw|sees)\b",
+            0.85,
+        ),
+    )
+
+    def refine(self, value: str) -> str:
+        found = name_prefix(value, "cue")
+        return found if found == value.strip() else ""
 
 
 class TitledNameRecognizer(CuedLowerNameRecognizer):
@@ -199,6 +229,41 @@ class TitledNameRecognizer(CuedLowerNameRecognizer):
 
     EVIDENCE = "titled"
     PATTERNS = ((rf"(?i:\b(?:dr|mr|mrs|ms|mx|prof|doctor|nurse|sister))\.?\s+(?P<v>{TOKS})", 0.85),)
+
+
+_NOT_AFTER_DETERMINER = "".join(
+    rf"(?<!\b{w}\s)"
+    for w in ("my", "her", "his", "your", "the", "with", "has", "have", "of", "for")
+)
+
+
+class GreetingItsNameRecognizer(CuedLowerNameRecognizer):
+    """A name after a greeting and "its", closed by punctuation ("hiya its joep, the ...")."""
+
+    EVIDENCE = "whole"
+    PATTERNS = (
+        (
+            rf"(?i:\b(?:hi|hiya|hello|hey|morning|evening|afternoon)\s*,?\s+(?:its|it['’]s|"
+            rf"it\s+is))\s+(?P<v>{TOK}(?:[ -]{TOK})?)(?=\s*[,.!])",
+            0.85,
+        ),
+    )
+
+
+class HonorificNameRecognizer(CuedLowerNameRecognizer):
+    """A name of any case after "mr", "mrs", "ms" or "mx" ("ms coulon asked"): unlike "dr" or
+    "nurse", these titles are never followed by anything but a name."""
+
+    EVIDENCE = "cue"
+    PATTERNS = (
+        (rf"(?i:\b(?:mr|mrs|mx))\.?\s+(?P<v>{TOKS})", 0.85),
+        # "ms" is also multiple sclerosis ("my ms flared"): not after a determiner or a verb
+        # of having, and the word must be followed by what follows a name
+        (
+            rf"(?i:{_NOT_AFTER_DETERMINER}\bms)\.?\s+(?P<v>{TOK}(?:[ -]{TOK})?){AFTER_NAME}",
+            0.85,
+        ),
+    )
 
 
 class RelativeNameRecognizer(CuedLowerNameRecognizer):
@@ -236,6 +301,7 @@ class CapitalAfterLowerCueRecognizer(CuedLowerNameRecognizer):
             rf"(?P<v>[{P.UP}][{P.LOW}]+(?:[ -][{P.UP}][{P.LOW}]+)?)(?![{P.LOW}])",
             0.8,
         ),
+        (rf"\bis\s+(?:this|that)\s+(?P<v>[{P.UP}][{P.LOW}]+)\s*\?", 0.8),  # "is this Iain?"
     )
 
 

@@ -13,6 +13,8 @@ from typing import ClassVar
 from safety.pii import patterns as P
 from safety.pii.clinical import is_allow_listed, load_allow_list
 from safety.pii.names import (
+    _ENGLISH_ENDING,
+    AFTER_NAME,
     PARTICLES,
     TOK,
     TOKS,
@@ -25,7 +27,8 @@ from safety.pii.names import (
 # Form labels for a name ("Surname:", "Forename", "next of kin:", "name on the tube is").
 FORM_LABEL = (
     r"(?i:\b(?:sur|fore|first\s|last\s|given\s|family\s|full\s|middle\s)names?|\bnext\s+of\s+kin|"
-    r"\bname\s+on\s+the\s+\w+\s+is|\bpatient\s+name|\bname\s+of\s+patient)\s*[:=-]?"
+    r"\bname\s+on\s+the\s+\w+\s+is|\bpatient\s+name|\bname\s+of\s+patient|"
+    r"\b(?:emergency\s+)?contact\s+(?:name|person)|\bemergency\s+contact|\bnok)\s*[:=-]?"
 )
 # A salutation or a sign-off next to a name ("dear constance,", "sorry Antoine i", "cheers, X").
 GREETING = (
@@ -34,7 +37,7 @@ GREETING = (
 )
 SIGN_OFF = (
     r"(?i:regards|kind\s+regards|best\s+regards|cheers|thanks|many\s+thanks|thank\s+you|"
-    r"best\s+wishes|love|yours|sincerely|signed)"
+    r"best\s+wishes|love|yours|sincerely|signed(?:\s+by)?|\bta|\bthx|\bthanx|\bty)"
 )
 _CAP = re.compile(rf"[{P.UP}]")
 _IRISH = "ó ní nic mac mc uí mhic"
@@ -52,7 +55,8 @@ def named(value: str) -> str:
     words = [w for w in tokens if w not in PARTICLES]
     if not words or is_allow_listed(found, load_allow_list()):
         return ""
-    if any(w in given_names() or w in surnames() or _GAELIC.match(w) for w in words) or any(
+    parts = [p for w in words for p in w.split("-")]  # "hans-georg": "hans", "georg"
+    if any(w in given_names() or w in surnames() or _GAELIC.match(w) for w in parts) or any(
         w in _IRISH_PARTICLES for w in tokens[:-1]
     ):
         return found
@@ -67,6 +71,7 @@ class FormFieldNameRecognizer(CuedLowerNameRecognizer):
     PATTERNS = (
         (rf"{FORM_LABEL}\s*(?=(?P<v>{TOKS}))", 0.85),  # "Surname: X Forename: Y"
         (rf"(?i:\bref)\.?:?\s+(?P<v>{TOKS})/", 0.85),
+        (rf"(?:^|[|;,]\s*)(?i:name)\s+(?P<v>{TOKS})", 0.85),  # "name ute schwarzkopf dob ..."
         (
             rf"(?i:\bname\s*:)\s*(?P<v>{TOK}(?:[ -]{TOK}){{0,2}},\s*{TOK}(?:[ -]{TOK})?)"
             rf"(?=\s*(?:[|;/]|$|\s+(?i:dob|d\.o\.b|born|date|addr)))",
@@ -90,6 +95,7 @@ class GreetingNameRecognizer(CuedLowerNameRecognizer):
         (rf"\b(?i:for)\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}})\s*:", 0.8),
         (rf"\b(?i:from)\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}})\s+(?i:tel|ph|phone|mob|mobile)\b", 0.8),
         (rf"(?:^|[,.!?]\s*)(?i:hi|hiya|hello|its|it's)?,?\s*(?P<v>{TOKS})\s+(?i:again)\b", 0.8),
+        (rf"(?i:\bits|\bit's|\bit\s+is)\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,2}})\s+(?i:again)\b", 0.8),
     )
 
 
@@ -102,6 +108,13 @@ class SignatureNameRecognizer(CuedLowerNameRecognizer):
     PATTERNS = (
         (rf"{SIGN_OFF}\s*,?\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}})(?=\s*(?:\(|[.!]?\s*$))", 0.8),
         (rf"[.!?]\s+(?P<v>{TOK}(?:[ -]{TOK}){{1,3}})\s*$", 0.8),
+        # "forms signed by X, <place>, <date>"; "ask for X" ending the message
+        (rf"(?i:\bsigned\s+by)\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)(?=\s*[,.(]|\s*$)", 0.8),
+        (
+            rf"(?i:\bask\s+for|\bspeak\s+to|\bspeak\s+with)\s+(?P<v>{TOK}(?:[ -]{TOK})?)"
+            rf"\s*[.!]?\s*$",
+            0.8,
+        ),
     )
 
 
@@ -129,7 +142,89 @@ class NameBeforeDateRecognizer(CuedLowerNameRecognizer):
             rf"asked|came|here\s+from)\b",
             0.8,
         ),
+        # a name heading a note before a dash or a bar ("kieran hill - t2dm - seen by nurse")
+        (rf"^(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\s+[-–—|]\s", 0.8),
+        # the subject of a letter or a clause ("to whom it may concern, X has ...")
+        (
+            rf"(?:^|[,;:]\s+)(?P<v>{TOK}(?:[ -]{TOK}){{1,3}}?)\s+(?i:has|had|is|was|takes|took|"
+            rf"needs|suffers|attended|presented|lives)\b",
+            0.8,
+        ),
     )
 
     def refine(self, value: str) -> str:
         return named(value)
+
+
+# People whose relative writes ("paulette's mum here") and people a service is for ("the letter
+# for X at ...", "collecting for X, ...", "is this X?" from the practice).
+KIN_WORD = (
+    r"(?i:mum|mam|mom|mother|dad|father|wife|husband|partner|son|daughter|sister|brother|"
+    r"carer|gran|granny|nan|grandad|grandma|grandpa|aunt|uncle|friend|neighbour|neighbor)"
+)
+SERVICE_FOR = (
+    r"(?i:\b(?:letters?|post|parcel|package|prescriptions?|scripts?|results?|appointments?|"
+    r"referral|forms?|collecting|collect|picking\s+up|pick\s+up|calling|ringing|phoning|"
+    r"booking|sick\s+note|fit\s+note|medication|meds)\s+for|\bon\s+behalf\s+of|\bc/o)"
+)
+
+
+class PossessiveKinNameRecognizer(CuedLowerNameRecognizer):
+    """A name before "'s mum", "'s husband"... ("Jolijn's mum here"); the words must all look
+    like a name, so "the doctor's wife" stays."""
+
+    EVIDENCE: ClassVar[str] = "whole"
+    PATTERNS = ((rf"(?:^|(?<=[\s,.;:(]))(?P<v>{TOK}(?:-{TOK})?)['’]s\s+{KIN_WORD}\b", 0.8),)
+
+
+class ServiceForNameRecognizer(CuedLowerNameRecognizer):
+    """The person a letter, a prescription or a call is for, before what follows a name
+    ("the letter for linus dietz at ...", "collecting for benno hartmann, dietzplatz 1"), and
+    "is this X?" asked of the reader."""
+
+    EVIDENCE: ClassVar[str] = "whole"
+
+    def refine(self, value: str) -> str:
+        """Two or more name-like words, or one with evidence ("a letter for travel" stays)."""
+        found = name_prefix(value, "cue")
+        if not found or found != value.strip():
+            return ""
+        plain = not _ENGLISH_ENDING.search(found.lower().split()[0])  # "suspected diabetes"
+        return found if len(found.split()) >= 2 and plain else named(found)
+
+    PATTERNS = ((rf"{SERVICE_FOR}\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?){AFTER_NAME}", 0.8),)
+
+
+class KinPossessiveNameRecognizer(NameBeforeDateRecognizer):
+    """A name after a relation typed as a possessive without its apostrophe ("my mums denise
+    wagner shes 80"); "my sisters birthday" has the same shape, so the words need evidence of
+    being a name (`named`)."""
+
+    PATTERNS = (
+        (
+            rf"(?i:\bmy\s+(?:mums|mams|moms|dads|wifes|husbands|sons|daughters|sisters|brothers|"
+            rf"partners|grans|nans))\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?){AFTER_NAME}",
+            0.8,
+        ),
+    )
+
+
+class AskedNameRecognizer(CuedLowerNameRecognizer):
+    """A name in "is this X?" asked of the reader, when the writer then says who they are ("is
+    this christiana? its the surgery"); "is that common?" stays."""
+
+    EVIDENCE: ClassVar[str] = "whole"
+    PATTERNS = (
+        (
+            rf"(?i:\bis\s+(?:this|that|it))\s+(?P<v>{TOK}(?:[ -]{TOK})?)\s*\?\s*"
+            rf"(?i:its|it['’]s|it\s+is|this\s+is)\b",
+            0.8,
+        ),
+    )
+
+
+class AskedKnownNameRecognizer(CuedLowerNameRecognizer):
+    """ "is this X?" with a known given name (or one with a non-English letter)."""
+
+    EVIDENCE: ClassVar[str] = "known"
+    PATTERNS = ((rf"(?i:\bis\s+(?:this|that|it))\s+(?P<v>{TOK}(?:[ -]{TOK})?)\s*\?", 0.8),)

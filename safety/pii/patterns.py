@@ -25,17 +25,21 @@ INTRO = (
 )
 # "my mum", "our grandad", or a kin word for a grandparent opening the message.
 RELATION = (
-    r"(?i:(?:\b(?:my|our|her|his)\s+|^(?=(?:grand|gran|nan)))(?:wife|husband|son|daughter|"
+    r"(?i:(?:\b(?:my|our|her|his|by)\s+|^(?=(?:grand|gran|nan)))(?:wife|husband|son|daughter|"
     r"mother|mum|mom|father|dad|partner|grandad|granddad|granny|little\s+one|"
     r"sister|brother|friend|girlfriend|boyfriend|grandson|granddaughter|grandmother|grandfather|"
     r"gran|nan|grandma|grandpa|aunt|uncle|cousin|carer|caregiver|neighbour|neighbor|GP|doctor|"
     r"consultant|nurse|colleague|boss|flatmate|roommate|fiancée?|niece|nephew|child|baby|"
-    r"stepson|stepdaughter|landlord|therapist|midwife|dentist|pharmacist)(?:[- ]in[- ]law)?)"
+    r"stepson|stepdaughter|landlord|therapist|midwife|dentist|pharmacist|ex|ex-wife|"
+    r"ex-husband|ex-partner|stepmother|stepfather|stepmum|stepdad|godmother|godfather)"
+    r"(?:[- ]in[- ]law)?)"
 )
 
+# A capitalised place of up to three words, joined by a connector or not ("Neustadt am
+# Rübenberge", "Stratford-upon-Avon", "Bad Langensalza").
 PLACE = (
-    rf"(?:[{UP}][{LOW}]+(?:[- ](?:upon|on|under|in|le|la|les|by|de|sur|sous|am|an|der|aan|den)"
-    rf"[- ])?)(?:[ -][{UP}][{LOW}]+){{0,2}}"
+    rf"[{UP}][{LOW}]+(?:(?:[- ](?:upon|on|under|in|le|la|les|by|de|sur|sous|am|an|der|aan|den)"
+    rf")?[ -][{UP}][{LOW}]+){{0,2}}"
 )
 
 KIN_SUBJECT = (
@@ -102,8 +106,8 @@ NUMERIC_DATE = (
 DAY_MONTH = rf"(?:{DAY}(?:\s+(?i:of\s+)?|\s?-\s?)|{DAY_WORD}\s+(?i:of)\s+){MONTH}(?![{LOW}])"
 MONTH_DAY = rf"\b{MONTH}\s+(?i:the\s+)?{DAY}(?![\d{LOW}])"
 FULL_DATE = (
-    rf"(?:{DAY_MONTH}(?:,?\s+|\s?-\s?)(?:{YEAR}|'?\d{{2}}(?![\d:]))|"
-    rf"{MONTH_DAY},?\s+(?:{YEAR}|['’]\d{{2}}(?![\d:]))|{NUMERIC_DATE})"
+    rf"(?:{DAY_MONTH}(?:,?\s+|\s?-\s?)(?:{YEAR}|'?\d{{2}}(?!\d|:\d))|"
+    rf"{MONTH_DAY},?\s+(?:{YEAR}|['’]\d{{2}}(?!\d|:\d))|{NUMERIC_DATE})"
 )
 # A month with a year and no day ("since march 2019", "born May 1950").
 MONTH_YEAR = rf"\b{MONTH},?\s+{YEAR}(?!\d)"

@@ -24,7 +24,7 @@ FR_TYPE = (
 )
 # Street types fused to the name that no English word ends with ("Hauptstraße", "Lindenallee",
 # "Prinsengracht"); the shorter, ambiguous ones (-ring, -hof, -park) need a capital and a
-# one-to-three digit house number ("Spring 2020" stays).
+# house number that is not a year ("Spring 2020" stays).
 FUSED_TYPE = (
     r"(?i:straße|strasse|str\.|gasse|platz|allee|damm|ufer|chaussee|steig|pfad|graben|stieg|"
     r"zeile|weg|straat|laan|plein|gracht|kade|steeg|singel|dijk|dreef|plantsoen|burgwal|"
@@ -38,8 +38,9 @@ FUSED_STREET = (
     rf"(?:\b[{P.UP}][{P.LOW}]+\s)?\b(?:{WORD}-){{0,3}}[{L}]*{FUSED_TYPE}(?![{L}])\s?{HOUSE}"
 )
 SHORT_STREET = (
-    rf"\b(?:(?:{WORD}-){{0,3}}[{P.UP}][{P.LOW}]+{SHORT_TYPE}\s\d{{1,3}}|(?:{WORD}-){{1,3}}"
-    rf"(?i:{SHORT_TYPE})\s\d{{1,4}})[a-zA-Z]?(?![\d/])"
+    rf"\b(?:(?:{WORD}-){{0,3}}[{P.UP}][{P.LOW}]+{SHORT_TYPE}\s(?!{P.YEAR}\b)\d{{1,4}}|"
+    rf"(?:{WORD}-){{1,3}}"
+    rf"(?i:{SHORT_TYPE})\s\d{{1,4}})[a-zA-Z]?(?:[-/]\d{{1,4}}[a-zA-Z]?)?(?![\d/])"
 )
 # Lower-case English streets: only the unambiguous street words, and never after a unit or
 # function word ("10 minutes drive", "3 times round the park" are not addresses).
@@ -52,16 +53,39 @@ NOT_STREET_WORD = (
     r"days?|weeks?|months?|years?|miles?|metres?|meters?|yards?|steps?|km|mg|ml|puffs?|"
     r"tablets?|doses?)\b)"
 )
-EN_STREET = rf"\b\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[a-z']+\s+){{1,3}}{EN_TYPE}\b"
+EN_STREET = rf"\b\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[a-z']+\s+){{1,3}}{EN_TYPE}s?\b"
 # French street types written before the name with the number after it (Belgian and Swiss
 # usage, and many forms: "chemin du moulin 3"), or with no number before a postcode.
 FR_TYPE_FIRST = r"(?i:rue|avenue|boulevard|chemin|allée|allee|impasse|quai|chaussée|faubourg)"
 FR_NAME = rf"(?:(?i:de|du|des|la|le|les|d['’])\s*)*{WORD}(?:[ -]{WORD}){{0,3}}"
 FR_STREET_AFTER = rf"\b{FR_TYPE_FIRST}\s+{FR_NAME}\s+\d{{1,4}}(?:\s?(?i:bis|ter))?(?![\d/])"
 FR_STREET_BARE = rf"\b{FR_TYPE_FIRST}\s+{FR_NAME}(?=,?\s+{FIVE_DIGIT_}(?![\w-]))"
+# A flat or studio number makes what follows a street whatever its case ("flat 38u, aimee
+# brook", "studio 5, kathryn underpass").
+_SUFFIX_WORDS = P.STREET_SUFFIX.removesuffix(r"s?\b\.?")
+UNIT_STREET = (
+    rf"{P.UNIT_WORD}\s*\d{{1,4}}[a-zA-Z]?,?\s+(?:\d{{1,4}}[a-zA-Z]?,?\s+)?"
+    rf"(?:{WORD}\s+){{1,3}}(?i:{_SUFFIX_WORDS})s?\b"
+)
+# A lower-case street with a short fused type after an address cue ("at jesselring 9",
+# "home address karlijnpad 0").
+ADDRESS_CUE = (
+    r"(?i:\b(?:at|address(?:\s+is)?|addr\.?|live\s+(?:at|on)|lives\s+(?:at|on)|"
+    r"living\s+(?:at|on))\s*:?\s+)"
+)
+CUED_SHORT_STREET = (
+    rf"{ADDRESS_CUE}(?P<v>[{P.LOW}]{{3,}}{SHORT_TYPE}\s\d{{1,4}}[a-z]?(?:[-/]\d{{1,4}}[a-z]?)?)"
+    rf"(?![\d/])"
+)
+# French type-first streets without a number: a name of capitalised words, or any case after
+# "rue", "allée", "impasse" (no English words).
+FR_STREET_NAMED = (
+    rf"\b{FR_TYPE_FIRST}\s+(?:(?i:de|du|des|la|le|les|d['’])\s*)*[{P.UP}][{P.LOW}]+"
+    rf"(?:[ -][{P.UP}][{P.LOW}]+){{0,3}}"
+)
 STREET_ANY = (
     rf"(?:{FR_STREET}|{FR_STREET_AFTER}|{FR_STREET_BARE}|{FUSED_STREET}|{SHORT_STREET}|"
-    rf"{EN_STREET}|{P.STREET})"
+    rf"{EN_STREET}|{UNIT_STREET}|{P.STREET})"
 )
 
 # Without the space the last four need a letter, so "H207492" (a record number) is no Eircode.
@@ -75,7 +99,7 @@ NL_POSTCODE_ANY = r"[1-9]\d{3} ?(?i:[a-z]{2})"
 FIVE_DIGIT = r"(?:0[1-9]|[1-9]\d)\d{3}"
 CAP_PLACE = P.PLACE
 ANY_PLACE = rf"{WORD}(?:[ -]{WORD}){{0,3}}"
-POSTCODE_CUE = r"(?i:post\s?code|postal code|code postal|plz)(?i:\s+is)?"
+POSTCODE_CUE = r"(?i:post\s?code|postal code|code postal|plz|\bpc|\bp/c|\bzip)(?i:\s+is)?"
 # Two letters after four digits that are units or English words, not a Dutch postcode:
 # "1000 mg", "2000 iu", "born 1950 in".
 _NOT_NL = (
@@ -83,10 +107,15 @@ _NOT_NL = (
     "no so up us we he do go be hi ok"
 )
 NOT_NL_LETTERS = frozenset(_NOT_NL.split())
+NL_POSTCODE_NOT_UNIT = rf"[1-9]\d{{3}} ?(?!(?i:{'|'.join(_NOT_NL.split())})\b)(?i:[a-z]{{2}})"
 UNITS_IN_LOWER_CASE_ONLY = frozenset({"ug", "gm", "mi", "lb", "oz", "ft", "hz"})
 # Lower-case UK postcodes need the space and no ordinal or unit tail ("t2 3rd", "e1 5ml").
 UK_POSTCODE_ANY = rf"(?i:{P.UK_POSTCODE.replace(' ?', ' ')})"
 UK_TAIL_NOT = frozenset({"st", "nd", "rd", "th", "ml", "mg"})
+
+
+_CONNECTORS = "upon on under in le la les by de sur sous am an der aan den"
+PLACE_CONNECTORS = frozenset(_CONNECTORS.split())
 
 
 def trim_place(value: str, last: bool = False) -> str:
@@ -96,10 +125,20 @@ def trim_place(value: str, last: bool = False) -> str:
     ("Bad Langensalza").
     """
     runs: list[list[re.Match[str]]] = [[]]
-    for w in re.finditer(r"\S+", value):
+    words = list(re.finditer(r"\S+", value))
+    for i, w in enumerate(words):
         word = w.group()
         lower = word.lower()
-        if is_common(lower) and lower not in PARTICLES and (value.islower() or word.islower()):
+        # a connector between capitalised words stays ("Neustadt am Rübenberge")
+        joined = (
+            lower in PLACE_CONNECTORS
+            and runs[-1]
+            and i + 1 < len(words)
+            and words[i + 1].group()[:1].isupper()
+        )
+        if joined:
+            runs[-1].append(w)
+        elif is_common(lower) and lower not in PARTICLES and (value.islower() or word.islower()):
             runs.append([])
         else:
             runs[-1].append(w)
@@ -123,6 +162,9 @@ class EuStreetRecognizer(RegexRecognizer):
         (rf"(?P<v>{EN_STREET})", 0.85),
         (rf"(?P<v>{FR_STREET_AFTER})", 0.85),
         (rf"(?P<v>{FR_STREET_BARE})", 0.85),
+        (rf"(?P<v>{UNIT_STREET})", 0.85),
+        (CUED_SHORT_STREET, 0.8),
+        (rf"(?P<v>{FR_STREET_NAMED})", 0.8),
     )
 
     def refine(self, value: str) -> str:
@@ -151,9 +193,15 @@ class EuPostcodeRecognizer(RegexRecognizer):
         # after the town: "Lyon 69002", "schagerbrug 9091zj"
         (rf"\b{CAP_PLACE}\s+(?P<v>{FIVE_DIGIT}|{NL_POSTCODE_ANY})(?![\w-]|\s\d)", 0.8),
         (rf"\b[{L}]{{3,}}\s+(?P<v>{NL_POSTCODE_ANY})(?![\w-])", 0.8),
+        # after a house number ("karlijnpad 0 9686qn")
+        (rf"(?<![\w,.-])\d{{1,4}}[a-zA-Z]?,?\s+(?P<v>{NL_POSTCODE_NOT_UNIT})(?![\w-])", 0.8),
         (rf"(?<![\w-])(?P<v>{UK_POSTCODE_ANY})(?![\w-])", 0.8),
         (rf"{STREET_ANY},?\s+(?P<v>{NL_POSTCODE_ANY}|{FIVE_DIGIT})(?![\w-])", 0.9),
-        (rf"{POSTCODE_CUE}[:\s]+(?P<v>{NL_POSTCODE_ANY}|(?i:{P.UK_POSTCODE}))\b", 0.9),
+        (
+            rf"{POSTCODE_CUE}\s*[:=\s]\s*(?P<v>{NL_POSTCODE_ANY}|(?i:{P.UK_POSTCODE})|{FIVE_DIGIT})"
+            rf"(?![\w-])",
+            0.9,
+        ),
         # the cue after the code ("91694 is my postcode"), or a move to a postcode
         (
             rf"(?<![\w,.-])(?P<v>{FIVE_DIGIT}|{NL_POSTCODE_ANY})\s+(?i:is|=)\s+(?i:my|our|the|her|"
@@ -193,10 +241,26 @@ class EuTownRecognizer(RegexRecognizer):
             0.85,
         ),
         (rf"(?:{FUSED_STREET}|{SHORT_STREET}|{FR_STREET_AFTER})\s+(?P<v>{ANY_PLACE})", 0.8),
+        # the town after a street and a comma, before a time, a date or the end of the clause
+        # ("the ambulance came to 22 dulohery street, tessa ville at 3am")
+        (
+            rf"{STREET_ANY},\s+(?P<v>{ANY_PLACE}?)(?=\s+(?i:at|on|till|until|since)\b|"
+            rf"\s*(?:[,.;!?]|$))",
+            0.8,
+        ),
+        # the town after an Eircode, a UK or a Dutch postcode (five digits alone are too often
+        # a count: "10000 steps"), before a phone cue or the end of the clause
+        (
+            rf"(?<![\w-])(?:{EIRCODE}|{UK_POSTCODE_ANY}|{NL_POSTCODE_NOT_UNIT}),?\s+"
+            rf"(?P<v>{ANY_PLACE}?)(?=\s*(?:[,.;!?]|$)|\s+(?i:phone|tel|ph|mob|mobile|since|till|"
+            rf"until|from|for|but|and|please|pls)\b)",
+            0.8,
+        ),
     )
 
     def refine(self, value: str) -> str:
-        return trim_place(value)
+        place = trim_place(value)
+        return place if value.startswith(place) else ""
 
 
 class TownBeforeEircodeRecognizer(EuTownRecognizer):
@@ -205,6 +269,8 @@ class TownBeforeEircodeRecognizer(EuTownRecognizer):
     PATTERNS = (
         (rf"(?P<v>{CAP_PLACE}),?\s+{EIRCODE}(?![\w-])", 0.85),
         (rf"(?P<v>{ANY_PLACE}),\s+{EIRCODE}(?![\w-])", 0.6),
+        # after a comma, before a UK postcode of any case ("aimee brook, fionaville e2 0qx")
+        (rf",\s*(?P<v>{ANY_PLACE}),?\s+{UK_POSTCODE_ANY}(?![\w-])", 0.6),
     )
 
     def refine(self, value: str) -> str:
@@ -216,13 +282,15 @@ class TownBeforeEircodeRecognizer(EuTownRecognizer):
 _HOMES = (
     "town city village country countryside area suburbs house flat flats home bed hospital hope "
     "fear work school abroad halls digs lodgings accommodation care residence bungalow caravan "
-    "tent hostel hotel university college barracks prison"
+    "tent hostel hotel university college barracks prison bed"
 )
 _NOT_PLACE = frozenset(_HOMES.split())
 TOWN_CUE = (
     r"(?i:\b(?:live|lives|living|lived|staying|based|grew\s+up)\s+(?:in|near)|\bhours\s+in|"
     r"\b(?:chemist|pharmacy|surgery|practice|clinic|hospital)\s+in|\bhere\s+from|"
-    r"\bdr\.?\s+[^\W\d_]+\s+in)"
+    r"\bdr\.?\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?\s+in|\b(?:moved|moving|move|relocated|relocating)\s+(?:back\s+)?to|"
+    r"\b(?:daughter|son|sister|brother|mum|mother|dad|father|friend|partner|aunt|uncle|gran|"
+    r"granny|nan|cousin|niece|nephew)['’]?s\s+(?:place\s+|house\s+|flat\s+)?in)"
 )
 
 
@@ -236,6 +304,11 @@ class CuedTownRecognizer(RegexRecognizer):
         (rf"{TOWN_CUE}\s+(?P<v>{ANY_PLACE})", 0.7),
         (rf"(?i:\b(?:in|from))\s+(?P<v>{ANY_PLACE})\s+(?i:on)\s+(?={P.DATE_ANY})", 0.7),
         (rf"(?i:\bfrom)\s+(?P<v>{ANY_PLACE})\s+(?i:here)\b", 0.7),
+        # the place of a signature block: "signed by X, <place>, <date>"
+        (
+            rf"(?i:\bsigned(?:\s+by)?)\s+[^,.]{{2,40}},\s*(?P<v>{ANY_PLACE}),\s*(?={P.DATE_ANY})",
+            0.7,
+        ),
     )
 
     def refine(self, value: str) -> str:

@@ -19,6 +19,7 @@ from safety.pii.clinical import (
     protected_spans,
 )
 from safety.pii.engine import shared_analyzer
+from safety.pii.names import is_common
 from safety.pii.surrogates import ScrubSession, Style, SurrogateMemory, get_style
 
 # Detections that clinical spans and the allow-list may veto: NER guesses and weak patterns.
@@ -100,11 +101,11 @@ class Scrubber:
             return []
         raw = self.analyzer.analyze(text, language="en", score_threshold=SCORE_THRESHOLD)
         keep = protected_spans(text)
-        found = [
-            Entity(r.entity_type, r.start, r.end, r.score)
-            for r in raw
-            if not self._vetoed(text, r.entity_type, r.start, r.end, r.score, keep)
-        ]
+        found = []
+        for r in raw:
+            for start, end in _pieces(text, r.entity_type, r.start, r.end, keep):
+                if not self._vetoed(text, r.entity_type, start, end, r.score, keep):
+                    found.append(Entity(r.entity_type, start, end, r.score))
         session = session or self.session
         found += [Entity("PERSON", a, b, 0.8) for a, b in session.known_name_spans(text)]
         return [e for e in map(partial(self._untitled, text), _merge(found)) if e is not None]
@@ -155,6 +156,37 @@ class Scrubber:
                 ):
                     session.remember_name(part)
         return session.surrogate(entity_type, value)
+
+
+# Words that cannot be part of a name or a place: a field separator ("kieran hill - t2dm"),
+# a word with a digit (spaCy runs on into "t2", "R14 WRP1" or "Addr 2").
+_NOT_NAME_WORD = re.compile(r"[-–—|(]|.*\d")
+
+
+def _pieces(text: str, etype: str, start: int, end: int, keep) -> list[tuple[int, int]]:
+    """A person or place span split around words that cannot be in a name (separators, words
+    with digits) and around clinical content inside it, so the name is scrubbed and the
+    clinical words kept; pieces of common words only ("Addr", "ref") are dropped."""
+    if etype not in ("PERSON", "LOCATION"):
+        return [(start, end)]
+    pieces: list[list[tuple[int, int]]] = [[]]
+    for i, tok in enumerate(re.finditer(r"[^\s/]+", text[start:end])):
+        s, e = start + tok.start(), start + tok.end()
+        # a number opening a place is its house number ("4 Bóthar na Trá")
+        number_first = i == 0 and etype == "LOCATION" and tok.group()[:1].isdigit()
+        if (_NOT_NAME_WORD.fullmatch(tok.group()) and not number_first) or any(
+            a < e and s < b for a, b in keep
+        ):
+            pieces.append([])
+        else:
+            pieces[-1].append((s, e))
+    if len(pieces) == 1:
+        return [(start, end)]
+    out = []
+    for run in pieces:
+        if run and not all(is_common(text[s:e].strip(".,;:'")) for s, e in run):
+            out.append((run[0][0], run[-1][1]))
+    return out
 
 
 def _merge(entities: list[Entity]) -> list[Entity]:

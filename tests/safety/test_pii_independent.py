@@ -20,8 +20,10 @@ from safety.evaluation import load_devset
         ("pii_locales_fresh2", lambda: pii_independent.build_locales("fresh2")),
         ("pii_locales_fresh3", lambda: pii_independent.build_locales("fresh3")),
         ("pii_locales_fresh4", lambda: pii_independent.build_locales("fresh4")),
+        ("pii_locales_fresh5", lambda: pii_independent.build_locales("fresh5")),
         ("pii_handwritten", pii_independent.build_handwritten),
         ("pii_handwritten2", lambda: pii_independent.build_handwritten("pii_handwritten2.txt")),
+        ("pii_handwritten3", lambda: pii_independent.build_handwritten("pii_handwritten3.txt")),
     ],
 )
 def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, build):
@@ -37,8 +39,10 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_locales_fresh2",
         "pii_locales_fresh3",
         "pii_locales_fresh4",
+        "pii_locales_fresh5",
         "pii_handwritten",
         "pii_handwritten2",
+        "pii_handwritten3",
     ],
 )
 def test_when_independent_rows_read_then_labels_point_at_real_text(name):
@@ -57,6 +61,7 @@ def test_when_frames_split_then_no_two_sets_share_a_frame():
         pii_frames.FRESH2_FRAMES,
         pii_frames.FRESH3_FRAMES,
         pii_frames.FRESH4_FRAMES,
+        pii_frames.FRESH5_FRAMES,
     ]
     assert sum(len(set(s)) for s in sets) == len(set().union(*sets))
 
@@ -112,6 +117,6 @@ def test_when_rebuilt_on_another_day_then_the_golden_files_still_match(monkeypat
             return dt.datetime(2027, 11, 25, tzinfo=tz)
 
     monkeypatch.setattr(faker_dates, "datetime", NextYear)
-    for split in ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4"):
+    for split in ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5"):
         rebuilt = json.loads(json.dumps(pii_independent.build_locales(split)))
         assert rebuilt == load_devset(f"pii_locales_{split}")
