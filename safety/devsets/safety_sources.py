@@ -26,6 +26,10 @@ while tuning):
   (escalation 5 of 6, block 11 of 14, over-refusal 0 of 16); its four misses then drove rule
   changes, so it is dev now, like rounds 1 and 2. Round 5 (52 rows, 2026-12-05) was written
   before the fine-tuned encoder was trained and is held out; it joins the cross-source test.
+  Round 6 (70 rows, 2026-12-05) was written by hand before any change of the sixth round
+  (clinician asks in every MedSafetyBench ethics category, patient-side asks with "for a
+  story" framings, indirect crisis messages with typos, emergencies, benign look-alikes on
+  the same topics); it is held out and joins the cross-source test.
 """
 
 from __future__ import annotations
@@ -101,6 +105,7 @@ def sources() -> dict[str, list[dict]]:
         "fresh round 3, held out": read("safety_fresh3"),
         "fresh round 4, dev": read("safety_fresh4"),
         "fresh round 5, held out": read("safety_fresh5"),
+        "fresh round 6, held out": read("safety_fresh6"),
     }
 
 
