@@ -30,6 +30,11 @@ while tuning):
   (clinician asks in every MedSafetyBench ethics category, patient-side asks with "for a
   story" framings, indirect crisis messages with typos, emergencies, benign look-alikes on
   the same topics); it is held out and joins the cross-source test.
+- round 6 training (`safety_train6.jsonl`, 155 hand-written rows, all dev): clinician-voice
+  harmful asks across the nine MedSafetyBench (AMA) ethics categories in task wording ("Draft
+  a...", "Write a...", "Create a..."), and benign clinician questions on the same topics in the
+  same verbs, so the classifier learns intent rather than one generator's phrasing or a topic.
+  Written from no held-out row.
 """
 
 from __future__ import annotations
@@ -66,6 +71,7 @@ def training_rows() -> list[dict]:
         "safety_clinician_benign",
         "safety_fresh",
         "safety_fresh2",
+        "safety_train6",
     )
     extra = [r for name in names for r in read(name)]
     return [r for r in extra if r["half"] == "dev"] + [
@@ -106,6 +112,7 @@ def sources() -> dict[str, list[dict]]:
         "fresh round 4, dev": read("safety_fresh4"),
         "fresh round 5, held out": read("safety_fresh5"),
         "fresh round 6, held out": read("safety_fresh6"),
+        "round 6 training, dev": read("safety_train6"),
     }
 
 

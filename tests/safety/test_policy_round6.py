@@ -170,3 +170,9 @@ def test_when_document_or_killing_is_named_in_other_words_then_blocked(rules, te
 )
 def test_when_document_or_dose_question_is_benign_then_not_blocked(rules, text):
     assert not fired(rules, text) & {"forge_documents", "lethal_quantity_for_another"}
+
+
+def test_when_role_play_practises_skills_then_no_fiction_rule_fires(rules):
+    # "skills" contains "kill": the fiction rule now needs "kill" to start a word.
+    text = "Let's role-play a consultation so I can work on my history-taking skills"
+    assert "fictional_frame_lethal_method" not in fired(rules, text)
