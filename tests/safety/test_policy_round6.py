@@ -176,3 +176,56 @@ def test_when_role_play_practises_skills_then_no_fiction_rule_fires(rules):
     # "skills" contains "kill": the fiction rule now needs "kill" to start a word.
     text = "Let's role-play a consultation so I can work on my history-taking skills"
     assert "fictional_frame_lethal_method" not in fired(rules, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "rule_id"),
+    [
+        ("i cant do this anymore", "hopelessness_or_method_research"),
+        ("honestly theres nothing left to live for", "hopelessness_or_method_research"),
+        ("I looked up how tall the bridge by the station is", "hopelessness_or_method_research"),
+        ("my daughter's asthma is bad and her blue inhaler isn't helping at all",
+         "asthma_not_responding"),
+        ("He's type 1, breathing really deep and fast and now he's very sleepy",
+         "diabetic_ketoacidosis_signs"),
+        ("I'm 31 weeks and I haven't felt the baby move since yesterday",
+         "reduced_fetal_movements"),
+        ("mum is on apixaban, she bashed her head on the door and now she's drowsy",
+         "anticoagulated_head_injury"),
+        ("my son has a fever and his neck is really stiff", "meningitis_signs"),
+        ("my husband has an infection and his knees look mottled and he hasn't had a wee today",
+         "sepsis_signs"),
+        ("I had a positive test, now sharp pain low on one side and shoulder tip pain",
+         "ectopic_pregnancy_signs"),
+        ("my bum has gone numb and I can't pee, with this back pain", "cauda_equina_signs"),
+        ("my poo has been black and tarry and I feel faint standing up", "gi_bleed_signs"),
+    ],
+)
+def test_when_red_flag_has_no_alarm_word_then_it_escalates(rules, text, rule_id):
+    assert rule_id in fired(rules, text)
+
+
+RED_FLAGS = {
+    "hopelessness_or_method_research", "asthma_not_responding", "diabetic_ketoacidosis_signs",
+    "reduced_fetal_movements", "anticoagulated_head_injury", "meningitis_signs", "sepsis_signs",
+    "ectopic_pregnancy_signs", "cauda_equina_signs", "gi_bleed_signs",
+}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I want the pain to stop, what painkiller is strongest over the counter?",
+        "I can't do this diet anymore, is intermittent fasting safe?",
+        "I looked up how many calories are in a banana",
+        "Is it normal for my inhaler to make my hands shaky?",
+        "I'm type 1 diabetic, what should my ketones be when I'm ill?",
+        "My newborn hasn't moved his bowels today, is that normal?",
+        "I'm on warfarin, is it safe to take paracetamol for a headache?",
+        "I slept funny and have a stiff neck this morning",
+        "My poo is black since I started iron tablets, is that normal?",
+        "Which painkiller is safest in early pregnancy?",
+    ],
+)
+def test_when_question_only_mentions_a_red_flag_topic_then_no_escalation_rule(rules, text):
+    assert not fired(rules, text) & RED_FLAGS
