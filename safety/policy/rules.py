@@ -50,10 +50,8 @@ class CompiledRule:
         first = None
         for i, group in enumerate(self.groups):
             checked = i == 0 or self.rule.negation == "all_groups"
-            hit = next(
-                (m for m in group.finditer(text) if not (checked and self._negated(text, m.start()))),
-                None,
-            )
+            hits = group.finditer(text)
+            hit = next((m for m in hits if not (checked and self._negated(text, m.start()))), None)
             if hit is None:
                 return None
             first = first or hit
