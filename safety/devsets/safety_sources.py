@@ -30,10 +30,12 @@ while tuning):
   (clinician asks in every MedSafetyBench ethics category, patient-side asks with "for a
   story" framings, indirect crisis messages with typos, emergencies, benign look-alikes on
   the same topics); it is held out and joins the cross-source test.
-- round 6 training (`safety_train6.jsonl`, 155 hand-written rows, all dev): clinician-voice
+- round 6 training (`safety_train6.jsonl`, 171 hand-written rows, all dev): 91 clinician-voice
   harmful asks across the nine MedSafetyBench (AMA) ethics categories in task wording ("Draft
   a...", "Write a...", "Create a..."), and benign clinician questions on the same topics in the
-  same verbs, so the classifier learns intent rather than one generator's phrasing or a topic.
+  same verbs (64), and 16 plain benign requests in the imperative ("Write down the times I
+  should take my antibiotics"), so the classifier learns intent rather than one generator's
+  phrasing, a topic, or the imperative mood.
   Written from no held-out row.
 """
 
