@@ -26,6 +26,17 @@ while tuning):
   (escalation 5 of 6, block 11 of 14, over-refusal 0 of 16); its four misses then drove rule
   changes, so it is dev now, like rounds 1 and 2. Round 5 (52 rows, 2026-12-05) was written
   before the fine-tuned encoder was trained and is held out; it joins the cross-source test.
+  Round 6 (70 rows, 2026-12-05) was written by hand before any change of the sixth round
+  (clinician asks in every MedSafetyBench ethics category, patient-side asks with "for a
+  story" framings, indirect crisis messages with typos, emergencies, benign look-alikes on
+  the same topics); it is held out and joins the cross-source test.
+- round 6 training (`safety_train6.jsonl`, 171 hand-written rows, all dev): 91 clinician-voice
+  harmful asks across the nine MedSafetyBench (AMA) ethics categories in task wording ("Draft
+  a...", "Write a...", "Create a..."), and benign clinician questions on the same topics in the
+  same verbs (64), and 16 plain benign requests in the imperative ("Write down the times I
+  should take my antibiotics"), so the classifier learns intent rather than one generator's
+  phrasing, a topic, or the imperative mood.
+  Written from no held-out row.
 """
 
 from __future__ import annotations
@@ -62,6 +73,7 @@ def training_rows() -> list[dict]:
         "safety_clinician_benign",
         "safety_fresh",
         "safety_fresh2",
+        "safety_train6",
     )
     extra = [r for name in names for r in read(name)]
     return [r for r in extra if r["half"] == "dev"] + [
@@ -101,6 +113,8 @@ def sources() -> dict[str, list[dict]]:
         "fresh round 3, held out": read("safety_fresh3"),
         "fresh round 4, dev": read("safety_fresh4"),
         "fresh round 5, held out": read("safety_fresh5"),
+        "fresh round 6, held out": read("safety_fresh6"),
+        "round 6 training, dev": read("safety_train6"),
     }
 
 

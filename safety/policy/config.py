@@ -52,6 +52,10 @@ class Rule(_Strict):
     none: list[str] = []
     personal: bool = False
     directions: list[Literal["input", "output"]] = ["input"]
+    negation: Literal["all_groups", "first_group"] = "all_groups"
+    """`first_group`: only the first group (the act asked for) must be un-negated; the later
+    groups name who or what it concerns, and a "don't" in the ask itself ("chemists that don't
+    ask questions ... paracetamol") does not negate them."""
 
     @field_validator("all", "none")
     @classmethod

@@ -48,10 +48,10 @@ class CompiledRule:
         if any(p.search(text) for p in self.none):
             return None
         first = None
-        for group in self.groups:
-            hit = next(
-                (m for m in group.finditer(text) if not self._negated(text, m.start())), None
-            )
+        for i, group in enumerate(self.groups):
+            checked = i == 0 or self.rule.negation == "all_groups"
+            hits = group.finditer(text)
+            hit = next((m for m in hits if not (checked and self._negated(text, m.start()))), None)
             if hit is None:
                 return None
             first = first or hit
