@@ -29,12 +29,19 @@ TOPICS = (*(c.value for c in FactCategory), "open")
 K = 3  # facts per question, as `PatientAgent.select_facts` asks for
 
 
-PROBE_FILES = ("selection.jsonl", "selection_fresh.jsonl", "selection_fresh3.jsonl")
+PROBE_FILES = (
+    "selection.jsonl",
+    "selection_fresh.jsonl",
+    "selection_fresh3.jsonl",
+    "selection_fresh4.jsonl",
+)
 """The bundled probe sets: the first written with the selector (two question banks); the second
 (`source` fresh_2611, 4 probes per persona, 2 of them absent-symptom questions) written later by
 someone who had not read the selector's rules, to measure it on phrasing it was not built from;
 the third (`source` fresh_2511, 4 per persona, 3 absent-symptom questions, some sharing a word or
-a body part with a fact) written the same way after the second's misses had been read."""
+a body part with a fact) written the same way after the second's misses had been read; the
+fourth (`source` fresh_0512, 4 per persona: 1 present and 3 absent-symptom questions) written
+blind after the third, and measured once before and once after the rules it was kept from."""
 
 
 def probe_paths() -> list[Path]:
