@@ -18,7 +18,7 @@ import numpy as np
 
 from medchat.clinical.encoder import Encoder, embed, get_encoder
 from medchat.clinical.lexicon import names_other_complaint, off_topic
-from medchat.clinical.questions import is_open_question, question_categories
+from medchat.clinical.questions import asked_part, is_open_question, question_categories
 from medchat.personas.schema import Fact, FactCategory, Persona
 
 COMPLAINT = frozenset(
@@ -88,8 +88,10 @@ class FactSelector:
         """The facts that answer `question`, best first; [] means the case does not cover it.
 
         Open questions get every volunteered fact not in `exclude_ids` (already said), in file
-        order, regardless of `k`.
+        order, regardless of `k`. A turn's sentences before its question that ask nothing
+        ("That sounds worrying.") are left out (`asked_part`).
         """
+        question = asked_part(question)
         floors = question_categories(question)
         if not floors and is_open_question(question):
             return [f for f in persona.volunteered_facts if f.id not in exclude_ids]

@@ -169,3 +169,31 @@ def question_categories(question: str) -> dict[C, float]:
 
 def is_open_question(question: str) -> bool:
     return bool(OPEN_QUESTION.search(question.lower().strip()))
+
+
+_SENTENCE = re.compile(r"(?<=[.!?])\s+")
+_ASKING = re.compile(
+    r"\b(?:tell me|describe|explain|talk me|walk me|go through|let'?s talk|i'?d like to "
+    r"(?:know|ask|hear)|i want to (?:know|ask)|(?:can|could|would) you|you (?:mentioned|said|"
+    r"told me)|regarding|going back to|coming back to|about your|earlier)",
+    re.IGNORECASE,
+)
+
+
+def asked_part(turn: str) -> str:
+    """The part of a doctor's turn that asks: its first question (its last sentence when none
+    ends in "?") and what follows, without the sentences before it that ask nothing.
+
+    Models preface a question with an acknowledgement ("Oh, that sounds very concerning. Can
+    you tell me more about what she's been seeing?"), whose words match a rule of their own
+    (concerns) and would pick the patient's worry instead of what was asked. A sentence before
+    the question that asks too ("Tell me about the pain. Is it sharp?") or says what it is about
+    ("You mentioned a cough. Is it productive?") stays.
+    """
+    parts = [s for s in _SENTENCE.split(turn.strip()) if s.strip()]
+    # Without a question mark ("thanks. any fever"), the last sentence is the question.
+    first = next((i for i, s in enumerate(parts) if s.rstrip().endswith("?")), len(parts) - 1)
+    if first <= 0:  # one sentence, or the turn opens with its question: all of it is the ask
+        return turn
+    kept = [s for s in parts[:first] if _ASKING.search(s)] + parts[first:]
+    return " ".join(kept)

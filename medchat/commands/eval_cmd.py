@@ -99,6 +99,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     sel.add_argument("--limit", type=int, default=None, help="first N probes only")
     sel.add_argument("--misses", type=int, default=0, help="print the first N wrong/missed")
     sel.add_argument("--out", type=Path, default=None, help="write JSON results here")
+    sel.add_argument(
+        "--preamble",
+        default="",
+        help='say this before every probe question, as models do ("That sounds worrying.")',
+    )
     sel.set_defaults(func=_selection)
 
 
@@ -339,6 +344,7 @@ def _selection(args: argparse.Namespace) -> int:
     if problems:
         raise MedChatError("The probe file has bad labels:\n" + "\n".join(problems[:20]))
     probes = probes[: args.limit] if args.limit else probes
+    probes = selection.with_preamble(probes, args.preamble)
     started = time.monotonic()
     results = selection.run(probes)
     seconds = time.monotonic() - started

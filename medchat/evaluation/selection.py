@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -184,6 +184,15 @@ class Result:
     @property
     def missed(self) -> list[str]:
         return [i for i in self.probe.expected if i not in self.selected]
+
+
+def with_preamble(probes: list[Probe], preamble: str) -> list[Probe]:
+    """The probes with `preamble` said before each question: models acknowledge before they
+    ask ("That sounds very concerning. Can you tell me more?"), and the acknowledgement's words
+    must not choose the facts."""
+    if not preamble.strip():
+        return probes
+    return [replace(p, question=f"{preamble.strip()} {p.question}") for p in probes]
 
 
 def run(
