@@ -31,6 +31,7 @@ _PARTICLES = (
 )
 PARTICLES = frozenset(_PARTICLES.split())
 _IRISH_INNER = frozenset({"ó", "ní", "nic", "uí", "mhic", "ua"})
+_MAC = frozenset({"mac", "nic", "mhic"})
 
 # Common English words that follow these cues but are not names: states ("i'm tired"), verbs
 # ("my son has"), time words ("call me back"), symptoms ("it's sore here"). General English,
@@ -59,7 +60,7 @@ _COMMON = """
     monday tuesday wednesday thursday friday saturday sunday mate team guys folks everyone all
     name names surname forename dob addr address tel phone mobile email ref re nok kin date birth
     urgent important serious emergency quick late till christmas xmas easter weekend
-    voicemail message text sms letter note reminder full
+    voicemail message text sms letter note reminder full nmae
     geboren mon nom est
 """
 COMMON_WORDS = frozenset(_COMMON.split())
@@ -122,7 +123,10 @@ def name_prefix(value: str, evidence: str) -> str:
     runs: list[list[re.Match[str]]] = [[]]
     for tok in re.finditer(r"[^\s]+", value):
         word = tok.group().lower()
-        if word in PARTICLES:
+        # "an" inside an Irish surname after Mac/Nic/Mhic ("Mac an tSionnaigh", "mac giolla an
+        # átha"), where it is no English article
+        gaelic_an = word == "an" and any(t.group().lower() in _MAC for t in runs[-1])
+        if word in PARTICLES or gaelic_an:
             runs[-1].append(tok)
         elif is_common(word) or is_allow_listed(word, allow):
             runs.append([])

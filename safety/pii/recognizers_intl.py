@@ -182,6 +182,13 @@ class EuStreetRecognizer(RegexRecognizer):
         (CUED_SHORT_STREET, 0.8),
         (rf"(?P<v>{FR_STREET_NAMED})", 0.8),
         (rf"(?P<v>{GA_STREET})", 0.85),
+        # a lower-case street with any USPS or Royal Mail suffix after an address cue ("lives
+        # at 8 leach shore", "please update: 81 osborne pike")
+        (
+            rf"(?:{ADDRESS_CUE}|(?i:\bupdate|\bnew\s+address)\s*:?\s+)(?P<v>\d{{1,4}}[a-z]?,?\s+"
+            rf"(?:{NOT_STREET_WORD}[a-z']+\s+){{1,3}}(?i:{_SUFFIX_WORDS})s?\b)",
+            0.8,
+        ),
         # a lower-case street with any USPS or Royal Mail suffix, when a postcode follows it
         # ("17 o'neill hills s38 0qj", "471 smith rapids, w65 1jl")
         (
@@ -314,7 +321,8 @@ _HOMES = (
 _NOT_PLACE = frozenset(_HOMES.split())
 TOWN_CUE = (
     r"(?i:\b(?:live|lives|living|lived|staying|based|grew\s+up)\s+(?:in|near)|\bhours\s+in|"
-    r"\b(?:chemist|pharmacy|surgery|practice|clinic|hospital)\s+in|\bhere\s+from|"
+    r"\b(?:chemist|pharmacy|surgery|practice|clinic|hospital|gp|doctor|dentist|physio|"
+    r"optician|midwife)\s+(?:is\s+)?in|\bhere\s+from|"
     r"\bdr\.?\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?\s+in|\b(?:moved|moving|move|relocated|relocating)\s+(?:back\s+)?to|"
     r"\b(?:moved|moving|move|came|relocated)\s+(?:here\s+|over\s+)?from|"
     r"\bwalk[- ]?in(?:\s+(?:centre|center|clinic))?\s+(?:at|in)|"

@@ -48,6 +48,8 @@ def test_when_recognizers_listed_then_none_is_registered_twice():
         ("the x-ray on 3 May 2024 showed a fracture, Ó Briain wants a CT", ["Briain"]),
         ("forms signed by Padraic Ó Cearbhaill, 3 June 2025", ["Padraic", "Cearbhaill"]),
         ("bertus van hoorneveld rang on 02/03/2024 about the cream", ["bertus", "hoorneveld"]),
+        ("dr mac an bhaird said the scan was fine", ["bhaird"]),
+        ("Ailbhe Mac an tSaoir (dob 3 Jan 1950) seen today", ["Ailbhe", "tSaoir"]),
     ],
 )
 def test_when_name_in_a_new_shape_then_scrubbed(scrubber, text, names):
@@ -69,6 +71,10 @@ def test_when_name_in_a_new_shape_then_scrubbed(scrubber, text, names):
         ("my cousin Ottokar in Bad Wildungen has the same rash", ["Wildungen"]),
         ("we live just off 4 mill lane in wexford", ["wexford"]),
         ("she was born on 9 june in saint-aubin-le-vieux and has eczema", ["saint-aubin"]),
+        ("my gp in wrexham says it is nothing", ["wrexham"]),
+        ("the surgery is in Ballymote and they close at 6", ["Ballymote"]),
+        ("i'm at 14 thornley meadows now", ["thornley meadows"]),
+        ("lives at 3 cobb rise on her own", ["cobb rise"]),
     ],
 )
 def test_when_address_in_a_new_shape_then_scrubbed(scrubber, text, values):
@@ -123,6 +129,8 @@ def test_when_eponym_or_drug_before_a_clinical_word_then_kept(scrubber, text, ke
         "i went to the walk in at 9am",
         "the rash, everyone says, is viral",
         "at the walk in, the nurse said it was fine",
+        "my gp in a hurry said come back",
+        "we meet at 7 every morning",
         "page 2. May I ask about the tablets",
     ],
 )
