@@ -150,6 +150,17 @@ class NameBeforeDateRecognizer(CuedLowerNameRecognizer):
             rf"asked|came|here\s+from)\b",
             0.8,
         ),
+        # a name opening the message, or after "its", before where the writer is from ("X Y
+        # from Portree, ...")
+        (
+            rf"^(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\s+(?i:from)\s+{TOK}(?:[ -]{TOK}){{0,3}}\s*[,.]",
+            0.8,
+        ),
+        (
+            rf"(?i:\b(?:its|it['’]s|im|i['’]m|this\s+is))\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)"
+            rf"\s+(?i:from)\s+{TOK}(?:[ -]{TOK}){{0,3}}\s*[,.]",
+            0.8,
+        ),
         # a name heading a note before a dash or a bar ("kieran hill - t2dm - seen by nurse")
         (rf"^(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\s+[-–—|]\s", 0.8),
         # one who gives an opinion after a clause break (", Ó Cnáimhín wants a second opinion")

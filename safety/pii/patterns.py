@@ -124,6 +124,21 @@ MONTH_YEAR = rf"\b{MONTH},?\s+{YEAR}(?!\d)"
 DATE_ANY = rf"(?:(?:{WEEKDAY})?(?:{FULL_DATE}|{DAY_MONTH}|{MONTH_DAY})|{MONTH_YEAR})"
 # A weekday and an ordinal day with no month ("fri 9th", "Tuesday the 14th").
 WEEKDAY_ORDINAL = rf"{WEEKDAY}(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?![{LOW}\d])"
+# A day and a month in figures with no year after a word that introduces a date ("next appt
+# 14/10", "seen on 3/11"); alone they stay ("3/7" three days, "5/10" a score), and the
+# clinical spans ("6/12", "2/52") veto the soft DATE type.
+DATE_CUE = (
+    r"(?i:\b(?:on|appt|appointment|seen|review(?:ed)?|booked(?:\s+for)?|since|until|till|"
+    r"dated|date|from|next|due|r/v)\s*:?\s+)"
+)
+DAY_MONTH_NUMERIC = r"(?:[12]\d|3[01]|0?[1-9])/(?:0?[1-9]|1[0-2])(?![\d/.])"
+# "the 2nd" or "the twentieth" after a preposition of time, closing the clause or before a time
+# ("on the 2nd, given ...", "ring after the twentieth"); "on the 2nd floor" stays.
+DAY_ALONE = (
+    rf"(?i:\b(?:on|since|until|till|from|by|before|after)\s+)"
+    rf"(?P<v>(?i:the)\s+(?:{DAY_WORD}|(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)))"
+    r"(?=\s*(?:[,.;!?)]|$)|\s+(?i:at|and|to|till|until|then|or)\b)"
+)
 AGE90 = r"(?:9\d|1[01]\d)"
 
 UK_POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})"

@@ -197,6 +197,8 @@ class FullDateRecognizer(RegexRecognizer):
         # a reference written surname/date ("ref kowalski/3 May 1950")
         (rf"(?<=[{P.LOW}]/)(?P<v>{P.DATE_ANY})(?![\d/])", 0.6),
         (rf"(?<![\w/.-])(?P<v>{P.WEEKDAY_ORDINAL})", 0.6),
+        (rf"{P.DATE_CUE}(?P<v>{P.DAY_MONTH_NUMERIC})", 0.6),
+        (P.DAY_ALONE, 0.6),
     )
 
 

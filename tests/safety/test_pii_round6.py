@@ -50,6 +50,8 @@ def test_when_recognizers_listed_then_none_is_registered_twice():
         ("bertus van hoorneveld rang on 02/03/2024 about the cream", ["bertus", "hoorneveld"]),
         ("dr mac an bhaird said the scan was fine", ["bhaird"]),
         ("Ailbhe Mac an tSaoir (dob 3 Jan 1950) seen today", ["Ailbhe", "tSaoir"]),
+        ("Ruaraidh MacLeòid from Portree, my knee is swollen", ["Ruaraidh", "MacLeòid"]),
+        ("hello its seonag macaulay from tarbert, the cough is back", ["seonag", "macaulay"]),
     ],
 )
 def test_when_name_in_a_new_shape_then_scrubbed(scrubber, text, names):
@@ -91,6 +93,9 @@ def test_when_address_in_a_new_shape_then_scrubbed(scrubber, text, values):
         ("D.o.B ....... 3/4/1950", "3/4/1950", "DATE_OF_BIRTH"),
         ("booked for tues 11th, is that ok", "tues 11th", "DATE"),
         ("it was fri 3rd at 2pm", "fri 3rd", "DATE"),
+        ("seen on 3/11, better now", "3/11", "DATE"),
+        ("ring after the twentieth", "the twentieth", "DATE"),
+        ("seen on the 2nd, given steroids", "the 2nd", "DATE"),
     ],
 )
 def test_when_date_in_a_new_shape_then_scrubbed(scrubber, text, value, kind):
@@ -131,6 +136,12 @@ def test_when_eponym_or_drug_before_a_clinical_word_then_kept(scrubber, text, ke
         "at the walk in, the nurse said it was fine",
         "my gp in a hurry said come back",
         "we meet at 7 every morning",
+        "the pain is 5/10 today",
+        "on 3/7 of antibiotics",
+        "my flat is on the 2nd floor",
+        "it was better after the first dose",
+        "Pain from the fall, still bad",
+        "hi its me from work, can I come in",
         "page 2. May I ask about the tablets",
     ],
 )
