@@ -183,6 +183,41 @@ FRESH5_FRAMES: tuple[str, ...] = (
     "parcel for {name} c/o {street}, {postcode} {city}",
 )
 
+# Written on 2026-12-06 before the sixth round of rule changes and measured once with the rules as
+# they were: referral letters, an SMS to the surgery, forms with "Surname:" and "Forename:" on
+# their own lines, voicemail transcripts, a relative giving details on the phone, e-mail headers,
+# and (in the builder) dates in more written shapes than the other sets ("14/10", "Oct 14th",
+# "the fourteenth"...). No rule was written from these shapes.
+FRESH6_FRAMES: tuple[str, ...] = (
+    "Dear Dr {last}, re: {name}, DOB {dob}, of {street}, {city}. "
+    "Thank you for seeing her with {epo}.",
+    "Hi its {first} {last} dob {dob} can i get my {drug} sent to the chemist pls",
+    "Surname: {last}\nForename: {first}\nDate of birth: {dob}\nReason: {clin}",
+    "voicemail: hi um this is {first} calling about my mum um {name} she's been on {drug} {dose} "
+    "since {date} can you ring me on {phone}",
+    "Caller is the patient's daughter, {first}. Patient {name}, born {dob}, "
+    "lives at {street}, {postcode}.",
+    "appt moved to {date} for {name} re {clin}",
+    "I am {last}, {first}, and I was born on the {dob}",
+    "the consultant, dr {last}, said to come back on {date}",
+    "Next of kin: {name} / tel {phone} / address as patient",
+    "Pt seen with wife {first}. {epo} stable. R/V {date}.",
+    "he was born {dob} and his name is {first}, he has {clin}",
+    "sorry for texting so late, its {first} from {street}, still {clin}",
+    "Referred from {city} by Dr {name} on {date} with {epo}",
+    "my son {first} was born {dob}, they think its {epo}",
+    "Address for correspondence: {address}",
+    "I'm ringing for {first} {last}, I'm her carer, she can't remember if she took her {drug}",
+    "Patient: {last} {first}, d.o.b. {dob}, {city}",
+    "can {first} pick up the prescription on {date}? its {drug} {dose}",
+    "{first}!! the clinic on {date} got cancelled, call me back on {phone}",
+    "mum ({name}) is staying with us at {address} until {date}",
+    "We are going to {city} on {date}, will I need more {drug}",
+    "From: {name}\nSent: {date}\nSubject: {epo} follow-up",
+    "the system has my birthday as {date} but its actually {dob}",
+    "The patient, {first} {last}, attended with {clin}; lives with partner in {city}.",
+)
+
 # Clinical content, chosen for this source only (not the lists in `pii_templates`).
 DRUGS: tuple[str, ...] = (
     "apixaban",

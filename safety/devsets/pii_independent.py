@@ -17,12 +17,15 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   `pii_locales_fresh4.jsonl` (FRESH4_FRAMES, seed 1306, written after the fourth round's last
   change) was measured once as the held-out set for that code, then read in the fifth round;
   `pii_locales_fresh5.jsonl` (FRESH5_FRAMES, seed 1307, written on 2026-12-05 before the fifth
-  round) was measured once before that round's changes and once after, rows unread.
+  round) was measured once before that round's changes and once after, then read in the sixth
+  round; `pii_locales_fresh6.jsonl` (FRESH6_FRAMES, seed 1308, written on 2026-12-06 before the
+  sixth round, with the extra date shapes of MORE_DATE_FORMATS) is held out, rows unread.
 - Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
   before the recognizers were changed; parsed into `pii_handwritten.jsonl`. A second set,
   `pii_handwritten2.txt` (2026-12-05, before the fourth round), gives `pii_handwritten2.jsonl`;
-  a third, `pii_handwritten3.txt` (2026-12-05, before the fifth round, rows unread), gives
-  `pii_handwritten3.jsonl`.
+  a third, `pii_handwritten3.txt` (2026-12-05, before the fifth round; read in the sixth), gives
+  `pii_handwritten3.jsonl`; a fourth, `pii_handwritten4.txt` (2026-12-06, before the sixth round,
+  held out, rows unread), gives `pii_handwritten4.jsonl`.
 """
 
 from __future__ import annotations
@@ -50,6 +53,7 @@ SEEDS = {
     "fresh3": 1305,
     "fresh4": 1306,
     "fresh5": 1307,
+    "fresh6": 1308,
 }
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
@@ -106,6 +110,60 @@ DATE_FORMATS = (
 )
 
 
+_ORDINAL_WORDS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+    "fifteenth",
+    "sixteenth",
+    "seventeenth",
+    "eighteenth",
+    "nineteenth",
+    "twentieth",
+    "twenty-first",
+    "twenty-second",
+    "twenty-third",
+    "twenty-fourth",
+    "twenty-fifth",
+    "twenty-sixth",
+    "twenty-seventh",
+    "twenty-eighth",
+    "twenty-ninth",
+    "thirtieth",
+    "thirty-first",
+]
+
+# More written shapes, used by the fresh6 frames only (the other sets keep DATE_FORMATS, so their
+# golden files do not change): day/month without a year, month-first ordinals, a day in words,
+# two-digit years with dots and apostrophes, year first with slashes, weekdays, upper-case months.
+MORE_DATE_FORMATS = (
+    lambda d: f"{d.day}/{d.month}",
+    lambda d: f"{d.strftime('%b')} {_ordinal(d.day)}",
+    lambda d: f"the {_ORDINAL_WORDS[d.day - 1]}",
+    lambda d: f"{_ordinal(d.day)} {d.strftime('%b %Y')}",
+    lambda d: f"{d.strftime('%b')} {_ordinal(d.day)} {d.year}",
+    lambda d: d.strftime("%d.%m.%y"),
+    lambda d: f"{d.day} {d.strftime('%b')} '{d.strftime('%y')}",
+    lambda d: d.strftime("%Y/%m/%d"),
+    lambda d: f"{d.strftime('%A')} {d.day} {d.strftime('%B %Y')}",
+    lambda d: d.strftime("%d-%b-%Y").upper(),
+    lambda d: f"the {_ordinal(d.day)} of {d.strftime('%B')}",
+    lambda d: f"{d.day} {d.month} {d.year}",
+)
+FORMATS_BY_SPLIT = {"fresh6": DATE_FORMATS + MORE_DATE_FORMATS}
+
+
 def birth_date(f: Faker, minimum_age: int, maximum_age: int) -> date:
     """Faker's `date_of_birth` with the ages counted from AGES_AS_OF instead of today."""
     start = change_year(AGES_AS_OF, -(maximum_age + 1))
@@ -114,11 +172,13 @@ def birth_date(f: Faker, minimum_age: int, maximum_age: int) -> date:
     return dob if dob != start else dob + timedelta(days=1)
 
 
-def render_date(rng: random.Random, d: date) -> str:
-    return rng.choice(DATE_FORMATS)(d)
+def render_date(rng: random.Random, d: date, formats: tuple = DATE_FORMATS) -> str:
+    return rng.choice(formats)(d)
 
 
-def locale_values(rng: random.Random, fakers: dict[str, Faker], locale: str) -> dict[str, str]:
+def locale_values(
+    rng: random.Random, fakers: dict[str, Faker], locale: str, formats: tuple = DATE_FORMATS
+) -> dict[str, str]:
     """One value per slot; Irish-language rows use en_IE addresses (ga_IE has none of its own)."""
     f = fakers[locale]
     place = fakers["en_IE"] if locale == "ga_IE" else f
@@ -153,8 +213,8 @@ def locale_values(rng: random.Random, fakers: dict[str, Faker], locale: str) -> 
         "name": f"{f.first_name()} {f.last_name()}",
         "first": f.first_name(),
         "last": f.last_name(),
-        "dob": render_date(rng, birth_date(f, 1, 99)),
-        "date": render_date(rng, f.date_between(start_date=RECENT[0], end_date=RECENT[1])),
+        "dob": render_date(rng, birth_date(f, 1, 99), formats),
+        "date": render_date(rng, f.date_between(start_date=RECENT[0], end_date=RECENT[1]), formats),
         "street": street,
         "postcode": postcode,
         "city": city,
@@ -201,7 +261,9 @@ def build_locales(split: str) -> list[dict]:
         "fresh3": F.FRESH3_FRAMES,
         "fresh4": F.FRESH4_FRAMES,
         "fresh5": F.FRESH5_FRAMES,
+        "fresh6": F.FRESH6_FRAMES,
     }[split]
+    formats = FORMATS_BY_SPLIT.get(split, DATE_FORMATS)
     rng = random.Random(SEEDS[split])
     fakers = {loc: Faker(loc) for loc in LOCALES}
     for i, loc in enumerate(LOCALES):
@@ -210,7 +272,7 @@ def build_locales(split: str) -> list[dict]:
     for i, frame in enumerate(frames):
         for locale in LOCALES:
             for _ in range(PER_FRAME_LOCALE):
-                row = render(frame, locale_values(rng, fakers, locale))
+                row = render(frame, locale_values(rng, fakers, locale, formats))
                 if rng.random() < LOWERCASE_SHARE and len(row["text"].lower()) == len(row["text"]):
                     row["text"] = row["text"].lower()
                 rows.append({"source": f"locales/{split}", "frame": i, "locale": locale, **row})
@@ -256,9 +318,11 @@ def main() -> None:
         "pii_locales_fresh3": build_locales("fresh3"),
         "pii_locales_fresh4": build_locales("fresh4"),
         "pii_locales_fresh5": build_locales("fresh5"),
+        "pii_locales_fresh6": build_locales("fresh6"),
         "pii_handwritten": build_handwritten(),
         "pii_handwritten2": build_handwritten("pii_handwritten2.txt"),
         "pii_handwritten3": build_handwritten("pii_handwritten3.txt"),
+        "pii_handwritten4": build_handwritten("pii_handwritten4.txt"),
     }
     for name, rows in sets.items():
         _write(HERE / f"{name}.jsonl", rows)

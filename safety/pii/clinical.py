@@ -28,7 +28,10 @@ _EPONYM_HEAD = (
     r"(?:disease|syndrome|palsy|sign|test|fracture|phenomenon|disorder|thyroiditis|lymphoma|"
     r"sarcoma|tumou?r|ulcer|o?esophagus|cyst|node|reflex|manoeuvre|maneuver|procedure|score|"
     r"scale|criteria|triad|contracture|anomaly|encephalopathy|dystrophy|neuroma|neuralgia|"
-    r"protein|bodies|repair|catheter|classification)"
+    r"protein|bodies|repair|catheter|classification|"
+    # breathing patterns, signs read at the bedside, and aids named after their maker
+    # ("Cheyne-Stokes breathing", "Heberden's nodes", "Zimmer frame", "Thomas splint")
+    r"breathing|respiration|murmur|frame|splint|collar|stocking|needle)s?"
 )
 
 PROTECTED_PATTERNS: tuple[str, ...] = (
@@ -80,6 +83,11 @@ DRUG_CONTEXT = re.compile(
     r"out of)\s+|(?<![\w.])\d+(?:\.\d+)?\s*(?i:mg|mcg|g|ml|micrograms?|milligrams?|puffs?)\s+"
     r"(?i:of)\s+)$"
 )
+# A change of treatment right after the token ("Stalevo stopped", "Keppra increased"): a medicine.
+_TREATMENT_AFTER = re.compile(
+    r"\s+(?i:stopped|started|restarted|held|withheld|increased|reduced|decreased|weaned|"
+    r"switched|changed|titrated|continued|discontinued|paused)\b"
+)
 # A dose right after the token ("Fortisip 200 micrograms", "Xarelto 20mg"): a medicine.
 _DOSE_AFTER = re.compile(
     r"\s+\d+(?:[.,]\d+)?\s*(?i:mg|mcg|µg|micrograms?|milligrams?|g|grams?|ml|units?|iu|"
@@ -92,7 +100,11 @@ def looks_like_drug(text: str, start: int, end: int) -> bool:
     token = text[start:end]
     if " " in token:
         return False
-    if DRUG_CONTEXT.search(text[max(0, start - 20) : start]) or _DOSE_AFTER.match(text, end):
+    if (
+        DRUG_CONTEXT.search(text[max(0, start - 20) : start])
+        or _DOSE_AFTER.match(text, end)
+        or _TREATMENT_AFTER.match(text, end)
+    ):
         return True
     return bool(re.fullmatch(r"[A-Za-z]+", token)) and bool(
         re.search(

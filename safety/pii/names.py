@@ -30,10 +30,14 @@ _PARTICLES = (
     "ó ní nic mac mc mhic uí ua van von de du le la da di der den ter ten del della des dos das"
 )
 PARTICLES = frozenset(_PARTICLES.split())
+_IRISH_INNER = frozenset({"ó", "ní", "nic", "uí", "mhic", "ua"})
+_MAC = frozenset({"mac", "nic", "mhic"})
 
 # Common English words that follow these cues but are not names: states ("i'm tired"), verbs
 # ("my son has"), time words ("call me back"), symptoms ("it's sore here"). General English,
-# added to spaCy's stop words; not collected from any evaluation sentence.
+# added to spaCy's stop words; not collected from any evaluation sentence. The last line holds
+# the French and German words of an introduction ("mon nom est", "geboren am"), which the NER
+# model takes for a name.
 _COMMON = """
     back later soon today tonight tomorrow yesterday now asap anytime again please thanks thank
     ok okay fine good well better worse bad ill sick poorly unwell tired exhausted worried scared
@@ -55,7 +59,9 @@ _COMMON = """
     on in at about with from for of to by up off over under after before since until while
     monday tuesday wednesday thursday friday saturday sunday mate team guys folks everyone all
     name names surname forename dob addr address tel phone mobile email ref re nok kin date birth
-    urgent important serious emergency quick late
+    urgent important serious emergency quick late till christmas xmas easter weekend
+    voicemail message text sms letter note reminder full nmae
+    geboren mon nom est
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 
@@ -117,7 +123,10 @@ def name_prefix(value: str, evidence: str) -> str:
     runs: list[list[re.Match[str]]] = [[]]
     for tok in re.finditer(r"[^\s]+", value):
         word = tok.group().lower()
-        if word in PARTICLES:
+        # "an" inside an Irish surname after Mac/Nic/Mhic ("Mac an tSionnaigh", "mac giolla an
+        # átha"), where it is no English article
+        gaelic_an = word == "an" and any(t.group().lower() in _MAC for t in runs[-1])
+        if word in PARTICLES or gaelic_an:
             runs[-1].append(tok)
         elif is_common(word) or is_allow_listed(word, allow):
             runs.append([])
@@ -133,6 +142,8 @@ def name_prefix(value: str, evidence: str) -> str:
     if evidence in ("cue", "tail"):
         return found
     known = words[0] in given_names() or any(_non_english(w) for w in words)
+    # an Irish particle inside the name ("Miceal Ó Leidhin")
+    known = known or any(t.group().lower() in _IRISH_INNER for t in run)
     if evidence == "titled":
         known = known or any(w in surnames() or _GAELIC_PREFIX.match(w) for w in words)
         # a surname particle before a name word ("dr van hulten", "dr de Hoog")
@@ -171,7 +182,8 @@ AFTER_NAME = (
     r"brought|drove|took|gets|got|and|who|also|just|made|makes|saw|heard|knows|came|went|asked|"
     r"isn't|isnt|wasn't|doesn't|didn't|hasn't|goes|lives|works|looks|pick|picks|picked|bring|"
     r"collect|collects|drive|drives|come|comes|ring|rings|phone|phones|help|helps|helped|take|"
-    r"takes|stay|stays|stayed|sign|signs|signed|visit|visits|visited|look|live|work)\b)"
+    r"takes|stay|stays|stayed|sign|signs|signed|visit|visits|visited|look|live|work|are|were|"
+    r"c/o)\b)"
 )
 
 

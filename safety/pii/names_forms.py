@@ -23,12 +23,16 @@ from safety.pii.names import (
     name_prefix,
     surnames,
 )
+from safety.pii.recognizers_intl import STREET_ANY
 
 # Form labels for a name ("Surname:", "Forename", "next of kin:", "name on the tube is").
 FORM_LABEL = (
-    r"(?i:\b(?:sur|fore|first\s|last\s|given\s|family\s|full\s|middle\s)names?|\bnext\s+of\s+kin|"
+    r"(?:(?i:\b(?:sur|fore|first\s|last\s|given\s|family\s|full\s|middle\s)names?|\bnext\s+of\s+kin|"
     r"\bname\s+on\s+the\s+\w+\s+is|\bpatient\s+name|\bname\s+of\s+patient|"
-    r"\b(?:emergency\s+)?contact\s+(?:name|person)|\bemergency\s+contact|\bnok)\s*[:=-]?"
+    r"\b(?:emergency\s+)?contact\s+(?:name|person)|\bemergency\s+contact|\bnok)"
+    r"\s*(?:[:=-]|\.{2,}\s*)?"
+    # "Relative:" and "Caller:" are labels only with their colon ("a relative asks" stays)
+    r"|(?i:\b(?:relative|caller)\s*(?::|\.{2,})))"
 )
 # A salutation or a sign-off next to a name ("dear constance,", "sorry Antoine i", "cheers, X").
 GREETING = (
@@ -42,6 +46,7 @@ SIGN_OFF = (
 _CAP = re.compile(rf"[{P.UP}]")
 _IRISH = "ó ní nic mac mc uí mhic"
 _IRISH_PARTICLES = frozenset(_IRISH.split())
+_INNER_PARTICLES = frozenset({"van", "von", "de", "der", "den", "ter", "ten", "du", "le", "da"})
 _GAELIC = re.compile(r"^(?:mc|mac|o['’])[^\W\d_]{2,}|.*[^\W\d_a-z]")
 
 
@@ -60,6 +65,9 @@ def named(value: str) -> str:
         w in _IRISH_PARTICLES for w in tokens[:-1]
     ):
         return found
+    # a continental particle between two name words ("willem van wijland", "jean de brouwer")
+    if any(w in _INNER_PARTICLES for w in tokens[1:-1]):
+        return found
     caps = [w for w in found.split() if _CAP.match(w) and w.lower() not in PARTICLES]
     return found if len(caps) >= 2 and len(caps) == len(words) else ""
 
@@ -74,7 +82,7 @@ class FormFieldNameRecognizer(CuedLowerNameRecognizer):
         (rf"(?:^|[|;,]\s*)(?i:name)\s+(?P<v>{TOKS})", 0.85),  # "name ute schwarzkopf dob ..."
         (
             rf"(?i:\bname\s*:)\s*(?P<v>{TOK}(?:[ -]{TOK}){{0,2}},\s*{TOK}(?:[ -]{TOK})?)"
-            rf"(?=\s*(?:[|;/]|$|\s+(?i:dob|d\.o\.b|born|date|addr)))",
+            rf"(?=\s*(?:[|;/]|$|[.]\s+|\s+(?i:dob|d\.o\.b|born|date|addr)))",
             0.85,
         ),
     )
@@ -142,8 +150,25 @@ class NameBeforeDateRecognizer(CuedLowerNameRecognizer):
             rf"asked|came|here\s+from)\b",
             0.8,
         ),
+        # a name opening the message, or after "its", before where the writer is from ("X Y
+        # from Portree, ...")
+        (
+            rf"^(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\s+(?i:from)\s+{TOK}(?:[ -]{TOK}){{0,3}}\s*[,.]",
+            0.8,
+        ),
+        (
+            rf"(?i:\b(?:its|it['’]s|im|i['’]m|this\s+is))\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)"
+            rf"\s+(?i:from)\s+{TOK}(?:[ -]{TOK}){{0,3}}\s*[,.]",
+            0.8,
+        ),
         # a name heading a note before a dash or a bar ("kieran hill - t2dm - seen by nurse")
         (rf"^(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\s+[-–—|]\s", 0.8),
+        # one who gives an opinion after a clause break (", Ó Cnáimhín wants a second opinion")
+        (
+            rf"(?:^|[,;:]\s+)(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\s+(?i:wants|wanted|said|says|thinks|"
+            rf"thought|reckons|suggested|recommended|agreed|advised)\b",
+            0.8,
+        ),
         # the subject of a letter or a clause ("to whom it may concern, X has ...")
         (
             rf"(?:^|[,;:]\s+)(?P<v>{TOK}(?:[ -]{TOK}){{1,3}}?)\s+(?i:has|had|is|was|takes|took|"
@@ -155,6 +180,12 @@ class NameBeforeDateRecognizer(CuedLowerNameRecognizer):
     def refine(self, value: str) -> str:
         return named(value)
 
+
+# Services called back, not people ("call the surgery back", "ring reception back").
+_SERVICES = (
+    "reception|receptionist|pharmacy|chemist|surgery|practice|clinic|hospital|office|ward|"
+    "team|nurse|doctor|gp|them|him|her|us|me|you|someone|somebody|anyone|everyone"
+)
 
 # People whose relative writes ("paulette's mum here") and people a service is for ("the letter
 # for X at ...", "collecting for X, ...", "is this X?" from the practice).
@@ -228,3 +259,74 @@ class AskedKnownNameRecognizer(CuedLowerNameRecognizer):
 
     EVIDENCE: ClassVar[str] = "known"
     PATTERNS = ((rf"(?i:\bis\s+(?:this|that|it))\s+(?P<v>{TOK}(?:[ -]{TOK})?)\s*\?", 0.8),)
+
+
+class TwoWordsOrNamedRecognizer(ServiceForNameRecognizer):
+    """Shapes where a person stands but a common noun could too: two or more name-like words,
+    or one with evidence of being a name (`named`)."""
+
+    PATTERNS = (
+        # the subject of a request ("can Hermine Beier have a repeat", "could ali pick it up")
+        (
+            rf"(?i:\b(?:can|could|will|would)\s+)(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\s+(?i:have|get|"
+            rf"pick|collect|come|see|book|bring)\b",
+            0.8,
+        ),
+        # the person told or asked ("i told lucas marques at the front desk")
+        (
+            rf"(?i:\b(?:told|asked|phoned|rang|emailed|messaged|texted|spoke\s+to|spoke\s+with))"
+            rf"\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)(?=\s+(?i:at|that|about|on|yesterday|today|"
+            rf"this|last|and|but)\b|\s*[,.;!?]|\s*$)",
+            0.8,
+        ),
+        # a name opening a message or a sentence, then a comma and a street ("sent from my
+        # phone. Margit Wulff, Werneckegasse 8-1")
+        (
+            rf"(?:^|[.!?:;]\s+)(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?),\s+"
+            rf"(?=(?:\d{{1,4}}[a-zA-Z]?,?\s+)?(?:{STREET_ANY}))",
+            0.8,
+        ),
+        # a name in brackets after a relation, or before one ("spoke to daughter (X Y)",
+        # "X Y (son)")
+        (rf"{KIN_WORD}\s*\((?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\)", 0.8),
+        (rf"(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\s*\((?i:my\s+|her\s+|his\s+)?{KIN_WORD}\)", 0.8),
+    )
+
+
+class NameShapeRecognizer(CuedLowerNameRecognizer):
+    """One or two words in shapes that only a person fills, whose words must all look like a
+    name (no common word, no English ending): "call X back", "me and X went", "X and i are",
+    "its Xs wife"."""
+
+    EVIDENCE: ClassVar[str] = "whole"
+    PATTERNS = (
+        (
+            rf"(?i:\b(?:call|ring|phone|text)\s+)(?!(?i:{_SERVICES})\b)(?P<v>{TOK}(?:\s{TOK})?)"
+            rf"\s+(?i:back)\b",
+            0.8,
+        ),
+        (rf"(?i:\bme\s+and)\s+(?P<v>{TOK}(?:[ -]{TOK})??){AFTER_NAME}", 0.8),
+        (
+            rf"(?:^|[,.;:!?]\s*)(?P<v>{TOK}(?:[ -]{TOK})?)\s+(?i:and\s+(?:i|me|myself))\b"
+            rf"(?!\s*(?:[,.;!?]|$))",
+            0.8,
+        ),
+        # a possessive without its apostrophe after "its" ("hiya doc its eunans wife")
+        (
+            rf"(?i:\bits|\bit['’]s|\bi['’]?m|\bthis\s+is)\s+(?P<v>[^\W\d_]{{2,}}?)s\s+{KIN_WORD}\b",
+            0.8,
+        ),
+    )
+
+
+class OurNameRecognizer(CuedLowerNameRecognizer):
+    """ "our X has been ...": a family's way of naming one of its own; a capitalised word, or a
+    known given name or one with a non-English letter ("our house has been" stays)."""
+
+    EVIDENCE: ClassVar[str] = "known"
+    PATTERNS = ((rf"(?i:\bour)\s+(?P<v>{TOK}){AFTER_NAME}", 0.8),)
+
+    def refine(self, value: str) -> str:
+        if value[:1].isupper() and not value.isupper():
+            return name_prefix(value, "cue")
+        return name_prefix(value, "known")

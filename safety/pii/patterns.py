@@ -69,8 +69,9 @@ LICENCE_CUE = (
     r"\blicen[cs]e\s+(?:number|no\.?|#)|\bDL\s*(?:number|no\.?|#))"
 )
 DOB_CUE = (
-    r"(?i:\bdate of birth|\bD\.?O\.?B\.?(?:'s)?|\bborn|\bbirthday(?:'s)?|\bbirth date)"
-    r"(?i:\s*[:\s]\s*(?:is|was|on|=)?)?"
+    r"(?i:\bdate of birth|\bD\.?O\.?B\.?(?:'s)?|\bborn|\bbirthday(?:'s)?|\bbirth date|"
+    r"\bgeboren(?:\s+am)?|\bgeb\.|\bn[ée]e?\s+le)"
+    r"(?i:\s*(?:[:\s]|\.{2,})\s*(?:is|was|on|=)?)?"
 )
 
 # English month names and abbreviations, and the French, German and Dutch month names that
@@ -80,7 +81,9 @@ MONTH = (
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
     r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
     r"d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|januari|februari|maart|mei|"
-    r"augustus)\.?"
+    r"augustus|"
+    # the abbreviations that differ from the English ones ("17 Okt. 1972", "3 févr.", "8 mrt")
+    r"okt|dez|m[äa]r|janv|f[ée]vr|avr|juil|d[ée]c|mrt)\.?"
 )
 # Day numbers, and ordinals written as words ("the twenty-second of May").
 _UNITS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
@@ -103,7 +106,11 @@ NUMERIC_DATE = (
     rf"(?:0?[1-9]|[12]\d|3[01])[./ -]{ROMAN_MONTH}[./ -](?:{YEAR}|\d{{2}})"
 )
 # "3 March", "3rd of March", "02-Feb"; "March 3rd", "Oct 1"
-DAY_MONTH = rf"(?:{DAY}(?:\s+(?i:of\s+)?|\s?-\s?)|{DAY_WORD}\s+(?i:of)\s+){MONTH}(?![{LOW}])"
+# (a German day is written with a full stop: "2. März 1950"; not before "May", as in "2. May I")
+DAY_MONTH = (
+    rf"(?:{DAY}(?:\s+(?i:of\s+)?|\s?-\s?)|{DAY_WORD}\s+(?i:of)\s+|"
+    rf"(?:[12]\d|3[01]|0?[1-9])\.\s?(?!May\b)(?=[{UP}])){MONTH}(?![{LOW}])"
+)
 MONTH_DAY = rf"\b{MONTH}\s+(?i:the\s+)?{DAY}(?![\d{LOW}])"
 FULL_DATE = (
     rf"(?:{DAY_MONTH}(?:,?\s+|\s?-\s?)(?:{YEAR}|'?\d{{2}}(?!\d|:\d))|"
@@ -115,6 +122,23 @@ MONTH_YEAR = rf"\b{MONTH},?\s+{YEAR}(?!\d)"
 # a year, optionally after a weekday. Numeric day and month without a year stay out: "3/7"
 # (three days), "5/10" (a pain score), "14/15" (GCS).
 DATE_ANY = rf"(?:(?:{WEEKDAY})?(?:{FULL_DATE}|{DAY_MONTH}|{MONTH_DAY})|{MONTH_YEAR})"
+# A weekday and an ordinal day with no month ("fri 9th", "Tuesday the 14th").
+WEEKDAY_ORDINAL = rf"{WEEKDAY}(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?![{LOW}\d])"
+# A day and a month in figures with no year after a word that introduces a date ("next appt
+# 14/10", "seen on 3/11"); alone they stay ("3/7" three days, "5/10" a score), and the
+# clinical spans ("6/12", "2/52") veto the soft DATE type.
+DATE_CUE = (
+    r"(?i:\b(?:on|appt|appointment|seen|review(?:ed)?|booked(?:\s+for)?|since|until|till|"
+    r"dated|date|from|next|due|r/v)\s*:?\s+)"
+)
+DAY_MONTH_NUMERIC = r"(?:[12]\d|3[01]|0?[1-9])/(?:0?[1-9]|1[0-2])(?![\d/.])"
+# "the 2nd" or "the twentieth" after a preposition of time, closing the clause or before a time
+# ("on the 2nd, given ...", "ring after the twentieth"); "on the 2nd floor" stays.
+DAY_ALONE = (
+    rf"(?i:\b(?:on|since|until|till|from|by|before|after)\s+)"
+    rf"(?P<v>(?i:the)\s+(?:{DAY_WORD}|(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)))"
+    r"(?=\s*(?:[,.;!?)]|$)|\s+(?i:at|and|to|till|until|then|or)\b)"
+)
 AGE90 = r"(?:9\d|1[01]\d)"
 
 UK_POSTCODE = r"(?:GIR ?0AA|[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]? ?\d[ABD-HJLNP-UW-Z]{2})"

@@ -32,16 +32,22 @@ from safety.pii.names_forms import (
     GreetingNameRecognizer,
     KinPossessiveNameRecognizer,
     NameBeforeDateRecognizer,
+    NameShapeRecognizer,
+    OurNameRecognizer,
     PossessiveKinNameRecognizer,
     ServiceForNameRecognizer,
     SignatureNameRecognizer,
+    TwoWordsOrNamedRecognizer,
 )
 from safety.pii.recognizers_intl import (
+    CuedPostcodeRecognizer,
     CuedTownRecognizer,
     EircodeRecognizer,
     EuPostcodeRecognizer,
     EuStreetRecognizer,
     EuTownRecognizer,
+    KinTownRecognizer,
+    StreetOrMoveTownRecognizer,
     TownBeforeEircodeRecognizer,
 )
 from safety.pii.recognizers_net import (
@@ -190,6 +196,9 @@ class FullDateRecognizer(RegexRecognizer):
         (rf"(?<![\w/.-])(?P<v>{P.DATE_ANY})(?![\d/])", 0.6),
         # a reference written surname/date ("ref kowalski/3 May 1950")
         (rf"(?<=[{P.LOW}]/)(?P<v>{P.DATE_ANY})(?![\d/])", 0.6),
+        (rf"(?<![\w/.-])(?P<v>{P.WEEKDAY_ORDINAL})", 0.6),
+        (rf"{P.DATE_CUE}(?P<v>{P.DAY_MONTH_NUMERIC})", 0.6),
+        (P.DAY_ALONE, 0.6),
     )
 
 
@@ -282,14 +291,18 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     KinPossessiveNameRecognizer,
     PossessiveKinNameRecognizer,
     ServiceForNameRecognizer,
-    SignOffNameRecognizer,
-    CapitalAfterLowerCueRecognizer,
+    TwoWordsOrNamedRecognizer,
+    NameShapeRecognizer,
+    OurNameRecognizer,
     EuStreetRecognizer,
     EircodeRecognizer,
     EuPostcodeRecognizer,
+    CuedPostcodeRecognizer,
     EuTownRecognizer,
     TownBeforeEircodeRecognizer,
     CuedTownRecognizer,
+    StreetOrMoveTownRecognizer,
+    KinTownRecognizer,
     MrnRecognizer,
     NhsNumberRecognizer,
     PhoneRecognizer,

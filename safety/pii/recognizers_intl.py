@@ -83,9 +83,22 @@ FR_STREET_NAMED = (
     rf"\b{FR_TYPE_FIRST}\s+(?:(?i:de|du|des|la|le|les|d['’])\s*)*[{P.UP}][{P.LOW}]+"
     rf"(?:[ -][{P.UP}][{P.LOW}]+){{0,3}}"
 )
+# Irish-language street words (Bóthar road, Sráid street, Lána lane, Ascaill avenue, Cearnóg
+# square, Plás place, Páirc park, Céibh quay, Ard height, Cnoc hill, Radharc view, Gleann glen,
+# Bóithrín lane, Cúirt court, Garrán grove, Faiche green, Corrán crescent, Bruach bank), with
+# the number before ("12 Cnoc an Óir") or after the name ("Ard na Gréine 27").
+GA_TYPE = (
+    r"(?:B[óo]thar|Sr[áa]id|L[áa]na|Ascaill|Cearn[óo]g|Pl[áa]s|P[áa]irc|C[ée]ibh|Ard|Cnoc|"
+    r"Radharc|Gleann|B[óo]ithr[íi]n|C[úu]irt|Garr[áa]n|Faiche|Corr[áa]n|Bruach)"
+)
+GA_NAME = rf"(?:(?i:na|an|an\s+t-?|a|de|u[íi])\s+)?{WORD}(?:[ -]{WORD}){{0,2}}"
+GA_STREET = (
+    rf"\b\d{{1,4}}[a-zA-Z]?,?\s+(?i:{GA_TYPE})\s+{GA_NAME}|"
+    rf"\b{GA_TYPE}\s+{GA_NAME}\s+\d{{1,4}}[a-zA-Z]?(?![\d/])"
+)
 STREET_ANY = (
     rf"(?:{FR_STREET}|{FR_STREET_AFTER}|{FR_STREET_BARE}|{FUSED_STREET}|{SHORT_STREET}|"
-    rf"{EN_STREET}|{UNIT_STREET}|{P.STREET})"
+    rf"{EN_STREET}|{UNIT_STREET}|{GA_STREET}|{P.STREET})"
 )
 
 # Without the space the last four need a letter, so "H207492" (a record number) is no Eircode.
@@ -151,6 +164,9 @@ def trim_place(value: str, last: bool = False) -> str:
     return value[run[0].start() : run[-1].end()] if run else ""
 
 
+_STREET_JOINERS = frozenset({"an", "na", "a", "de", "du", "des", "la", "le", "les"})
+
+
 class EuStreetRecognizer(RegexRecognizer):
     """French, German and Dutch street addresses, and lower-case English ones, with the number."""
 
@@ -165,12 +181,30 @@ class EuStreetRecognizer(RegexRecognizer):
         (rf"(?P<v>{UNIT_STREET})", 0.85),
         (CUED_SHORT_STREET, 0.8),
         (rf"(?P<v>{FR_STREET_NAMED})", 0.8),
+        (rf"(?P<v>{GA_STREET})", 0.85),
+        # a lower-case street with any USPS or Royal Mail suffix after an address cue ("lives
+        # at 8 leach shore", "please update: 81 osborne pike")
+        (
+            rf"(?:{ADDRESS_CUE}|(?i:\bupdate|\bnew\s+address)\s*:?\s+)(?P<v>\d{{1,4}}[a-z]?,?\s+"
+            rf"(?:{NOT_STREET_WORD}[a-z']+\s+){{1,3}}(?i:{_SUFFIX_WORDS})s?\b)",
+            0.8,
+        ),
+        # a lower-case street with any USPS or Royal Mail suffix, when a postcode follows it
+        # ("17 o'neill hills s38 0qj", "471 smith rapids, w65 1jl")
+        (
+            rf"(?P<v>\b\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[a-z']+\s+){{1,3}}"
+            rf"(?i:{_SUFFIX_WORDS})s?)(?=,?\s+(?:{UK_POSTCODE_ANY}|{EIRCODE})(?![\w-]))",
+            0.85,
+        ),
     )
 
     def refine(self, value: str) -> str:
         words = list(re.finditer(r"\S+", value))
         for i, w in enumerate(words):
-            if i > 1 and is_common(w.group().strip(",")) and not w.group()[0].isdigit():
+            bare = w.group().strip(",")
+            if bare.lower() in _STREET_JOINERS:  # "12 Cnoc an Óir"
+                continue
+            if i > 1 and is_common(bare) and not w.group()[0].isdigit():
                 return value[: words[i - 1].end()]
         return value
 
@@ -198,7 +232,7 @@ class EuPostcodeRecognizer(RegexRecognizer):
         (rf"(?<![\w-])(?P<v>{UK_POSTCODE_ANY})(?![\w-])", 0.8),
         (rf"{STREET_ANY},?\s+(?P<v>{NL_POSTCODE_ANY}|{FIVE_DIGIT})(?![\w-])", 0.9),
         (
-            rf"{POSTCODE_CUE}\s*[:=\s]\s*(?P<v>{NL_POSTCODE_ANY}|(?i:{P.UK_POSTCODE})|{FIVE_DIGIT})"
+            rf"{POSTCODE_CUE}\s*(?:[:=\s]|\.{{2,}})\s*(?P<v>{NL_POSTCODE_ANY}|(?i:{P.UK_POSTCODE})|{FIVE_DIGIT})"
             rf"(?![\w-])",
             0.9,
         ),
@@ -209,7 +243,7 @@ class EuPostcodeRecognizer(RegexRecognizer):
             0.9,
         ),
         (
-            rf"(?i:moved\s+to|move\s+to|moving\s+to|live\s+in|lives\s+in|living\s+in|"
+            rf"(?i:(?:moved|move|moving)(?:\s+from\s+{ANY_PLACE})?\s+to|live\s+in|lives\s+in|living\s+in|"
             rf"near(?=\s+\S+\s*(?:[,.;!?]|$)))\s+(?P<v>{FIVE_DIGIT}|{NL_POSTCODE_ANY})"
             rf"(?![\w-]|\s\d|\s?%)",
             0.85,
@@ -287,8 +321,11 @@ _HOMES = (
 _NOT_PLACE = frozenset(_HOMES.split())
 TOWN_CUE = (
     r"(?i:\b(?:live|lives|living|lived|staying|based|grew\s+up)\s+(?:in|near)|\bhours\s+in|"
-    r"\b(?:chemist|pharmacy|surgery|practice|clinic|hospital)\s+in|\bhere\s+from|"
+    r"\b(?:chemist|pharmacy|surgery|practice|clinic|hospital|gp|doctor|dentist|physio|"
+    r"optician|midwife)\s+(?:is\s+)?in|\bhere\s+from|"
     r"\bdr\.?\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?\s+in|\b(?:moved|moving|move|relocated|relocating)\s+(?:back\s+)?to|"
+    r"\b(?:moved|moving|move|came|relocated)\s+(?:here\s+|over\s+)?from|"
+    r"\bwalk[- ]?in(?:\s+(?:centre|center|clinic))?\s+(?:at|in)|"
     r"\b(?:daughter|son|sister|brother|mum|mother|dad|father|friend|partner|aunt|uncle|gran|"
     r"granny|nan|cousin|niece|nephew)['’]?s\s+(?:place\s+|house\s+|flat\s+)?in)"
 )
@@ -304,6 +341,11 @@ class CuedTownRecognizer(RegexRecognizer):
         (rf"{TOWN_CUE}\s+(?P<v>{ANY_PLACE})", 0.7),
         (rf"(?i:\b(?:in|from))\s+(?P<v>{ANY_PLACE})\s+(?i:on)\s+(?={P.DATE_ANY})", 0.7),
         (rf"(?i:\bfrom)\s+(?P<v>{ANY_PLACE})\s+(?i:here)\b", 0.7),
+        # the place of birth after the date ("born on 4 march in andre-sur-mer")
+        (
+            rf"(?i:\bborn)\s+(?i:on\s+)?(?i:the\s+)?(?:{P.DATE_ANY})\s+(?i:in)\s+(?P<v>{ANY_PLACE})",
+            0.7,
+        ),
         # the place of a signature block: "signed by X, <place>, <date>"
         (
             rf"(?i:\bsigned(?:\s+by)?)\s+[^,.]{{2,40}},\s*(?P<v>{ANY_PLACE}),\s*(?={P.DATE_ANY})",
@@ -317,3 +359,77 @@ class CuedTownRecognizer(RegexRecognizer):
         if not place or not value.startswith(place) or first in _NOT_PLACE:
             return ""
         return place
+
+
+_MONTH_OR_DAY = frozenset(
+    [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ]
+)
+
+
+class StreetOrMoveTownRecognizer(CuedTownRecognizer):
+    """The town after a street and "in" ("we live just off waltergasse 74 in forst"), and the
+    town a move went to ("moved from Ballinasloe to Tuam")."""
+
+    PATTERNS = (
+        (rf"(?:{STREET_ANY}),?\s+(?i:in)\s+(?P<v>{ANY_PLACE})", 0.7),
+        (
+            rf"(?i:\b(?:moved|moving|move|relocated)\s+from)\s+{ANY_PLACE}?\s+(?i:to)\s+"
+            rf"(?P<v>{ANY_PLACE})",
+            0.7,
+        ),
+    )
+
+    def refine(self, value: str) -> str:
+        place = super().refine(value)
+        return "" if place.lower() in _MONTH_OR_DAY else place
+
+
+class KinTownRecognizer(RegexRecognizer):
+    """The town of a named relative ("my aunt Hildburg in Hohenstein-Ernstthal has ..."): the
+    word after the relation must look like a name (not common English: "my son works in
+    construction" stays), then only the place words are reported."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = ((rf"{P.RELATION}\s+(?P<v>{WORD}\s+(?i:in)\s+{ANY_PLACE})", 0.7),)
+
+    def refine(self, value: str) -> str:
+        name, _, rest = value.partition(" ")
+        rest = re.sub(r"^(?i:in)\s+", "", rest)
+        low = name.lower()
+        if is_common(low) or low.endswith("s") or re.search(r"(?:ed|ing)$", low):
+            return ""
+        place = trim_place(rest)
+        first = place.split()[0].lower() if place else ""
+        if not place or not rest.startswith(place) or first in _NOT_PLACE | _MONTH_OR_DAY:
+            return ""
+        return place
+
+
+class CuedPostcodeRecognizer(RegexRecognizer):
+    """A Dutch postcode after a postcode label, whatever its two letters ("Post code .......
+    5776 AN"): the label settles what the unit check in `EuPostcodeRecognizer` guards against."""
+
+    ENTITY = "POSTCODE"
+    PATTERNS = (
+        (rf"{POSTCODE_CUE}\s*(?:[:=\s]|\.{{2,}})\s*(?P<v>{NL_POSTCODE_ANY})(?![\w-])", 0.9),
+    )

@@ -127,6 +127,10 @@ class Scrubber:
         if any(s < end and start < e for s, e in keep):
             return True
         span = text[start:end]
+        # a person or place made only of everyday words ("voicemail", "geboren am") is the NER
+        # model's guess at a capitalised or unknown word, never an identifier on its own
+        if etype in ("PERSON", "LOCATION") and all(is_common(w) for w in re.findall(r"\w+", span)):
+            return True
         if etype in ("PERSON", "LOCATION") and score < STRONG_CUE:
             return is_allow_listed(span, self.allow_list) or looks_like_drug(text, start, end)
         return False
