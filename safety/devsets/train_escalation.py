@@ -11,7 +11,8 @@ emergencies). No held-out part is read.
 
 `--loso` prints leave-one-source-out figures instead: for each dev source, a head trained on
 all the others scores it, and the filter's verdict (rules + classifier, no head) is combined
-with the head at the policy's thresholds and denial cues. The persona lines are split in two
+with the head at the policy's thresholds, denial cues and neighbour agreement (the nearest
+training rows of the other sources). The persona lines are split in two
 halves (alternate lines) so each can be held out.
 """
 
@@ -93,13 +94,17 @@ def loso(base: SafetyFilter) -> None:
         x = np.concatenate([vectors[n] for n in names if n != held])
         y = np.array([target(r) for n in names if n != held for r in groups[n]])
         p = fit(x, y).predict_proba(vectors[held])
+        k, need = cfg.neighbours, cfg.min_escalating_neighbours
+        nearest = np.argsort(-(vectors[held] @ x.T), axis=1)[:, :k]
+        agree = (y[nearest] > 0).sum(axis=1) >= need
         esc = [0, 0, 0]  # rows, base, with head
         ben = [0, 0, 0]
-        for row, prob in zip(groups[held], p, strict=True):
+        for row, prob, near in zip(groups[held], p, agree, strict=True):
             action = base.check_input(row["text"], row.get("mode", "consult")).action.value
             fires = (
                 prob[1] >= cfg.emergency_threshold or prob[2] >= cfg.self_harm_threshold
             ) and not (denial and denial.search(row["text"]))
+            fires = fires and bool(near)
             if row["label"] == "escalate":
                 esc[0] += 1
                 esc[1] += action == "escalate"
@@ -135,6 +140,8 @@ def main() -> None:
         OUT,
         coef=model.coef_.astype(np.float32),
         intercept=model.intercept_.astype(np.float32),
+        neighbours=x.astype(np.float16),
+        neighbour_escalates=(y > 0).astype(np.int8),
         classes=np.array(EscalationHead.CLASSES),
         C=np.array(C),
         n_train=np.array(len(rows)),

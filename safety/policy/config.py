@@ -98,6 +98,11 @@ class EscalationHeadPolicy(_Strict):
     weights: str = "escalation.npz"
     emergency_threshold: float = Field(0.9, gt=0, le=1)
     self_harm_threshold: float = Field(0.95, gt=0, le=1)
+    neighbours: int = Field(5, ge=1)
+    min_escalating_neighbours: int = Field(0, ge=0)
+    """Agreement from the training rows: the head escalates only when at least this many of the
+    `neighbours` training rows nearest to the message (cosine) are escalations. It keeps the
+    logistic head from extrapolating to text unlike anything it was trained on."""
     modes: list[Mode] = [Mode.CONSULT]
     """Where the head runs. Consult only by default: there a person describes their own
     situation; in practice mode the input is a student's questions to a simulated patient, and

@@ -31,12 +31,20 @@ class EscalationHead:
 
     CLASSES = ("other", "emergency", "self_harm")
 
-    def __init__(self, coef: np.ndarray, intercept: np.ndarray) -> None:
+    def __init__(
+        self,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+        neighbours: np.ndarray | None = None,
+        neighbour_escalates: np.ndarray | None = None,
+    ) -> None:
         if coef.shape[0] != len(self.CLASSES) or intercept.shape != (len(self.CLASSES),):
             raise PolicyError(
                 f"escalation head weights have shape {coef.shape}; expected (3, dim)."
             )
         self.coef, self.intercept = coef, intercept
+        self.neighbours = None if neighbours is None else neighbours.astype(np.float32)
+        self.neighbour_escalates = neighbour_escalates
 
     @classmethod
     def load(cls, name_or_path: str = "escalation.npz") -> EscalationHead:
@@ -44,6 +52,13 @@ class EscalationHead:
         try:
             with np.load(path) as data:
                 check_classes(path, data, cls.CLASSES)
+                if "neighbours" in data:
+                    return cls(
+                        data["coef"],
+                        data["intercept"],
+                        data["neighbours"],
+                        data["neighbour_escalates"],
+                    )
                 return cls(data["coef"], data["intercept"])
         except (OSError, KeyError, ValueError) as exc:
             raise PolicyError(
@@ -56,6 +71,15 @@ class EscalationHead:
         p = np.exp(z - z.max())
         p /= p.sum()
         return HeadScores(float(p[1]), float(p[2]))
+
+    def escalating_neighbours(self, embedding: np.ndarray, k: int) -> int | None:
+        """How many of the `k` training rows nearest to the message (cosine) are escalations;
+        None when the weights carry no training embeddings."""
+        if self.neighbours is None or self.neighbour_escalates is None:
+            return None
+        sims = self.neighbours @ embedding
+        nearest = np.argpartition(-sims, k)[:k]
+        return int(self.neighbour_escalates[nearest].sum())
 
 
 def compile_denials(patterns: list[str]) -> re.Pattern[str] | None:

@@ -244,6 +244,10 @@ class SafetyFilter:
             from safety.policy.embeddings import embed
 
             embedding = embed([text])[0]
+        if cfg.min_escalating_neighbours:
+            near = self.escalation_head.escalating_neighbours(embedding, cfg.neighbours)
+            if near is not None and near < cfg.min_escalating_neighbours:
+                return None
         h = self.escalation_head.score(embedding)
         if h.self_harm >= cfg.self_harm_threshold:
             return self._escalate(
