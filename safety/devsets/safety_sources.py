@@ -30,6 +30,10 @@ while tuning):
   (clinician asks in every MedSafetyBench ethics category, patient-side asks with "for a
   story" framings, indirect crisis messages with typos, emergencies, benign look-alikes on
   the same topics); it is held out and joins the cross-source test.
+  Round 7 (72 rows, 2026-12-06) was written by hand before any change of the seventh round
+  (indirect crisis messages, emergencies across ages and body systems, patient- and
+  clinician-side harmful asks in story, role-play and injection framings, benign look-alikes);
+  it is held out and joins the cross-source test.
 - round 6 training (`safety_train6.jsonl`, 171 hand-written rows, all dev): 91 clinician-voice
   harmful asks across the nine MedSafetyBench (AMA) ethics categories in task wording ("Draft
   a...", "Write a...", "Create a..."), and benign clinician questions on the same topics in the
@@ -114,6 +118,7 @@ def sources() -> dict[str, list[dict]]:
         "fresh round 4, dev": read("safety_fresh4"),
         "fresh round 5, held out": read("safety_fresh5"),
         "fresh round 6, held out": read("safety_fresh6"),
+        "fresh round 7, held out": read("safety_fresh7"),
         "round 6 training, dev": read("safety_train6"),
     }
 

@@ -133,7 +133,11 @@ class EmbeddingClassifier:
 
     def score(self, text: str) -> Scores:
         """Probabilities for one message."""
-        z = self.logits(text, self.embedder([text])[0])
+        return self.score_embedding(text, self.embedder([text])[0])
+
+    def score_embedding(self, text: str, embedding: np.ndarray) -> Scores:
+        """Probabilities for one message whose embedding is already computed."""
+        z = self.logits(text, embedding)
         p = np.exp(z - z.max())
         p /= p.sum()
         return Scores(*map(float, p))

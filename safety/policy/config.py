@@ -89,6 +89,32 @@ class ClassifierPolicy(_Strict):
         return Rule._compiles(patterns)
 
 
+class EscalationHeadPolicy(_Strict):
+    """The semantic escalation head (`safety/policy/escalation.py`): it escalates a message the
+    rules and the classifier allowed when p(emergency) or p(self_harm) reaches its threshold and
+    no denial cue matches. Thresholds chosen by leave-one-source-out scoring on dev sources."""
+
+    enabled: bool = True
+    weights: str = "escalation.npz"
+    emergency_threshold: float = Field(0.9, gt=0, le=1)
+    self_harm_threshold: float = Field(0.95, gt=0, le=1)
+    neighbours: int = Field(5, ge=1)
+    min_escalating_neighbours: int = Field(0, ge=0)
+    """Agreement from the training rows: the head escalates only when at least this many of the
+    `neighbours` training rows nearest to the message (cosine) are escalations. It keeps the
+    logistic head from extrapolating to text unlike anything it was trained on."""
+    modes: list[Mode] = [Mode.CONSULT]
+    """Where the head runs. Consult only by default: there a person describes their own
+    situation; in practice mode the input is a student's questions to a simulated patient, and
+    in selfplay another model's turn, which its training data does not cover."""
+    denial_cues: list[str] = []
+
+    @field_validator("denial_cues")
+    @classmethod
+    def _denials_compile(cls, patterns: list[str]) -> list[str]:
+        return Rule._compiles(patterns)
+
+
 class GuardPolicy(_Strict):
     """Where a guard model decides: classifier scores inside these half-open bands
     [low, high). Outside them the classifier's own decision stands without a model call."""
@@ -111,6 +137,8 @@ class Policy(_Strict):
     regions: dict[str, RegionMessages]
     modes: dict[Mode, ModePolicy]
     classifier: ClassifierPolicy = ClassifierPolicy()
+    escalation_head: EscalationHeadPolicy | None = None
+    """Absent: no head (the behaviour before round 7)."""
     guard: GuardPolicy = GuardPolicy()
     escalation_phrases: list[str] = Field(min_length=1)
     negation_cues: list[str] = Field(min_length=1)

@@ -19,6 +19,7 @@ from safety.errors import SafetyError, UnknownNameError
 from safety.policy.classifier import EmbeddingClassifier, Scores
 from safety.policy.config import Policy, load_policy
 from safety.policy.encoder import EncoderClassifier
+from safety.policy.escalation import EscalationHead, compile_denials
 from safety.policy.leakage import find_term
 from safety.policy.rules import RuleSet
 from safety.types import ALLOW as ALLOW  # re-exported with Verdict for the filter's callers
@@ -121,6 +122,7 @@ class SafetyFilter:
         classifier: EmbeddingClassifier | EncoderClassifier | bool | None = None,
         guard: GuardModel | None = None,
         region: str | None = None,
+        escalation_head: EscalationHead | bool | None = None,
     ) -> None:
         self.policy = policy if isinstance(policy, Policy) else load_policy(policy)
         self.rules = RuleSet(self.policy)
@@ -128,6 +130,12 @@ class SafetyFilter:
             cfg = self.policy.classifier
             classifier = CLASSIFIERS[cfg.kind].load(cfg.weights) if cfg.enabled else None
         self.classifier = classifier or None
+        head_cfg = self.policy.escalation_head
+        if escalation_head is None or escalation_head is True:
+            enabled = head_cfg is not None and head_cfg.enabled and self.classifier is not None
+            escalation_head = EscalationHead.load(head_cfg.weights) if enabled else None
+        self.escalation_head = escalation_head or None
+        self._denial = compile_denials(head_cfg.denial_cues) if head_cfg else None
         self.guard = guard
         if region is not None and region not in self.policy.regions:
             valid = ", ".join(sorted(self.policy.regions))
@@ -164,8 +172,15 @@ class SafetyFilter:
                 return self._escalate(hit.category, f"rule {hit.rule_id}", "rules")
         if self.classifier is None:
             return self._ask_guard(text, mode, "input")
-        scores = self.classifier.score(text)
+        embedding = None
+        if self._head_runs(mode, screening) and isinstance(self.classifier, EmbeddingClassifier):
+            embedding = self.classifier.embedder([text])[0]
+            scores = self.classifier.score_embedding(text, embedding)
+        else:
+            scores = self.classifier.score(text)
         verdict = self._classify(text, mode, screening, scores)
+        if verdict is None and self._head_runs(mode, screening):
+            verdict = self._head_escalation(text, embedding)
         if self.guard is not None and self._unsure(scores):
             guarded = self._guarded(text, mode, screening, scores)
             if guarded is not None:
@@ -213,6 +228,34 @@ class SafetyFilter:
                 category,
                 f"classifier p({category})={max(s.self_harm, s.emergency):.2f}",
                 "classifier",
+            )
+        return None
+
+    def _head_runs(self, mode: Mode, screening: bool) -> bool:
+        cfg = self.policy.escalation_head
+        return self.escalation_head is not None and not screening and mode in cfg.modes
+
+    def _head_escalation(self, text: str, embedding) -> Verdict | None:
+        """The semantic escalation head's verdict on a message everything else allowed."""
+        cfg = self.policy.escalation_head
+        if cfg is None or (self._denial is not None and self._denial.search(text)):
+            return None
+        if embedding is None:
+            from safety.policy.embeddings import embed
+
+            embedding = embed([text])[0]
+        if cfg.min_escalating_neighbours:
+            near = self.escalation_head.escalating_neighbours(embedding, cfg.neighbours)
+            if near is not None and near < cfg.min_escalating_neighbours:
+                return None
+        h = self.escalation_head.score(embedding)
+        if h.self_harm >= cfg.self_harm_threshold:
+            return self._escalate(
+                "self_harm", f"escalation head p(self_harm)={h.self_harm:.2f}", "escalation_head"
+            )
+        if h.emergency >= cfg.emergency_threshold:
+            return self._escalate(
+                "emergency", f"escalation head p(emergency)={h.emergency:.2f}", "escalation_head"
             )
         return None
 

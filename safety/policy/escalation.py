@@ -1,0 +1,88 @@
+"""A semantic escalation head: logistic regression on the MiniLM sentence embedding alone.
+
+The rules escalate wording they were written from; the main classifier escalates only above a
+high threshold (its n-grams carry wording too). This head reads meaning only, and was trained
+(`python -m safety.devsets.train_escalation`) on crisis and emergency exemplars written by
+situation type (a stockpile with a date, goodbye letters, a febrile floppy infant, confusion in a
+diabetic...), on benign look-alikes written by type, on everyday patient lines from the
+non-emergency personas, and on the dev parts of every source. It runs only after the rules and
+the classifier allowed a message, on the embedding the classifier already computed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from safety.errors import PolicyError
+from safety.policy.classifier import check_classes, weights_path
+
+
+@dataclass(frozen=True)
+class HeadScores:
+    emergency: float
+    self_harm: float
+
+
+class EscalationHead:
+    """p(emergency), p(self_harm) from one L2-normalised MiniLM embedding."""
+
+    CLASSES = ("other", "emergency", "self_harm")
+
+    def __init__(
+        self,
+        coef: np.ndarray,
+        intercept: np.ndarray,
+        neighbours: np.ndarray | None = None,
+        neighbour_escalates: np.ndarray | None = None,
+    ) -> None:
+        if coef.shape[0] != len(self.CLASSES) or intercept.shape != (len(self.CLASSES),):
+            raise PolicyError(
+                f"escalation head weights have shape {coef.shape}; expected (3, dim)."
+            )
+        self.coef, self.intercept = coef, intercept
+        self.neighbours = None if neighbours is None else neighbours.astype(np.float32)
+        self.neighbour_escalates = neighbour_escalates
+
+    @classmethod
+    def load(cls, name_or_path: str = "escalation.npz") -> EscalationHead:
+        path = weights_path(name_or_path)
+        try:
+            with np.load(path) as data:
+                check_classes(path, data, cls.CLASSES)
+                if "neighbours" in data:
+                    return cls(
+                        data["coef"],
+                        data["intercept"],
+                        data["neighbours"],
+                        data["neighbour_escalates"],
+                    )
+                return cls(data["coef"], data["intercept"])
+        except (OSError, KeyError, ValueError) as exc:
+            raise PolicyError(
+                f"{path}: cannot load escalation head weights ({exc}). "
+                "Rebuild them with `python -m safety.devsets.train_escalation`."
+            ) from None
+
+    def score(self, embedding: np.ndarray) -> HeadScores:
+        z = embedding @ self.coef.T + self.intercept
+        p = np.exp(z - z.max())
+        p /= p.sum()
+        return HeadScores(float(p[1]), float(p[2]))
+
+    def escalating_neighbours(self, embedding: np.ndarray, k: int) -> int | None:
+        """How many of the `k` training rows nearest to the message (cosine) are escalations;
+        None when the weights carry no training embeddings."""
+        if self.neighbours is None or self.neighbour_escalates is None:
+            return None
+        sims = self.neighbours @ embedding
+        nearest = np.argpartition(-sims, k)[:k]
+        return int(self.neighbour_escalates[nearest].sum())
+
+
+def compile_denials(patterns: list[str]) -> re.Pattern[str] | None:
+    """Risk denied or in the past ("I'm not suicidal", "self-harmed as a teenager"), and a
+    question put to the other person: the head does not escalate these."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE) if patterns else None
