@@ -20,6 +20,7 @@ from medchat.clinical.leakage import find_leak
 from medchat.clinical.lexicon import symptom_terms
 from medchat.clinical.review import (
     FLAT_NO,
+    NO_SYMPTOMS,
     claimed_diagnoses,
     denials,
 )
@@ -37,11 +38,6 @@ LEADING_NO = re.compile(r"^\W*(?:no|nope|not really)\s*[,.;:!-]+\s*", re.IGNOREC
 IDIOMS = re.compile(r"\b(?:sick|tired) of\b|\bfit (?:and|enough|as)\b", re.IGNORECASE)
 """Symptom words in sayings that are not symptoms ("sick of it", "fit and well")."""
 FLAT_WORDS = frozenset({"else", "other", "sympt", "assoc", "addit", "furth", "thing"})
-NO_SYMPTOMS = re.compile(
-    r"\b(?:no|not any|don't have any|do not have any|haven't (?:had|got|noticed) any|without any)"
-    r"\s+(?:other\s+|associated\s+|additional\s+|further\s+|more\s+)?symptoms\b",
-    re.IGNORECASE,
-)
 _WORDS = re.compile(r"[a-z0-9']+")
 DETERMINER = re.compile(r"\b(?:my|your|his|her|their|a|an|this|that)\b", re.IGNORECASE)
 CONDITION = (

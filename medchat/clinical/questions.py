@@ -109,7 +109,8 @@ QUESTION_RULES: list[tuple[str, tuple[C, ...], float]] = [
     ),
     (
         r"other symptoms|anything else .*(notic|symptom)|notic\w* anything else|anything else "
-        r"with|associated|along with|at the same time|any other (problems|changes)",
+        r"with|associated|along with|at the same time|any other (problems|changes)|"
+        r"(what|which|any) (kinds? of )?symptoms|symptoms (do|have|are) you",
         (C.HPC_ASSOCIATED,),
         ANY,
     ),

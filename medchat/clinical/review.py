@@ -156,6 +156,27 @@ _NEGATED = re.compile(
     r"weren't|can't|cannot|without)\b",
     re.IGNORECASE,
 )
+NO_SYMPTOMS = re.compile(
+    r"\b(?:no|not any|don't have any|do not have any|haven't (?:had|got|noticed) any|without any)"
+    r"\s+(?:other\s+|associated\s+|additional\s+|further\s+|more\s+)?symptoms\b",
+    re.IGNORECASE,
+)
+"""A blanket no ("I have no symptoms", "no other symptoms"): it denies every fact asked about."""
+NOT_BETTER = re.compile(
+    r"\b(?:not|isn't|hasn't|haven't|won't|doesn't|didn't|never)\s+(?:\w+\s+){0,2}?(?:any\s+)?"
+    r"(?:better|easier|improv\w*|settl\w*|go(?:ne)? away|eas(?:e|ed|ing))\b|"
+    r"\bno (?:better|easier)\b",
+    re.IGNORECASE,
+)
+"""A negated improvement ("it's not getting any better", "it hasn't gone away") says the
+complaint goes on: the negation denies relief, not a case fact."""
+_CLAUSE = re.compile(
+    r";|,?\s+and (?=(?:i|i'm|i've|my|it|it's|he|she|they)\b)|"
+    r",\s+(?=(?:i|i'm|i've|my|it's|he|she|they)\b)",
+    re.IGNORECASE,
+)
+"""Where a new clause with its own subject starts: a negation governs only its clause ("I felt
+sick and I was sick once, and I haven't wanted to eat" denies nothing about being sick)."""
 _CONTRAST = re.compile(r"\b(?:but|although|though|except|apart from|only)\b", re.IGNORECASE)
 
 
@@ -297,8 +318,9 @@ def _stems(text: str) -> set[str]:
 def denials(text: str, facts: dict[str, str], said: set[str]) -> list[str]:
     """Ids of positive `facts` (id -> text) that `text` denies without also saying them.
 
-    A bare no ("No.", "No, nothing like that.") denies them all; a negated sentence sharing a
-    telling word with a fact denies that fact.
+    A bare no ("No.", "No, nothing like that.") or a blanket one ("I have no symptoms") denies
+    them all; a negated clause sharing a telling word with a fact denies that fact, unless what
+    it negates is an improvement ("it's not getting any better").
     """
     positive = {fid: t for fid, t in facts.items() if not is_negative(t) and fid not in said}
     if not positive:
@@ -308,10 +330,15 @@ def denials(text: str, facts: dict[str, str], said: set[str]) -> list[str]:
         return sorted(positive)
     out = set()
     for sentence in sentences(text):
-        if not _NEGATED.search(sentence) or _CONTRAST.search(sentence):
+        if NO_SYMPTOMS.search(sentence) and not _CONTRAST.search(sentence):
+            out |= set(positive)
             continue
-        words = _stems(sentence)
-        out |= {fid for fid, fact in positive.items() if words & _stems(fact)}
+        if _CONTRAST.search(sentence):
+            continue
+        for clause in _CLAUSE.split(sentence):
+            if _NEGATED.search(NOT_BETTER.sub(" ", clause)):
+                words = _stems(clause)
+                out |= {fid for fid, fact in positive.items() if words & _stems(fact)}
     return sorted(out)
 
 

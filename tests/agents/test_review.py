@@ -127,6 +127,16 @@ FACTS = {
         ("No cough, but I did come out in a cold sweat.", {"sweaty"}, []),
         ("I'm not sure, doctor.", set(), []),  # evasive, not a denial (reviewed separately)
         ("No, I haven't had a cough.", set(), []),  # agrees with the negative fact
+        # a blanket no denies everything asked about
+        ("I have no symptoms.", set(), ["sweaty", "thoughts"]),
+        ("Honestly I don't have any other symptoms.", set(), ["sweaty", "thoughts"]),
+        # a negation governs its own clause only
+        ("I was drenched in a cold sweat and I haven't eaten since.", set(), []),
+        ("I came over all sweaty, I couldn't stop shaking.", set(), []),
+        ("It's all cold and sweaty and I haven't been sweating less.", set(), ["sweaty"]),
+        # a negated improvement says the complaint goes on ("better" is in the thoughts fact)
+        ("It's not getting any better, if anything it's worse.", set(), []),
+        ("The sweating hasn't gone away.", set(), []),
     ],
 )
 def test_when_a_reply_says_no_to_a_fact_its_case_has_then_it_is_a_denial(reply, said, denied):

@@ -123,6 +123,11 @@ def test_when_a_persona_is_asked_twice_then_its_fact_embeddings_are_reused(regis
         ("Any allergies?", C.ALLERGIES),
         ("Do you drink alcohol?", C.SOCIAL),
         ("Where does it hurt?", C.HPC_SITE),
+        # symptoms asked about in general are the associated symptoms
+        ("What symptoms do you have?", C.HPC_ASSOCIATED),
+        ("Which symptoms are bothering you most?", C.HPC_ASSOCIATED),
+        ("Have you had any symptoms apart from that?", C.HPC_ASSOCIATED),
+        ("What other symptoms are there?", C.HPC_ASSOCIATED),
     ],
 )
 def test_when_a_standard_question_is_parsed_then_its_category_rule_fires(question, category):
