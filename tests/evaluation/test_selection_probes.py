@@ -43,7 +43,9 @@ def test_when_probes_are_loaded_then_every_style_and_all_five_sources_appear(pro
     }
 
 
-@pytest.mark.parametrize(("source", "absent"), [("fresh_2611", 2), ("fresh_2511", 3), ("fresh_0512", 3)])
+@pytest.mark.parametrize(
+    ("source", "absent"), [("fresh_2611", 2), ("fresh_2511", 3), ("fresh_0512", 3)]
+)
 def test_when_a_fresh_set_is_loaded_then_each_persona_has_its_absent_symptom_questions(
     probes, source, absent
 ):
