@@ -15,7 +15,14 @@ from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, System
 
 from medchat.agents.base import Agent
 from medchat.clinical.conveyance import sentences
-from medchat.clinical.review import Problem, asks, echoes, repeats_turn
+from medchat.clinical.review import (
+    Problem,
+    asks,
+    echoes,
+    first_ask,
+    question_count,
+    repeats_turn,
+)
 from medchat.dialogue.closing import loops
 from medchat.types import Role, Turn
 
@@ -130,7 +137,7 @@ class DoctorAgent(Agent):
             # Opening with "I'd like to examine your chest." to a patient who has said nothing
             # yet (seen in self-play): a consultation starts by asking what brings them in.
             problems.append(Problem("opening", "opens without asking the patient anything"))
-        if final and sum(s.rstrip().endswith("?") for s in sentences(text)) > 1:
+        if final and question_count(text) > 1:
             problems.append(Problem("multi_question", "more than one question"))
         return problems
 
@@ -151,7 +158,8 @@ class DoctorAgent(Agent):
     def complete(
         self, text: str, problems: Sequence[Problem], scrub: Callable[[str], str] = str
     ) -> tuple[str, list[str]]:
-        """Drop sentences that parrot the patient; of several questions keep the first."""
+        """Drop sentences that parrot the patient; of several questions keep the first (of a
+        run-on question, its first ask)."""
         kinds = {p.kind for p in problems}
         parts = sentences(text)
         if "echo" in kinds:
@@ -160,7 +168,7 @@ class DoctorAgent(Agent):
             parts = kept if any(s.rstrip().endswith("?") for s in kept) else parts
         if "multi_question" in kinds:
             first = next((i for i, s in enumerate(parts) if s.rstrip().endswith("?")), None)
-            parts = parts if first is None else parts[: first + 1]
+            parts = parts if first is None else [*parts[:first], first_ask(parts[first])]
         return " ".join(parts), []
 
     def crisis_reply(self, category: str) -> str:

@@ -33,6 +33,7 @@ from medchat.clinical.review import (
     answers_back,
     asks,
     is_stock_answer,
+    question_count,
     role_breaks,
     same_turn,
 )
@@ -44,7 +45,8 @@ MIN_SPOKEN = 4
 MAX_QUESTIONS = 2
 """A doctor turn may hold two questions ("Any blood in it? Or weight loss?" is how clinicians
 talk); three or more read as a questionnaire. Linked questions in one sentence ("And where is
-it, and does it spread?") are one question: the count is of question marks."""
+it, and does it spread?") are one question: the count is of question marks, except a run-on
+sentence chaining three asks or more, which counts as that many (`question_count`)."""
 MIN_PLEASANTRY_RUN = 3
 """Thanks and a "you're welcome" are a normal ending; a third pleasantry in a row is a loop."""
 CLINICIAN_PHRASES = re.compile(
@@ -198,7 +200,7 @@ def multi_question(d: Dialogue) -> str | None:
     """A doctor turn with more than MAX_QUESTIONS questions."""
 
     def describe(line: Line) -> str | None:
-        count = len(re.findall(r"\?+", line.text))
+        count = question_count(line.text)
         return str(count) if count > MAX_QUESTIONS else None
 
     return first(d.spoken("doctor"), describe)

@@ -269,6 +269,34 @@ def asks(text: str) -> bool:
     return "?" in text or len(text.split()) >= 4
 
 
+_CHAINED_ASK = re.compile(
+    r",\s*(?:and\s+|or\s+)?(?:how|what|when|where|whether|if|which|who|why)\b", re.IGNORECASE
+)
+RUN_ON_PARTS = 3
+"""A question sentence chaining this many asks ("Could you describe the onset, how long it has
+lasted, and if anything triggers it?") is a questionnaire; two linked asks ("When you cough,
+what comes up?", "Where is it, and does it spread?") are how people ask."""
+
+
+def question_count(text: str) -> int:
+    """Questions in a doctor turn: its question marks, with a run-on question sentence of
+    RUN_ON_PARTS or more chained asks counted as that many."""
+    count = len(re.findall(r"\?+", text))
+    for sentence in sentences(text):
+        if sentence.rstrip().endswith("?"):
+            parts = 1 + len(_CHAINED_ASK.findall(sentence))
+            count += parts - 1 if parts >= RUN_ON_PARTS else 0
+    return count
+
+
+def first_ask(sentence: str) -> str:
+    """A run-on question cut to its first ask ("Could you describe the onset of your
+    symptoms?"); other sentences unchanged."""
+    if not sentence.rstrip().endswith("?") or len(_CHAINED_ASK.findall(sentence)) < 2:
+        return sentence
+    return sentence[: _CHAINED_ASK.search(sentence).start()].rstrip() + "?"
+
+
 SAYS_AGAIN = re.compile(r"^\W*(?:like|as) i (?:said|mentioned|told you)\b", re.IGNORECASE)
 """An answer that says it is said again: how a patient asked the same thing twice replies."""
 

@@ -33,6 +33,17 @@ def _finish(reply: str, turns: list[Turn], retry: str = "") -> repair.Repaired:
             "When did it start?",
         ),
         ("When did it start?", "When did it start?"),
+        # a run-on question of three asks or more keeps its first; two linked asks stay
+        (
+            "Could you tell me when the pain began, how long it lasts, and whether it spreads?",
+            "Could you tell me when the pain began?",
+        ),
+        (
+            "Okay. How bad is it, when did it start, and what makes it worse?",
+            "Okay. How bad is it?",
+        ),
+        ("When you cough, what comes up?", "When you cough, what comes up?"),
+        ("Where is it, and does it spread?", "Where is it, and does it spread?"),
     ],
 )
 def test_when_the_doctor_asks_several_things_or_parrots_then_one_question_is_kept(reply, kept):

@@ -95,6 +95,15 @@ def _record(turns, facts=None):
             None,
             "multi_question:3",
         ),
+        # a run-on sentence chaining three asks is a questionnaire too
+        (
+            [
+                ("doctor", "Can you describe the pain, when it started, and what helps it?"),
+                ("patient", "It's sharp."),
+            ],
+            None,
+            "multi_question:3",
+        ),
         # a GP's opener is in role; an assistant's is not
         ([("doctor", "How can I help you today?"), ("patient", "It hurts.")], None, None),
         ([("doctor", "How can I assist you today?"), ("patient", "It hurts.")], None, "role_break"),
