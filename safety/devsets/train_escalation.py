@@ -93,18 +93,13 @@ def loso(base: SafetyFilter) -> None:
     for held in names:
         x = np.concatenate([vectors[n] for n in names if n != held])
         y = np.array([target(r) for n in names if n != held for r in groups[n]])
-        p = fit(x, y).predict_proba(vectors[held])
-        k, need = cfg.neighbours, cfg.min_escalating_neighbours
-        nearest = np.argsort(-(vectors[held] @ x.T), axis=1)[:, :k]
-        agree = (y[nearest] > 0).sum(axis=1) >= need
+        model = fit(x, y)
+        head = EscalationHead(model.coef_, model.intercept_, x, (y > 0).astype(np.int8))
         esc = [0, 0, 0]  # rows, base, with head
         ben = [0, 0, 0]
-        for row, prob, near in zip(groups[held], p, agree, strict=True):
+        for row, vector in zip(groups[held], vectors[held], strict=True):
             action = base.check_input(row["text"], row.get("mode", "consult")).action.value
-            fires = (
-                prob[1] >= cfg.emergency_threshold or prob[2] >= cfg.self_harm_threshold
-            ) and not (denial and denial.search(row["text"]))
-            fires = fires and bool(near)
+            fires = head.decide(row["text"], vector, cfg, denial) is not None
             if row["label"] == "escalate":
                 esc[0] += 1
                 esc[1] += action == "escalate"

@@ -13,11 +13,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from safety.errors import PolicyError
 from safety.policy.classifier import check_classes, weights_path
+
+if TYPE_CHECKING:
+    from safety.policy.config import EscalationHeadPolicy
 
 
 @dataclass(frozen=True)
@@ -80,6 +84,29 @@ class EscalationHead:
         sims = self.neighbours @ embedding
         nearest = np.argpartition(-sims, k)[:k]
         return int(self.neighbour_escalates[nearest].sum())
+
+    def decide(
+        self,
+        text: str,
+        embedding: np.ndarray,
+        cfg: EscalationHeadPolicy,
+        denial: re.Pattern[str] | None,
+    ) -> tuple[str, float] | None:
+        """The category the head escalates `text` to, with its probability: None after a denial
+        cue, without agreement from the nearest training rows, or below both thresholds. The
+        filter and the leave-one-source-out scoring both decide here."""
+        if denial is not None and denial.search(text):
+            return None
+        if cfg.min_escalating_neighbours:
+            near = self.escalating_neighbours(embedding, cfg.neighbours)
+            if near is not None and near < cfg.min_escalating_neighbours:
+                return None
+        h = self.score(embedding)
+        if h.self_harm >= cfg.self_harm_threshold:
+            return "self_harm", h.self_harm
+        if h.emergency >= cfg.emergency_threshold:
+            return "emergency", h.emergency
+        return None
 
 
 def compile_denials(patterns: list[str]) -> re.Pattern[str] | None:

@@ -173,13 +173,14 @@ class SafetyFilter:
         if self.classifier is None:
             return self._ask_guard(text, mode, "input")
         embedding = None
-        if self._head_runs(mode, screening) and isinstance(self.classifier, EmbeddingClassifier):
+        head = self._head_runs(mode, screening)
+        if head and isinstance(self.classifier, EmbeddingClassifier):
             embedding = self.classifier.embedder([text])[0]
             scores = self.classifier.score_embedding(text, embedding)
         else:
             scores = self.classifier.score(text)
         verdict = self._classify(text, mode, screening, scores)
-        if verdict is None and self._head_runs(mode, screening):
+        if verdict is None and head:
             verdict = self._head_escalation(text, embedding)
         if self.guard is not None and self._unsure(scores):
             guarded = self._guarded(text, mode, screening, scores)
@@ -239,25 +240,16 @@ class SafetyFilter:
         """The semantic escalation head's verdict on a message everything else allowed."""
         cfg = self.policy.escalation_head
         if cfg is None or (self._denial is not None and self._denial.search(text)):
-            return None
+            return None  # before embedding: the encoder classifier computes none to share
         if embedding is None:
             from safety.policy.embeddings import embed
 
             embedding = embed([text])[0]
-        if cfg.min_escalating_neighbours:
-            near = self.escalation_head.escalating_neighbours(embedding, cfg.neighbours)
-            if near is not None and near < cfg.min_escalating_neighbours:
-                return None
-        h = self.escalation_head.score(embedding)
-        if h.self_harm >= cfg.self_harm_threshold:
-            return self._escalate(
-                "self_harm", f"escalation head p(self_harm)={h.self_harm:.2f}", "escalation_head"
-            )
-        if h.emergency >= cfg.emergency_threshold:
-            return self._escalate(
-                "emergency", f"escalation head p(emergency)={h.emergency:.2f}", "escalation_head"
-            )
-        return None
+        found = self.escalation_head.decide(text, embedding, cfg, denial=None)  # checked above
+        if found is None:
+            return None
+        category, p = found
+        return self._escalate(category, f"escalation head p({category})={p:.2f}", "escalation_head")
 
     def _marked(self, text: str) -> bool:
         """Harmful-intent wording outside any phrase about preventing a harm."""
