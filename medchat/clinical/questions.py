@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from medchat.clinical.conveyance import sentences
 from medchat.personas.schema import FactCategory as C
 
 # Question patterns -> the fact categories that answer them, and how close (cosine) a fact of
@@ -172,7 +173,6 @@ def is_open_question(question: str) -> bool:
     return bool(OPEN_QUESTION.search(question.lower().strip()))
 
 
-_SENTENCE = re.compile(r"(?<=[.!?])\s+")
 _ASKING = re.compile(
     r"\b(?:tell me|describe|explain|talk me|walk me|go through|let'?s talk|i'?d like to "
     r"(?:know|ask|hear)|i want to (?:know|ask)|(?:can|could|would) you|you (?:mentioned|said|"
@@ -191,7 +191,7 @@ def asked_part(turn: str) -> str:
     the question that asks too ("Tell me about the pain. Is it sharp?") or says what it is about
     ("You mentioned a cough. Is it productive?") stays.
     """
-    parts = [s for s in _SENTENCE.split(turn.strip()) if s.strip()]
+    parts = sentences(turn)
     # Without a question mark ("thanks. any fever"), the last sentence is the question.
     first = next((i for i, s in enumerate(parts) if s.rstrip().endswith("?")), len(parts) - 1)
     if first <= 0:  # one sentence, or the turn opens with its question: all of it is the ask

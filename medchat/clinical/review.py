@@ -278,21 +278,25 @@ lasted, and if anything triggers it?") is a questionnaire; two linked asks ("Whe
 what comes up?", "Where is it, and does it spread?") are how people ask."""
 
 
+def _run_on_parts(sentence: str) -> int:
+    """How many asks a run-on question sentence chains; 0 for any other sentence."""
+    if not sentence.rstrip().endswith("?"):
+        return 0
+    parts = 1 + len(_CHAINED_ASK.findall(sentence))
+    return parts if parts >= RUN_ON_PARTS else 0
+
+
 def question_count(text: str) -> int:
     """Questions in a doctor turn: its question marks, with a run-on question sentence of
     RUN_ON_PARTS or more chained asks counted as that many."""
-    count = len(re.findall(r"\?+", text))
-    for sentence in sentences(text):
-        if sentence.rstrip().endswith("?"):
-            parts = 1 + len(_CHAINED_ASK.findall(sentence))
-            count += parts - 1 if parts >= RUN_ON_PARTS else 0
-    return count
+    extra = sum(max(0, _run_on_parts(s) - 1) for s in sentences(text))
+    return len(re.findall(r"\?+", text)) + extra
 
 
 def first_ask(sentence: str) -> str:
     """A run-on question cut to its first ask ("Could you describe the onset of your
     symptoms?"); other sentences unchanged."""
-    if not sentence.rstrip().endswith("?") or len(_CHAINED_ASK.findall(sentence)) < 2:
+    if not _run_on_parts(sentence):
         return sentence
     return sentence[: _CHAINED_ASK.search(sentence).start()].rstrip() + "?"
 
@@ -358,10 +362,10 @@ def denials(text: str, facts: dict[str, str], said: set[str]) -> list[str]:
         return sorted(positive)
     out = set()
     for sentence in sentences(text):
-        if NO_SYMPTOMS.search(sentence) and not _CONTRAST.search(sentence):
-            out |= set(positive)
-            continue
         if _CONTRAST.search(sentence):
+            continue
+        if NO_SYMPTOMS.search(sentence):
+            out |= set(positive)
             continue
         for clause in _CLAUSE.split(sentence):
             if _NEGATED.search(NOT_BETTER.sub(" ", clause)):
