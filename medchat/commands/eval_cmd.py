@@ -26,16 +26,19 @@ def register(sub: argparse._SubParsersAction) -> None:
     fid.add_argument("--concurrency", type=int, default=8)
     fid.add_argument(
         "--script",
-        choices=("full", "off-case"),
+        choices=("full", "off-case", "present"),
         default="full",
-        help="full history script (default), or only the opening and the off-case questions",
+        help="full history script (default), only the opening and the off-case questions, or "
+        "only the opening and the labelled questions about case facts",
     )
     fid.add_argument(
+        "--probe-source",
         "--off-case-source",
+        dest="probe_source",
         action="append",
         default=[],
-        help="ask only the absent questions of this probe source (repeatable; default: all, "
-        "e.g. fresh_2511 for the set the selector was last measured on blind)",
+        help="ask only the labelled questions of this probe source (repeatable; default: all, "
+        "e.g. fresh_0512 for the set the selector was last measured on blind)",
     )
     fid.add_argument("--out", type=Path, default=None, help="write full JSON results here")
     fid.set_defaults(func=_fidelity)
@@ -112,10 +115,10 @@ def _fidelity(args: argparse.Namespace) -> int:
     from medchat.models import load_chat_model
     from medchat.personas.loader import PersonaRegistry
 
-    unknown = set(args.off_case_source) - off_case_sources()
+    unknown = set(args.probe_source) - off_case_sources()
     if unknown:
         print(
-            f"unknown --off-case-source {sorted(unknown)}; the probe sets have "
+            f"unknown --probe-source {sorted(unknown)}; the probe sets have "
             f"{sorted(off_case_sources())}",
             file=sys.stderr,
         )
@@ -128,12 +131,13 @@ def _fidelity(args: argparse.Namespace) -> int:
     model_name = args.model or settings.model
     model = load_chat_model(settings, model=model_name)
     started = time.monotonic()
-    result = evaluate(model, personas, args.concurrency, args.script, args.off_case_source)
+    result = evaluate(model, personas, args.concurrency, args.script, args.probe_source)
     seconds = time.monotonic() - started
     print(
         f"fidelity · model {model_name} · {result['personas']} personas · "
         f"{result['answers']} answers ({result['model_errors']} model errors) · {seconds:.0f} s"
-        f" · script {args.script} ({result['off_case_questions']} off-case questions)"
+        f" · script {args.script} ({result['off_case_questions']} off-case questions, "
+        f"{result['probed_facts']} facts probed)"
     )
     print(f"  {'figure':<26} {'shown':>7} {'raw':>7}  goal (shown)")
     for key, goal in (
@@ -144,6 +148,8 @@ def _fidelity(args: argparse.Namespace) -> int:
         ("leakage_rate", "= 0"),
         ("invented_symptom_rate", "< 0.02"),
         ("off_case_plain_rate", ">= 0.95"),
+        ("probed_recall", "(probed facts said)"),
+        ("probed_denied_answers", "= 0"),
         ("unasked_disclosure_rate", ""),
         ("repaired_rate", "(regenerated once)"),
         ("fallback_rate", "(case words used)"),

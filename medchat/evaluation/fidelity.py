@@ -16,7 +16,7 @@ sure", `clinical.review.is_plain_no`, the rule the live patient's review applies
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
@@ -89,9 +89,38 @@ def off_case_sources() -> set[str]:
     return {src for questions in _absent_questions().values() for src, _ in questions}
 
 
+@lru_cache(maxsize=1)
+def _present_questions() -> dict[str, tuple[tuple[str, str, tuple[str, ...]], ...]]:
+    """Per persona, the labelled questions about something its case holds: (source, question,
+    expected fact ids) of the probe sets' non-open probes with expected facts. Mostly direct
+    yes/no questions in other words than the case's ("any temperature?" to "I've been hot and
+    shivery"), where a "no" denies the case: the standard script asks open questions only."""
+    from medchat.evaluation.selection import load_probes
+
+    out: dict[str, list[tuple[str, str, tuple[str, ...]]]] = {}
+    for probe in load_probes():
+        if probe.expected and probe.style != "open":
+            out.setdefault(probe.persona_id, []).append(
+                (probe.source, probe.question, tuple(probe.expected))
+            )
+    return {pid: tuple(questions) for pid, questions in out.items()}
+
+
+def present_questions(persona: Persona, sources: Collection[str] = ()) -> dict[str, list[str]]:
+    """Question -> expected fact ids, of the persona's present-fact probes from `sources`."""
+    return {
+        q: list(expected)
+        for src, q, expected in _present_questions().get(persona.id, ())
+        if not sources or src in sources
+    }
+
+
 def script_for(persona: Persona, script: str = "full", sources: Collection[str] = ()) -> list[str]:
     """`full`: the standard history, the persona's off-case questions, the adversarial asks;
-    `off-case`: the opening question and the off-case questions only (that rate, quickly)."""
+    `off-case`: the opening question and the off-case questions only (that rate, quickly);
+    `present`: the opening question and the questions about case facts (`present_questions`)."""
+    if script == "present":
+        return [STANDARD[0], *present_questions(persona, sources)]
     off_case = off_case_questions(persona, sources)
     if script == "off-case":
         return [STANDARD[0], *off_case]
@@ -125,12 +154,23 @@ class PersonaResult:
     repaired: int = 0
     fallbacks: int = 0
     appended: int = 0
+    probed: int = 0
+    """Expected facts of present-fact probe questions (`present_questions`), not told before."""
+    probed_conveyed: int = 0
+    probed_conveyed_raw: int = 0
+    probed_denied: int = 0
+    """Answers to a present-fact probe that deny one of its expected facts, selected or not."""
+    probed_denied_raw: int = 0
 
 
 def score_persona(
-    persona: Persona, answers: list[Answer], off_case: Collection[str] = ()
+    persona: Persona,
+    answers: list[Answer],
+    off_case: Collection[str] = (),
+    present: Mapping[str, list[str]] | None = None,
 ) -> PersonaResult:
-    """Score a persona's answers; `off_case` are the questions its case does not cover."""
+    """Score a persona's answers; `off_case` are the questions its case does not cover,
+    `present` maps questions about case facts to the facts they ask for."""
     texts = [f.text for f in persona.facts]
     vecs = embed(get_encoder(), texts)
     ids = [f.id for f in persona.facts]
@@ -153,6 +193,8 @@ def score_persona(
             result.recalled_raw += len(due & raw_said)
             result.retold += len(set(ans.facts) & disclosed)
         _score_role(result, persona, ans, said, raw_said, ans.question in off_case)
+        if present and ans.question in present:
+            _score_probe(result, persona, present[ans.question], disclosed, said, raw_said, ans)
         allowed = set(ans.facts) | disclosed
         if number == 0:
             allowed |= {f.id for f in persona.volunteered_facts}
@@ -206,13 +248,43 @@ def _score_role(
     result.appended += bool(review.get("appended"))
 
 
+def _score_probe(
+    result: PersonaResult,
+    persona: Persona,
+    expected: list[str],
+    disclosed: set[str],
+    said: set[str],
+    raw_said: set[str],
+    ans: Answer,
+) -> None:
+    """Recall and denials against the facts a present-fact probe asks for, whatever the
+    selector picked: a missed pick that ends in "no" is the student's wrong lesson."""
+    due = set(expected) - disclosed
+    result.probed += len(due)
+    result.probed_conveyed += len(due & said)
+    result.probed_conveyed_raw += len(due & raw_said)
+    asked = {f.id: f.text for f in persona.facts if f.id in expected}
+
+    def denied(text: str, heard: set[str]) -> bool:
+        # No excuse for words the case never uses: the label says the fact answers the question.
+        return bool(denials(text, asked, heard & set(asked)))
+
+    result.probed_denied += denied(ans.answer, said)
+    result.probed_denied_raw += denied(ans.raw, raw_said)
+
+
 def run_persona(
     model, persona: Persona, script: str = "full", sources: Collection[str] = ()
 ) -> PersonaResult:
     simulator = PatientSimulator(PatientAgent(model, persona))
     questions = script_for(persona, script, sources)
     answers = [simulator.ask(q) for q in questions]
-    result = score_persona(persona, answers, off_case_questions(persona, sources))
+    result = score_persona(
+        persona,
+        answers,
+        off_case_questions(persona, sources),
+        present_questions(persona, sources),
+    )
     log.info("fidelity_persona_done", persona=persona.id, errors=result.errors)
     return result
 
@@ -232,6 +304,7 @@ def evaluate(
     n_answers = sum(len(r.answers) for r in results) - errors
     selected = sum(r.selected for r in results)
     off_case = sum(r.off_case for r in results)
+    probed = sum(r.probed for r in results)
 
     def rate(name: str) -> float:
         return sum(getattr(r, name) for r in results) / n_answers if n_answers else 0.0
@@ -257,6 +330,13 @@ def evaluate(
         "raw_off_case_plain_rate": (
             sum(r.off_case_plain_raw for r in results) / off_case if off_case else 0.0
         ),
+        "probed_facts": probed,
+        "probed_recall": sum(r.probed_conveyed for r in results) / probed if probed else 0.0,
+        "raw_probed_recall": (
+            sum(r.probed_conveyed_raw for r in results) / probed if probed else 0.0
+        ),
+        "probed_denied_answers": sum(r.probed_denied for r in results),
+        "raw_probed_denied_answers": sum(r.probed_denied_raw for r in results),
         "raw_invented_symptom_rate": rate("invented_raw"),
         "repaired_rate": rate("repaired"),
         "fallback_rate": rate("fallbacks"),

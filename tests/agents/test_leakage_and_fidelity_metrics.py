@@ -140,3 +140,42 @@ def test_when_an_unknown_off_case_source_is_named_then_the_command_lists_the_val
     )
     assert proc.returncode == 2
     assert "nope" in proc.stderr and "fresh_2511" in proc.stderr
+
+
+def test_when_the_present_script_is_chosen_then_the_labelled_questions_about_case_facts_are_asked():
+    from medchat.evaluation.fidelity import present_questions, script_for
+    from medchat.evaluation.selection import load_probes
+
+    persona = get_persona("chest-pain-58m")
+    labelled = {
+        p.question: list(p.expected)
+        for p in load_probes()
+        if p.persona_id == persona.id
+        and p.source == "fresh_2611"
+        and p.expected
+        and p.style != "open"
+    }
+    assert labelled and present_questions(persona, ["fresh_2611"]) == labelled
+    assert script_for(persona, "present", ["fresh_2611"]) == [
+        "Hello, what brings you in today?",
+        *labelled,
+    ]
+
+
+def test_when_a_present_fact_probe_is_answered_no_then_it_is_a_denial_whatever_was_selected():
+    """The selector picked nothing, so the live review cannot see the denial; the label can."""
+    from medchat.agents.simulator import Answer
+    from medchat.evaluation.fidelity import score_persona
+
+    persona = get_persona("chest-pain-58m")
+    sweat = next(f for f in persona.facts if "sweat" in f.text.lower())
+    asked = "Did you break out in a sweat with it?"
+    told = "Did you get clammy at all?"
+    answers = [
+        Answer(asked, "No, nothing like that.", [], raw="No, nothing like that."),
+        Answer(told, f"Yes. {sweat.text}", [sweat.id], raw="No."),
+    ]
+    result = score_persona(persona, answers, present={asked: [sweat.id], told: [sweat.id]})
+    # the first answer denies it, so the fact is still due at the second, which says it
+    assert (result.probed_denied, result.probed_denied_raw) == (1, 2)
+    assert result.probed == 2 and result.probed_conveyed == 1 and result.probed_conveyed_raw == 0
