@@ -327,9 +327,19 @@ def claimed_diagnoses(text: str, case_text: str) -> list[str]:
     return out
 
 
+_NEGATED_SUBJECT = re.compile(
+    r"^\W*(?:\w+: )?(?:(?:my|her|his|our|their|the) [\w-]+|he|she|they|it|there|we|mum|dad)\s+"
+    r"(?:hasn't|haven't|has not|have not|doesn't|don't|does not|do not|didn't|did not|isn't|"
+    r"is not|wasn't|was not|aren't|won't|can't|never)\b",
+    re.IGNORECASE,
+)
+
+
 def is_negative(text: str) -> bool:
-    """Whether a case fact is itself a denial ("I haven't had a cough")."""
-    return bool(_LEADING_DENIAL.search(text))
+    """Whether a case fact is itself a denial: "I haven't had a cough", and in another's voice
+    or about a thing, "My son hasn't had any fever", "Daughter: She hasn't fallen", "There
+    hasn't been any blood in the phlegm". A no agrees with such a fact; it cannot deny it."""
+    return bool(_LEADING_DENIAL.search(text) or _NEGATED_SUBJECT.search(text))
 
 
 _GENERIC = frozenset(

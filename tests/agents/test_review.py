@@ -14,6 +14,7 @@ from medchat.clinical.review import (
     claimed_diagnoses,
     denials,
     echoes,
+    is_negative,
     is_stock_answer,
     repetition,
     role_breaks,
@@ -144,6 +145,30 @@ def test_when_a_reply_says_no_to_a_fact_its_case_has_then_it_is_a_denial(reply, 
     if reply.startswith("No, I haven't had a cough"):
         facts = {"no_cough": FACTS["no_cough"]}
     assert denials(reply, facts, said) == denied
+
+
+@pytest.mark.parametrize(
+    ("fact", "negative"),
+    [
+        ("I haven't been sick.", True),
+        ("My daughter hasn't had a temperature.", True),
+        ("Son: He doesn't get out of breath.", True),
+        ("There hasn't been any swelling in her ankles.", True),
+        ("The tablets didn't help.", True),
+        ("It never spreads anywhere.", True),
+        # a positive finding with a negation later on stays positive: a no would deny it
+        ("He came early, at 35 weeks, but he didn't need the special care baby unit.", False),
+        ("My wedding ring is too tight, it won't come off.", False),
+    ],
+)
+def test_when_a_case_fact_opens_with_a_negated_verb_then_it_is_negative(fact, negative):
+    assert is_negative(fact) is negative
+
+
+def test_when_a_no_agrees_with_a_negative_fact_in_another_voice_then_it_denies_nothing():
+    facts = {"no_temp": "My daughter hasn't had a temperature.", "rash": "She's got a rash."}
+    assert denials("No, she hasn't had a temperature.", facts, set()) == []
+    assert denials("No, no rash.", facts, set()) == ["rash"]
 
 
 @pytest.mark.parametrize(
