@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from medchat.clinical import timing
 from medchat.clinical.contradiction import NEGATION, contradicting_sentence
 from medchat.clinical.contradiction import telling as _telling
 from medchat.clinical.conveyance import (
@@ -200,6 +201,14 @@ def _answers_no_then_says(sentence: str) -> bool:
     """ "No, it's more of a heavy weight": the no answers the question, the rest is said."""
     rest = LEADING_NO.sub("", sentence, count=1)
     return rest != sentence and bool(_telling(rest)) and not NEGATION.search(rest)
+
+
+def invented_timing(d: Dialogue) -> str | None:
+    """A patient sentence giving a time span ("about a month") that no span in its case is
+    close to (`medchat.clinical.timing`): three onsets for one complaint read as a made-up
+    history."""
+    case = case_text(d.persona)
+    return first(d.spoken("patient"), lambda line: timing.invented_timing(line.text, case))
 
 
 def contradiction(d: Dialogue) -> str | None:

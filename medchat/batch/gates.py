@@ -27,6 +27,7 @@ from medchat.batch.case_gates import (
     diagnosis_leakage,
     first,
     invented_symptom,
+    invented_timing,
 )
 from medchat.clinical.conveyance import sentences
 from medchat.clinical.review import (
@@ -217,6 +218,7 @@ GATES: dict[str, Gate] = {
     "denial": denial,
     "contradiction": contradiction,
     "invented_symptom": invented_symptom,
+    "invented_timing": invented_timing,
     "repeated_doctor_turn": repeated_doctor_turn,
     "repeated_patient_turn": repeated_patient_turn,
     "echoed_turn": echoed_turn,

@@ -51,6 +51,7 @@ def test_when_the_labelled_sets_load_then_every_class_has_a_tuned_example():
         "denial",
         "contradiction",
         "invented_symptom",
+        "invented_timing",
         "repeated_doctor_turn",
         "repeated_patient_turn",
         "self_repetition",
