@@ -33,6 +33,7 @@ from medchat.clinical.review import (
     repeats_turn,
     repetition,
 )
+from medchat.clinical.timing import invented_timing
 from medchat.personas.schema import Fact, Persona
 from medchat.types import Role, Turn
 
@@ -236,6 +237,8 @@ class PatientAgent(Agent):
         case_facts = [f.text for f in self.persona.facts]
         if contra := contradicting_sentence(text, case_facts):
             problems.append(Problem("contradiction", contra))
+        if span := invented_timing(text, case_text(self.persona)):
+            problems.append(Problem("invented_timing", span))
         facts = {f.id: f.text for f in self.last_facts}
         said: set[str] = set()
         if facts:

@@ -6,16 +6,18 @@ rejects such a dialogue, and a student learns the wrong history from it; the inv
 and contradiction checks read symptoms and negations, not time. Here each span a sentence states
 ("two days", "a few weeks", "since yesterday", "last night") becomes hours, and a span is
 invented when no span of the case is within a factor of `TOLERANCE` of it. Frequencies ("twice
-a day", "every week") and ages ("58 years old") are not spans. A day of the week or "the
-weekend" reads as some time in the last eight days. A case that words its timing in ways this
-does not read (a month, Christmas, "since I was at school") is left alone: the check is for
-ruling out, so it stands aside rather than guess.
+a day", "four days a week") and ages ("58 years old") are not spans, and a negated sentence
+asserts none ("no sore throat in the last week" echoes the doctor's window). A day of the week
+or "the weekend" reads as some time in the last eight days. A case that words its timing in ways
+this does not read (a month, Christmas, "since I was at school") is left alone: the check is
+for ruling out, so it stands aside rather than guess.
 """
 
 from __future__ import annotations
 
 import re
 
+from medchat.clinical.contradiction import NEGATION
 from medchat.clinical.conveyance import sentences
 
 TOLERANCE = 2.5
@@ -75,12 +77,16 @@ _NAMED = {
 }
 _NAMED_SPAN = re.compile(r"\b(?:" + "|".join(_NAMED) + r")\b", re.IGNORECASE)
 _FREQUENCY_BEFORE = re.compile(
-    r"\b(?:once|twice|times?|every|each|per|a|an|most|some|other|all|whole|same|that|this|next)"
-    r"\s*$",
+    r"\b(?:once|twice|times?|every|each|per|a|an|most|some|other|all|whole|same|that|this|next|"
+    r"days?|nights?|hours?)\s*$",
     re.IGNORECASE,
 )
 """A span after these is a frequency or a reference ("twice a day", "every week", "three times
 a night", "all day", "most nights", "the other day", "that day"), not how long ago or for."""
+_FREQUENCY_AFTER = re.compile(
+    r"^\s+(?:a|an|per|each|every|in a)\s+(?:day|night|week|fortnight|month|year)\b", re.IGNORECASE
+)
+"""Nor is a span before these ("four days a week", "two nights a month")."""
 _THIS_WEEK = re.compile(
     r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)\b", re.IGNORECASE
 )
@@ -98,7 +104,9 @@ def spans(text: str) -> list[tuple[str, float]]:
     """(phrase, hours) for each time span `text` states."""
     out = []
     for match in _SPAN.finditer(text):
-        if _FREQUENCY_BEFORE.search(text[: match.start()]):
+        if _FREQUENCY_BEFORE.search(text[: match.start()]) or _FREQUENCY_AFTER.search(
+            text[match.end() :]
+        ):
             continue
         number = match.group("n").lower()
         count = float(number) if number[0].isdigit() else _COUNT[number]
@@ -119,6 +127,7 @@ def invented_timing(text: str, case: str) -> str | None:
     for sentence in sentences(text):
         if (
             sentence.rstrip().endswith("?")
+            or NEGATION.search(sentence)
             or _UNREAD.search(sentence)
             or _THIS_WEEK.search(sentence)
         ):

@@ -241,6 +241,21 @@ def test_when_a_reply_affirms_what_the_case_negates_then_it_is_regenerated():
     assert result.repairs == 1 and "taking paracetamol" not in result.text
 
 
+def test_when_a_reply_gives_an_onset_its_case_does_not_have_then_it_is_regenerated():
+    """Seen in self-play: "about a month" for an eye the case says went red last night; the
+    gate that rejects such a dialogue runs live too."""
+    loin = get_persona("loin-pain-41m")
+    turns = [
+        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
+        Turn(role=Role.PATIENT, text=loin.opening_statement, author="t"),
+        Turn(role=Role.DOCTOR, text="How long has this been going on?", author="t"),
+    ]
+    wrong = "It's been grumbling on for about two weeks now."
+    result = _patient_finish(loin, turns, wrong, retry="It came on about three hours ago.")
+    assert "invented_timing" in {p.kind for p in result.found}
+    assert result.repairs == 1 and "two weeks" not in result.text
+
+
 def test_when_an_informant_answers_then_their_label_is_said_once_per_turn():
     """Seen in self-play: "Daughter: A. Daughter: B." when a left-out fact was appended."""
     confused = get_persona("confused-84f")

@@ -24,6 +24,7 @@ CASE = (
         ("I take it twice a day, three times a week at most.", []),
         ("I'm on my feet all day and I'm 58 years old.", []),
         ("The other day I was fine. Every week it's the same.", []),
+        ("I'm taking them four days a week.", []),
     ],
 )
 def test_when_a_sentence_states_how_long_then_its_span_is_read_in_hours(text, hours):
@@ -39,6 +40,7 @@ def test_when_a_sentence_states_how_long_then_its_span_is_read_in_hours(text, ho
         ("I first hurt it a month ago.", True),
         ("How long will it take to settle, a week?", False),  # a question states nothing
         ("I play twice a week.", False),
+        ("No, I haven't had a temperature in the last month.", False),  # the doctor's window
     ],
 )
 def test_when_a_reply_states_a_span_the_case_does_not_have_then_it_is_invented(reply, invented):
