@@ -61,7 +61,9 @@ _COMMON = """
     name names surname forename dob addr address tel phone mobile email ref re nok kin date birth
     urgent important serious emergency quick late till christmas xmas easter weekend
     voicemail message text sms letter note reminder full nmae
-    geboren mon nom est
+    help correspondence enquiries attention reference information details
+    wow ouch ugh argh oops yay omg hmm phew
+    geboren mon nom est habite wohnt woont au aux chez
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 
@@ -240,7 +242,11 @@ class TitledNameRecognizer(CuedLowerNameRecognizer):
     known name, has a Gaelic prefix or a non-English letter; "dr appointment" stays."""
 
     EVIDENCE = "titled"
-    PATTERNS = ((rf"(?i:\b(?:dr|mr|mrs|ms|mx|prof|doctor|nurse|sister))\.?\s+(?P<v>{TOKS})", 0.85),)
+    PATTERNS = (
+        (rf"(?i:\b(?:dr|mr|mrs|ms|mx|prof|doctor|nurse|sister))\.?\s+(?P<v>{TOKS})", 0.85),
+        # French, German and Dutch titles ("m. thibault", "mme", "herr", "frau", "dhr.", "mevr.")
+        (rf"(?i:\bm\.|\b(?:mme|mlle|herr|frau|dhr|mevr|mevrouw)\b\.?)\s+(?P<v>{TOKS})", 0.85),
+    )
 
 
 _NOT_AFTER_DETERMINER = "".join(
