@@ -95,6 +95,8 @@ DRUG_CONTEXT = re.compile(
 _TREATMENT_AFTER = re.compile(
     r"\s+(?i:stopped|started|restarted|held|withheld|increased|reduced|decreased|weaned|"
     r"switched|changed|titrated|continued|discontinued|paused)\b"
+    # or what one has of a medicine ("my Clenil dose", "the Qvar prescription")
+    r"|\s+(?i:dose|doses|dosage|prescription|repeat|refill|script)\b"
 )
 # A dose right after the token ("Fortisip 200 micrograms", "Xarelto 20mg"): a medicine.
 _DOSE_AFTER = re.compile(

@@ -20,6 +20,7 @@ from safety.pii.names import (
     TOKS,
     CuedLowerNameRecognizer,
     given_names,
+    name_like,
     name_prefix,
     surnames,
 )
@@ -142,7 +143,7 @@ class NameBeforeDateRecognizer(CuedLowerNameRecognizer):
     PATTERNS = (
         (
             rf"(?:^|[:;|]\s*|(?i:\bre:?|\bref:?)\s+)(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?),?\s*\(?"
-            rf"(?=(?:{P.DATE_ANY})|(?i:dob|d\.o\.b|born)\b)",
+            rf"(?=(?:{P.DATE_ANY})|(?i:dob|d\.o\.b|born|date\s+of\s+birth)\b)",
             0.8,
         ),
         (
@@ -382,6 +383,9 @@ class KinAppositionNameRecognizer(CuedLowerNameRecognizer):
         (rf"{P.RELATION},?\s+{FILLER},?\s+(?P<v>{TOKS}?){AFTER_NAME}", 0.8),
     )
 
+    def refine(self, value: str) -> str:
+        return name_like(value)
+
 
 class NameBeforeKinRecognizer(CuedLowerNameRecognizer):
     """A name opening the message before who the person is to the writer ("X my daughter will
@@ -454,6 +458,10 @@ class VocativeNameRecognizer(CuedLowerNameRecognizer):
     word or interjection, no English ending), not a service ("can reception collect")."""
 
     EVIDENCE: ClassVar[str] = "whole"
+
+    def refine(self, value: str) -> str:
+        return name_like(value)
+
     PATTERNS = (
         (rf"^(?P<v>{TOK})\s*!+(?=\s)", 0.8),
         (
@@ -467,6 +475,13 @@ class VocativeNameRecognizer(CuedLowerNameRecognizer):
             rf"(?=\s*[,;]|\s*[.!]?\s*$|\s+(?i:on|at|in|and|today|yesterday|last|this)\b)",
             0.8,
         ),
+        # a doctor thanked or greeted ("thanks dr X!"), or placed ("gp is dr X in <town>")
+        (
+            rf"(?i:\b(?:thanks|thank\s+you|cheers|hi|hello|dear|morning)\s+(?:dr|doctor))\.?\s+"
+            rf"(?P<v>{TOK})(?=\s*[!,.]|\s*$)",
+            0.8,
+        ),
+        (rf"(?i:\b(?:dr|doctor))\.?\s+(?P<v>{TOK})\s+(?i:in)\s+(?=[^\W\d_])", 0.8),
         # who writes, and the street they write from ("its X from 12 <street>, ...")
         (
             rf"(?i:\bits|\bit['’]s|\bim|\bi['’]m|\bthis\s+is)\s+(?P<v>{TOK}(?:[ -]{TOK})?)\s+"

@@ -241,6 +241,13 @@ class AgeOver89Recognizer(RegexRecognizer):
         (rf"\b(?P<v>{P.AGE90})\s+(?i:years of age|yrs of age)", 0.9),
         (rf"{P.KIN_SUBJECT}\s+(?P<v>{P.AGE90})\b(?!\s*(?:%|kg|lb|mg|bpm|mmhg|cm|/|\.\d))", 0.85),
         (rf"{P.NAME},\s+(?P<v>{P.AGE90})\)", 0.85),
+        # a relative named between commas, then the age ("My father, X Y, is 94 and ...")
+        (
+            rf"{P.RELATION},\s+[^,.;]{{2,40}},\s+(?i:is|was|turned|turns)\s+(?:(?i:nearly|almost|"
+            rf"now|just|over)\s+)?(?P<v>{P.AGE90})\b"
+            r"(?!\s*(?:%|kg|lb|mg|bpm|mmhg|cm|/|\.\d|(?i:percent|per\s+cent)))",
+            0.85,
+        ),
     )
 
 

@@ -53,6 +53,15 @@ def scrub(scrubber: Scrubber, text: str) -> str:
         ("dad (tarquin carrowmore) is staying with us", ["tarquin", "carrowmore"]),
         ("m. anselme vérignac habite ici", ["anselme", "vérignac"]),
         ("Herr Wolfhart Eichbühl kommt morgen", ["Wolfhart", "Eichbühl"]),
+        # second batch: -us/-is/-os names, "a'" in Gaelic names, doctors thanked or placed,
+        # a name before "date of birth"
+        ("my husband cassius is away this week", ["cassius"]),
+        ("the patient's brother, anatolis. he rang twice", ["anatolis"]),
+        ("Severus!! your bloods are back", ["Severus"]),
+        ("calum mac a' bhreatannaich from uig, my chest is bad", ["bhreatannaich"]),
+        ("cheers dr wyndlow! the cream worked", ["wyndlow"]),
+        ("my gp is dr pennefather in hexworthy", ["pennefather", "hexworthy"]),
+        ("Tamsin Vellacott, date of birth 4/4/1970, about my inhaler", ["Tamsin", "Vellacott"]),
     ],
 )
 def test_when_name_in_a_new_shape_then_scrubbed(scrubber, text, names):
@@ -83,6 +92,11 @@ def test_when_date_in_a_new_shape_then_scrubbed(scrubber, text, value, kind):
     assert any(text[e.start : e.end] == value and e.type == kind for e in found)
 
 
+def test_when_relative_named_before_an_age_over_89_then_the_age_is_scrubbed(scrubber):
+    found = scrubber.detect("My aunt, Elspeth Grier, is 96 and lives alone", scrubber.new_session())
+    assert any(e.type == "AGE" and e.start == 27 for e in found)
+
+
 @pytest.mark.parametrize(
     ("text", "values"),
     [
@@ -110,6 +124,7 @@ def test_when_place_in_a_new_shape_then_scrubbed(scrubber, text, values):
         ("geboren am 1. Juni 1960, Morbus Bechterew", "Morbus Bechterew"),
         ("Address for correspondence: 12 Elm Road, Leeds", "correspondence"),
         ("Sent: twenty seconds later it stopped", "twenty seconds"),
+        ("can I get my Qvarzo dose changed", "Qvarzo"),
     ],
 )
 def test_when_clinical_or_form_word_then_kept(scrubber, text, kept):
@@ -136,6 +151,11 @@ def test_when_clinical_or_form_word_then_kept(scrubber, text, kept):
         "mum (suspected covid) is isolating",
         "my mum um has been poorly",
         "for twenty seconds the room was spinning",
+        "seen with wife, kids.",
+        "my son thinks he has flu",
+        "my dr appointment in March was cancelled",
+        "thanks dr, great news!",
+        "my aunt, who is 60, is 96 percent sure",
     ],
 )
 def test_when_shape_matches_but_words_are_not_identifiers_then_kept(scrubber, text):
