@@ -218,6 +218,39 @@ FRESH6_FRAMES: tuple[str, ...] = (
     "The patient, {first} {last}, attended with {clin}; lives with partner in {city}.",
 )
 
+# Written on 2026-12-06 before the seventh round of rule changes and measured once with the rules
+# as they were: discharge summaries, pharmacy labels, a school nurse note, insurance and ID forms,
+# chat-app messages with a time stamp, clinic-letter CC lists, ward handover notes, "about me"
+# lines and dictated notes with the punctuation spoken. No rule was written from these shapes.
+FRESH7_FRAMES: tuple[str, ...] = (
+    "DISCHARGE SUMMARY\nName: {name}    DOB: {dob}\nAdmitted: {date}    Discharged: {date}\n"
+    "Diagnosis: {epo}. TTO: {drug} {dose}.",
+    "{drug} {dose} - take ONE at night - {name} - dispensed {date}",
+    "School nurse note: {first} {last} was sent home on {date} with {clin}, collected by nan",
+    "Policyholder: {name} | Date of Birth: {dob} | Home address: {address} | Tel: {phone}",
+    "[{date}, 21:14] {first}: sorry doc its late but the {drug} is making me itchy",
+    "cc: {name}, {street}, {city}\ncc: GP practice\nre: {epo}",
+    "Handover - bed 12 - {last}, {first}, {dob}, {epo}, for review by dr {last} in the morning",
+    "about me: i'm {first}, i love gardening and i live in {city} with my two cats",
+    "dictated not read. seen today mr {last} date of birth {dob} comma presents with {clin} "
+    "full stop",
+    "per telephone {first} {last}s son rang wanting an update, number is {phone}",
+    "To: {name}\nYour prescription for {drug} is ready to collect from {street}.",
+    "Emergency contact name: {name}  Relationship: sister  Phone: {phone}",
+    "kindly referred by Dr {last} of {city}, this lady, {first} {last}, has {epo}",
+    "wa msg from {first} - cant make {date}, stuck in {city}, {clin} no better",
+    "please deliver to {address} for {name}, {drug} x 28",
+    "Dear {first}, thank you for coming in on {date}. Your {epo} review is due on {date}.",
+    "Pt {first} {last} DOB {dob} NKDA. PMH {epo}. Rx {drug} {dose}.",
+    "{last}, {first} ({dob}) - did not attend {date} - {clin}",
+    "our {first} started at the school in {city} and the nurse thinks its {epo}",
+    "Signed: {name}    Date: {date}    Witness: {name}",
+    "please change my postcode to {postcode}, and my surname is {last} now since the wedding",
+    "i live with my partner {first} at {street}, {city}, we've been together since {date}",
+    "came in via A&E on {date}, {first} {last} (born {dob}), {epo} flare, {drug} held",
+    "letter to {name}, {address}, copy to GP, {clin} discussed",
+)
+
 # Clinical content, chosen for this source only (not the lists in `pii_templates`).
 DRUGS: tuple[str, ...] = (
     "apixaban",

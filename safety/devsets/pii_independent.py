@@ -19,13 +19,17 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   `pii_locales_fresh5.jsonl` (FRESH5_FRAMES, seed 1307, written on 2026-12-05 before the fifth
   round) was measured once before that round's changes and once after, then read in the sixth
   round; `pii_locales_fresh6.jsonl` (FRESH6_FRAMES, seed 1308, written on 2026-12-06 before the
-  sixth round, with the extra date shapes of MORE_DATE_FORMATS) is held out, rows unread.
+  sixth round, with the extra date shapes of MORE_DATE_FORMATS) was measured once before and once
+  after that round, then read in the seventh; `pii_locales_fresh7.jsonl` (FRESH7_FRAMES, seed
+  1309, written on 2026-12-06 before the seventh round, same date shapes as fresh6) is held out,
+  rows unread.
 - Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
   before the recognizers were changed; parsed into `pii_handwritten.jsonl`. A second set,
   `pii_handwritten2.txt` (2026-12-05, before the fourth round), gives `pii_handwritten2.jsonl`;
   a third, `pii_handwritten3.txt` (2026-12-05, before the fifth round; read in the sixth), gives
-  `pii_handwritten3.jsonl`; a fourth, `pii_handwritten4.txt` (2026-12-06, before the sixth round,
-  held out, rows unread), gives `pii_handwritten4.jsonl`.
+  `pii_handwritten3.jsonl`; a fourth, `pii_handwritten4.txt` (2026-12-06, before the sixth round;
+  read in the seventh), gives `pii_handwritten4.jsonl`; a fifth, `pii_handwritten5.txt`
+  (2026-12-06, before the seventh round, held out, rows unread), gives `pii_handwritten5.jsonl`.
 """
 
 from __future__ import annotations
@@ -54,6 +58,7 @@ SEEDS = {
     "fresh4": 1306,
     "fresh5": 1307,
     "fresh6": 1308,
+    "fresh7": 1309,
 }
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
@@ -144,9 +149,10 @@ _ORDINAL_WORDS = [
     "thirty-first",
 ]
 
-# More written shapes, used by the fresh6 frames only (the other sets keep DATE_FORMATS, so their
-# golden files do not change): day/month without a year, month-first ordinals, a day in words,
-# two-digit years with dots and apostrophes, year first with slashes, weekdays, upper-case months.
+# More written shapes, used by the fresh6 and fresh7 frames only (the other sets keep DATE_FORMATS,
+# so their golden files do not change): day/month without a year, month-first ordinals, a day in
+# words, two-digit years with dots and apostrophes, year first with slashes, weekdays, upper-case
+# months.
 MORE_DATE_FORMATS = (
     lambda d: f"{d.day}/{d.month}",
     lambda d: f"{d.strftime('%b')} {_ordinal(d.day)}",
@@ -161,7 +167,10 @@ MORE_DATE_FORMATS = (
     lambda d: f"the {_ordinal(d.day)} of {d.strftime('%B')}",
     lambda d: f"{d.day} {d.month} {d.year}",
 )
-FORMATS_BY_SPLIT = {"fresh6": DATE_FORMATS + MORE_DATE_FORMATS}
+FORMATS_BY_SPLIT = {
+    "fresh6": DATE_FORMATS + MORE_DATE_FORMATS,
+    "fresh7": DATE_FORMATS + MORE_DATE_FORMATS,
+}
 
 
 def birth_date(f: Faker, minimum_age: int, maximum_age: int) -> date:
@@ -262,6 +271,7 @@ def build_locales(split: str) -> list[dict]:
         "fresh4": F.FRESH4_FRAMES,
         "fresh5": F.FRESH5_FRAMES,
         "fresh6": F.FRESH6_FRAMES,
+        "fresh7": F.FRESH7_FRAMES,
     }[split]
     formats = FORMATS_BY_SPLIT.get(split, DATE_FORMATS)
     rng = random.Random(SEEDS[split])
@@ -319,10 +329,12 @@ def main() -> None:
         "pii_locales_fresh4": build_locales("fresh4"),
         "pii_locales_fresh5": build_locales("fresh5"),
         "pii_locales_fresh6": build_locales("fresh6"),
+        "pii_locales_fresh7": build_locales("fresh7"),
         "pii_handwritten": build_handwritten(),
         "pii_handwritten2": build_handwritten("pii_handwritten2.txt"),
         "pii_handwritten3": build_handwritten("pii_handwritten3.txt"),
         "pii_handwritten4": build_handwritten("pii_handwritten4.txt"),
+        "pii_handwritten5": build_handwritten("pii_handwritten5.txt"),
     }
     for name, rows in sets.items():
         _write(HERE / f"{name}.jsonl", rows)

@@ -37,10 +37,13 @@ _EPONYM_HEAD = (
 PROTECTED_PATTERNS: tuple[str, ...] = (
     # eponyms whose surname is common ("Bell's palsy", "Turner syndrome", "Smith fracture")
     rf"\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?(?:'s|s'|’s)?\s+(?i:{_EPONYM_HEAD})\b",
+    # the German "Morbus" before an eponym ("Morbus Crohn", "morbus parkinson")
+    r"(?i:\bmorbus\s+[a-zäöüß]+(?:[- ][a-zäöüß]+)?)",
     # the same typed in lower case, possessive only ("morton's neuroma", "bell's palsy")
     rf"\b[a-z]+(?:'s|’s)\s+(?i:{_EPONYM_HEAD})\b",
-    # durations and ages up to 89 ("three days", "67 years old", "aged 45", "a 3-year-old")
-    rf"(?i:\b{_NUM}(?:[- ]and[- ]a[- ]half)?[- ]{_UNIT_TIME}(?:[- ]old)?(?:\s+ago)?\b)",
+    # durations and ages up to 89 ("three days", "67 years old", "aged 45", "a 3-year-old");
+    # after "the", "twenty-second" is a day of the month ("Sent: the twenty-second")
+    rf"(?i:(?<!the\s)\b{_NUM}(?:[- ]and[- ]a[- ]half)?[- ]{_UNIT_TIME}(?:[- ]old)?(?:\s+ago)?\b)",
     rf"(?i:\b(?:[1-8]?\d|{_WORD_NUM})[- ](?:years?|yrs?)[- ]old\b)",
     r"(?i:\b(?:aged|age)\s+[1-8]?\d\b)",
     r"(?i:\b[1-8]?\d\s*(?:yo|y/o|yrs)\b)",
@@ -73,6 +76,11 @@ PROTECTED_PATTERNS: tuple[str, ...] = (
     r"(?:of|is|was|:|=)?\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?)",
     r"(?<![\d/])\d{1,2}\s*/\s*(?:7|52|12)\b(?!\s*/)",
     r"(?i:\bt[12]\s?dm\b)",
+    # a brand or generic name before the form it comes in ("Voltarol gel", "Daktacort cream");
+    # not before "drops" alone, which is also a verb ("Ben drops me off")
+    r"\b[A-Z][a-z]{3,}\s+(?:gel|cream|ointment|lotion|inhaler|tablets?|capsules?|injections?|"
+    r"patch(?:es)?|pessar(?:y|ies)|suppositor(?:y|ies)|syrup|suspension|lozenges?|sachets?|"
+    r"mouthwash|shampoo|(?:eye|ear|nasal)\s+(?:drops|spray))\b",
 )
 
 
@@ -87,6 +95,8 @@ DRUG_CONTEXT = re.compile(
 _TREATMENT_AFTER = re.compile(
     r"\s+(?i:stopped|started|restarted|held|withheld|increased|reduced|decreased|weaned|"
     r"switched|changed|titrated|continued|discontinued|paused)\b"
+    # or what one has of a medicine ("my Clenil dose", "the Qvar prescription")
+    r"|\s+(?i:dose|doses|dosage|prescription|repeat|refill|script)\b"
 )
 # A dose right after the token ("Fortisip 200 micrograms", "Xarelto 20mg"): a medicine.
 _DOSE_AFTER = re.compile(
@@ -109,7 +119,7 @@ def looks_like_drug(text: str, start: int, end: int) -> bool:
     return bool(re.fullmatch(r"[A-Za-z]+", token)) and bool(
         re.search(
             r"(?:pril|olol|statin|azole|mab|gliflozin|sartan|cillin|mycin|floxacin|"
-            r"prazole|tidine|triptan|setron|lukast|xaban|gatran|dronate)$",
+            r"prazole|tidine|triptan|setron|lukast|xaban|gatran|dronate|histine|astine)$",
             token.lower(),
         )
     )

@@ -27,7 +27,8 @@ from safety.pii.clinical import is_allow_listed, load_allow_list
 # Surname particles (Irish Ó/Ní/Mac, Scottish Mac/Mc, Dutch van der, French de la...); they
 # count as part of a name only when a name word follows them.
 _PARTICLES = (
-    "ó ní nic mac mc mhic uí ua van von de du le la da di der den ter ten del della des dos das"
+    "ó ní nic mac mc mhic uí ua van von de du le la da di der den ter ten del della des dos das "
+    "a' a’"
 )
 PARTICLES = frozenset(_PARTICLES.split())
 _IRISH_INNER = frozenset({"ó", "ní", "nic", "uí", "mhic", "ua"})
@@ -61,7 +62,9 @@ _COMMON = """
     name names surname forename dob addr address tel phone mobile email ref re nok kin date birth
     urgent important serious emergency quick late till christmas xmas easter weekend
     voicemail message text sms letter note reminder full nmae
-    geboren mon nom est
+    help correspondence enquiries attention reference information details appointment appt
+    wow ouch ugh argh oops yay omg hmm phew
+    geboren mon nom est habite wohnt woont au aux chez
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 
@@ -165,7 +168,22 @@ def name_prefix(value: str, evidence: str) -> str:
     return found if known else ""
 
 
-TOK = r"[^\W\d_]+(?:['’][^\W\d_]+)?"
+# a word, with an inner apostrophe ("o'neill"), or the Scottish Gaelic "a'" ("mac a' phearsain")
+def name_like(value: str) -> str:
+    """As `name_prefix(value, "whole")`, and also a first word ending in -us, -is or -os
+    ("marcus", "Julius", "lewis"): plural nouns ("kids", "nurses") end otherwise."""
+    whole = name_prefix(value, "whole")
+    if whole:
+        return whole
+    found = name_prefix(value, "cue")
+    if not found or found != value.strip():
+        return ""
+    first = found.lower().split()[0]
+    plural = first.endswith("s") and not first.endswith(("us", "is", "os"))
+    return "" if _ENGLISH_ENDING.search(first) or plural else found
+
+
+TOK = r"(?:\b[aA]['’](?=\s)|[^\W\d_]+(?:['’][^\W\d_]+)?)"
 TOKS = rf"{TOK}(?:[ -]{TOK}){{0,3}}"
 STRONG_CUE = (
     r"(?i:\bmy\s+name\s+is|\bmy\s+name'?s|\bname'?s|\bname\s+is|\bi'?m\s+called|"
@@ -240,7 +258,11 @@ class TitledNameRecognizer(CuedLowerNameRecognizer):
     known name, has a Gaelic prefix or a non-English letter; "dr appointment" stays."""
 
     EVIDENCE = "titled"
-    PATTERNS = ((rf"(?i:\b(?:dr|mr|mrs|ms|mx|prof|doctor|nurse|sister))\.?\s+(?P<v>{TOKS})", 0.85),)
+    PATTERNS = (
+        (rf"(?i:\b(?:dr|mr|mrs|ms|mx|prof|doctor|nurse|sister))\.?\s+(?P<v>{TOKS})", 0.85),
+        # French, German and Dutch titles ("m. thibault", "mme", "herr", "frau", "dhr.", "mevr.")
+        (rf"(?i:\bm\.|\b(?:mme|mlle|herr|frau|dhr|mevr|mevrouw)\b\.?)\s+(?P<v>{TOKS})", 0.85),
+    )
 
 
 _NOT_AFTER_DETERMINER = "".join(
@@ -280,10 +302,14 @@ class HonorificNameRecognizer(CuedLowerNameRecognizer):
 
 class RelativeNameRecognizer(CuedLowerNameRecognizer):
     """A relative's name between "my son" and a verb ("my son ruairidh has..."); the words must
-    all look like a name, so "my wife collapsed and" stays."""
+    all look like a name, so "my wife collapsed and" stays; a name ending in -us, -is or -os
+    ("my wife vitus is") is one (`name_like`)."""
 
     EVIDENCE = "whole"
     PATTERNS = ((rf"{P.RELATION},?\s+(?P<v>{TOKS}?){AFTER_NAME}", 0.85),)
+
+    def refine(self, value: str) -> str:
+        return name_like(value)
 
 
 class SignOffNameRecognizer(CuedLowerNameRecognizer):

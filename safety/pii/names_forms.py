@@ -20,6 +20,7 @@ from safety.pii.names import (
     TOKS,
     CuedLowerNameRecognizer,
     given_names,
+    name_like,
     name_prefix,
     surnames,
 )
@@ -142,7 +143,7 @@ class NameBeforeDateRecognizer(CuedLowerNameRecognizer):
     PATTERNS = (
         (
             rf"(?:^|[:;|]\s*|(?i:\bre:?|\bref:?)\s+)(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?),?\s*\(?"
-            rf"(?=(?:{P.DATE_ANY})|(?i:dob|d\.o\.b|born)\b)",
+            rf"(?=(?:{P.DATE_ANY})|(?i:dob|d\.o\.b|born|date\s+of\s+birth)\b)",
             0.8,
         ),
         (
@@ -286,11 +287,30 @@ class TwoWordsOrNamedRecognizer(ServiceForNameRecognizer):
             rf"(?=(?:\d{{1,4}}[a-zA-Z]?,?\s+)?(?:{STREET_ANY}))",
             0.8,
         ),
-        # a name in brackets after a relation, or before one ("spoke to daughter (X Y)",
-        # "X Y (son)")
-        (rf"{KIN_WORD}\s*\((?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\)", 0.8),
+        # a name before a relation in brackets ("X Y (son)")
         (rf"(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\s*\((?i:my\s+|her\s+|his\s+)?{KIN_WORD}\)", 0.8),
     )
+
+
+class KinBracketNameRecognizer(CuedLowerNameRecognizer):
+    """A name in brackets after a relation ("spoke to daughter (X Y)", "mum (X Y) is staying"):
+    two or more name-like words, the surname without an English ending (a first name may end
+    in -ing: "ashling"), or one with evidence; "mum (suspected covid)" stays."""
+
+    PATTERNS = ((rf"{KIN_WORD}\s*\((?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\)", 0.8),)
+
+    def refine(self, value: str) -> str:
+        found = name_prefix(value, "cue")
+        if not found or found != value.strip():
+            return ""
+        words = found.lower().split()
+        if (
+            len(words) >= 2
+            and not _ENGLISH_ENDING.search(words[-1])
+            and not words[0].endswith("ed")
+        ):
+            return found
+        return named(found)
 
 
 class NameShapeRecognizer(CuedLowerNameRecognizer):
@@ -330,3 +350,142 @@ class OurNameRecognizer(CuedLowerNameRecognizer):
         if value[:1].isupper() and not value.isupper():
             return name_prefix(value, "cue")
         return name_prefix(value, "known")
+
+
+def _two_or_named(value: str) -> str:
+    """Two or more name-like words (the first without an English ending), or one word with
+    evidence of being a name (`named`)."""
+    found = name_prefix(value, "cue")
+    if not found or found != value.strip():
+        return ""
+    plain = not _ENGLISH_ENDING.search(found.lower().split()[0])
+    return found if len(found.split()) >= 2 and plain else named(found)
+
+
+# Who a person is to someone named in the same sentence ("the patient's daughter, X", "seen
+# with wife X", "my mum um X").
+_KIN_OF = (
+    rf"(?i:\b(?:the\s+)?(?:patient|pt)['’]?s|\bwith(?:\s+(?:her|his|their))?)\s+{KIN_WORD}"
+    r"(?:[- ]in[- ]law)?"
+)
+# Hesitations in a transcribed call ("calling about my mum um X").
+FILLER = r"(?i:um+|uh+|erm?|ehm)"
+
+
+class KinAppositionNameRecognizer(CuedLowerNameRecognizer):
+    """A relative named right after who they are to the patient ("caller is the patient's son,
+    X.", "seen with wife X.") or after a hesitation ("my mum um X Y she's"): the words must all
+    look like a name, so "with wife and kids" stays."""
+
+    EVIDENCE: ClassVar[str] = "whole"
+    PATTERNS = (
+        (rf"{_KIN_OF},?\s+(?P<v>{TOKS}?){AFTER_NAME}", 0.8),
+        (rf"{P.RELATION},?\s+{FILLER},?\s+(?P<v>{TOKS}?){AFTER_NAME}", 0.8),
+    )
+
+    def refine(self, value: str) -> str:
+        return name_like(value)
+
+
+class NameBeforeKinRecognizer(CuedLowerNameRecognizer):
+    """A name opening the message before who the person is to the writer ("X my daughter will
+    bring me", "X Y is my mum"): all words must look like a name, and an adverb opening the
+    message ("sadly my wife") is not one."""
+
+    EVIDENCE: ClassVar[str] = "whole"
+    PATTERNS = (
+        (
+            rf"^(?P<v>{TOK}(?:[ -]{TOK}){{0,4}}?),?\s+(?:(?i:is|was)\s+)?(?i:my|our)\s+"
+            rf"{KIN_WORD}\b",
+            0.8,
+        ),
+    )
+
+    def refine(self, value: str) -> str:
+        found = name_prefix(value, "whole")
+        return "" if found.lower().endswith("ly") else found
+
+
+class CuedNameNeedsLessRecognizer(CuedLowerNameRecognizer):
+    """Shapes where a name is all that can stand, so two name-like words suffice (or one with
+    evidence): before a birth cue after "re:" or "patient" ("re: X Y, dob ...", "patient X Y,
+    born ..."); between "the patient," and a comma; before "re" after "for" ("moved to <date>
+    for X Y re ..."); a lower-case "dr X" between commas or after "by" ("the consultant, dr X,
+    said"); an e-mail header ("From: X Y" on its own line)."""
+
+    PATTERNS = (
+        (
+            rf"(?i:\bre:|\bpatient|\bpt)\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?),?\s*\(?"
+            rf"(?=(?i:dob|d\.o\.b|born|date\s+of\s+birth)\b)",
+            0.8,
+        ),
+        (rf"(?i:\bthe\s+patient|\bpatient|\bpt),\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?),", 0.8),
+        (rf"(?i:\bfor)\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\s+(?i:re|regarding)\b", 0.8),
+        (
+            rf"(?im:^(?:from|to|cc)[ \t]*:)[ \t]*(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)[ \t]*"
+            r"(?=\n|$)",
+            0.8,
+        ),
+    )
+
+    def refine(self, value: str) -> str:
+        return _two_or_named(value)
+
+
+class InvertedSelfNameRecognizer(CuedLowerNameRecognizer):
+    """ "I am <surname>, <forename>, and ...": the writer's name given as on a form, both parts
+    name-like ("i am tired, sore, and fed up" stays)."""
+
+    PATTERNS = (
+        (
+            rf"(?i:\bi\s+am|\bi['’]?m)\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?,\s*{TOK}(?:[ -]{TOK})?)"
+            rf"(?=\s*,\s*(?i:and|born|dob|date)\b)",
+            0.8,
+        ),
+    )
+
+    def refine(self, value: str) -> str:
+        parts = [p.strip() for p in value.split(",")]
+        if all(p and name_prefix(p, "whole") == p for p in parts):
+            return value
+        return ""
+
+
+class VocativeNameRecognizer(CuedLowerNameRecognizer):
+    """A name called out to open a message or asked to collect ("X!! the clinic got
+    cancelled", "can X pick up the prescription"), a doctor named between commas, a writer
+    before the street they write from: one or two words that looks like a name (no common
+    word or interjection, no English ending), not a service ("can reception collect")."""
+
+    EVIDENCE: ClassVar[str] = "whole"
+
+    def refine(self, value: str) -> str:
+        return name_like(value)
+
+    PATTERNS = (
+        (rf"^(?P<v>{TOK})\s*!+(?=\s)", 0.8),
+        (
+            rf"(?i:\b(?:can|could)\s+)(?!(?i:{_SERVICES})\b)(?P<v>{TOK})\s+"
+            rf"(?i:pick\s+(?:it\s+|them\s+)?up|collect)\b",
+            0.8,
+        ),
+        # a lower-case "dr X" between commas or after "by" ("the consultant, dr X, said")
+        (
+            rf"(?:,|(?i:\bby))\s+(?i:dr|doctor)\.?\s+(?P<v>{TOK}(?:[ -]{TOK})?)"
+            rf"(?=\s*[,;]|\s*[.!]?\s*$|\s+(?i:on|at|in|and|today|yesterday|last|this)\b)",
+            0.8,
+        ),
+        # a doctor thanked or greeted ("thanks dr X!"), or placed ("gp is dr X in <town>")
+        (
+            rf"(?i:\b(?:thanks|thank\s+you|cheers|hi|hello|dear|morning)\s+(?:dr|doctor))\.?\s+"
+            rf"(?P<v>{TOK})(?=\s*[!,.]|\s*$)",
+            0.8,
+        ),
+        (rf"(?i:\b(?:dr|doctor))\.?\s+(?P<v>{TOK})\s+(?i:in)\s+(?=[^\W\d_])", 0.8),
+        # who writes, and the street they write from ("its X from 12 <street>, ...")
+        (
+            rf"(?i:\bits|\bit['’]s|\bim|\bi['’]m|\bthis\s+is)\s+(?P<v>{TOK}(?:[ -]{TOK})?)\s+"
+            rf"(?i:from)\s+(?=\d{{1,4}}[a-zA-Z]?,?\s|{STREET_ANY})",
+            0.8,
+        ),
+    )

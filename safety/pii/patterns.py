@@ -71,7 +71,7 @@ LICENCE_CUE = (
 DOB_CUE = (
     r"(?i:\bdate of birth|\bD\.?O\.?B\.?(?:'s)?|\bborn|\bbirthday(?:'s)?|\bbirth date|"
     r"\bgeboren(?:\s+am)?|\bgeb\.|\bn[ée]e?\s+le)"
-    r"(?i:\s*(?:[:\s]|\.{2,})\s*(?:is|was|on|=)?)?"
+    r"(?i:\s*(?:[:\s]|\.{2,})\s*(?:is|was|on|=|as)?)?"
 )
 
 # English month names and abbreviations, and the French, German and Dutch month names that
@@ -129,15 +129,26 @@ WEEKDAY_ORDINAL = rf"{WEEKDAY}(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?![{LOW}\
 # clinical spans ("6/12", "2/52") veto the soft DATE type.
 DATE_CUE = (
     r"(?i:\b(?:on|appt|appointment|seen|review(?:ed)?|booked(?:\s+for)?|since|until|till|"
-    r"dated|date|from|next|due|r/v)\s*:?\s+)"
+    r"dated|date|from|next|due|r/v|(?:moved|changed|rebooked|postponed)\s+to)\s*:?\s+)"
 )
+# Day, month and year in figures separated by single spaces ("24 2 2000"), taken only after a
+# birth or date cue: alone, three numbers are as often a count or a score.
+SPACED_DATE = rf"(?:[12]\d|3[01]|0?[1-9]) (?:1[0-2]|0?[1-9]) {YEAR}(?![\w/.,:]?\d)"
 DAY_MONTH_NUMERIC = r"(?:[12]\d|3[01]|0?[1-9])/(?:0?[1-9]|1[0-2])(?![\d/.])"
 # "the 2nd" or "the twentieth" after a preposition of time, closing the clause or before a time
 # ("on the 2nd, given ...", "ring after the twentieth"); "on the 2nd floor" stays.
+# The same after a move of an appointment, a review or a header field ("moved to the sixth for
+# X", "R/V the third.", "Sent: the twenty-second"), and before what closes a date in a clause
+# ("on the twenty-seventh got cancelled", "... for X re ...").
+DAY_ORDINAL = rf"(?i:the)\s+(?:{DAY_WORD}|(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))"
+DAY_CLOSES = (
+    r"(?=\s*(?:[,.;!?)\n]|$)|\s+(?i:at|and|to|till|until|then|or|for|got|with|but|because|when|"
+    r"re|was|is)\b)"
+)
 DAY_ALONE = (
-    rf"(?i:\b(?:on|since|until|till|from|by|before|after)\s+)"
-    rf"(?P<v>(?i:the)\s+(?:{DAY_WORD}|(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)))"
-    r"(?=\s*(?:[,.;!?)]|$)|\s+(?i:at|and|to|till|until|then|or)\b)"
+    rf"(?i:\b(?:on|since|until|till|from|by|before|after|r/v|sent|dated|"
+    rf"(?:moved|changed|rebooked|postponed)\s+to)\s*:?\s+)"
+    rf"(?P<v>{DAY_ORDINAL}){DAY_CLOSES}"
 )
 AGE90 = r"(?:9\d|1[01]\d)"
 

@@ -27,17 +27,23 @@ from safety.pii.names import (
 from safety.pii.names_forms import (
     AskedKnownNameRecognizer,
     AskedNameRecognizer,
+    CuedNameNeedsLessRecognizer,
     EndCommaCapitalRecognizer,
     FormFieldNameRecognizer,
     GreetingNameRecognizer,
+    InvertedSelfNameRecognizer,
+    KinAppositionNameRecognizer,
+    KinBracketNameRecognizer,
     KinPossessiveNameRecognizer,
     NameBeforeDateRecognizer,
+    NameBeforeKinRecognizer,
     NameShapeRecognizer,
     OurNameRecognizer,
     PossessiveKinNameRecognizer,
     ServiceForNameRecognizer,
     SignatureNameRecognizer,
     TwoWordsOrNamedRecognizer,
+    VocativeNameRecognizer,
 )
 from safety.pii.recognizers_intl import (
     CuedPostcodeRecognizer,
@@ -184,7 +190,18 @@ class DateOfBirthRecognizer(RegexRecognizer):
     """Dates of birth: any written date after a birth cue, with or without the year."""
 
     ENTITY = "DATE_OF_BIRTH"
-    PATTERNS = ((rf"{P.DOB_CUE}\s*(?i:the\s+)?(?P<v>{P.DATE_ANY})(?![\d/])", 0.95),)
+    PATTERNS = (
+        (rf"{P.DOB_CUE}\s*(?P<v>(?i:the\s+)?{P.DATE_ANY})(?![\d/])", 0.95),
+        # a day alone ("DOB the twenty-seventh,"), figures with spaces ("24 2 2000"), or a day
+        # and month in figures ("born 24/4"; not "born 3/12 ago", a baby's age in months)
+        (rf"{P.DOB_CUE}\s*(?P<v>{P.DAY_ORDINAL}){P.DAY_CLOSES}", 0.9),
+        (rf"{P.DOB_CUE}\s*(?P<v>{P.SPACED_DATE})", 0.9),
+        (
+            rf"{P.DOB_CUE}\s*(?P<v>{P.DAY_MONTH_NUMERIC})"
+            r"(?!\s*(?i:ago|old|weeks?|months?|days?|of|prem|early|late)\b)",
+            0.9,
+        ),
+    )
 
 
 class FullDateRecognizer(RegexRecognizer):
@@ -194,6 +211,9 @@ class FullDateRecognizer(RegexRecognizer):
     ENTITY = "DATE"
     PATTERNS = (
         (rf"(?<![\w/.-])(?P<v>{P.DATE_ANY})(?![\d/])", 0.6),
+        # with its article ("the 28th of June"): "the" is a fifth of the span
+        (rf"(?<![\w/.-])(?P<v>(?i:the)\s+{P.DATE_ANY})(?![\d/])", 0.6),
+        (rf"{P.DATE_CUE}(?P<v>{P.SPACED_DATE})", 0.6),
         # a reference written surname/date ("ref kowalski/3 May 1950")
         (rf"(?<=[{P.LOW}]/)(?P<v>{P.DATE_ANY})(?![\d/])", 0.6),
         (rf"(?<![\w/.-])(?P<v>{P.WEEKDAY_ORDINAL})", 0.6),
@@ -221,6 +241,13 @@ class AgeOver89Recognizer(RegexRecognizer):
         (rf"\b(?P<v>{P.AGE90})\s+(?i:years of age|yrs of age)", 0.9),
         (rf"{P.KIN_SUBJECT}\s+(?P<v>{P.AGE90})\b(?!\s*(?:%|kg|lb|mg|bpm|mmhg|cm|/|\.\d))", 0.85),
         (rf"{P.NAME},\s+(?P<v>{P.AGE90})\)", 0.85),
+        # a relative named between commas, then the age ("My father, X Y, is 94 and ...")
+        (
+            rf"{P.RELATION},\s+[^,.;]{{2,40}},\s+(?i:is|was|turned|turns)\s+(?:(?i:nearly|almost|"
+            rf"now|just|over)\s+)?(?P<v>{P.AGE90})\b"
+            r"(?!\s*(?:%|kg|lb|mg|bpm|mmhg|cm|/|\.\d|(?i:percent|per\s+cent)))",
+            0.85,
+        ),
     )
 
 
@@ -294,6 +321,12 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     TwoWordsOrNamedRecognizer,
     NameShapeRecognizer,
     OurNameRecognizer,
+    KinBracketNameRecognizer,
+    KinAppositionNameRecognizer,
+    NameBeforeKinRecognizer,
+    CuedNameNeedsLessRecognizer,
+    InvertedSelfNameRecognizer,
+    VocativeNameRecognizer,
     EuStreetRecognizer,
     EircodeRecognizer,
     EuPostcodeRecognizer,

@@ -12,6 +12,7 @@ import re
 
 from safety.pii import patterns as P
 from safety.pii.base import RegexRecognizer
+from safety.pii.clinical import is_allow_listed, load_allow_list
 from safety.pii.names import PARTICLES, is_common
 
 L = f"{P.UP}{P.LOW}"
@@ -96,9 +97,22 @@ GA_STREET = (
     rf"\b\d{{1,4}}[a-zA-Z]?,?\s+(?i:{GA_TYPE})\s+{GA_NAME}|"
     rf"\b{GA_TYPE}\s+{GA_NAME}\s+\d{{1,4}}[a-zA-Z]?(?![\d/])"
 )
+# Welsh street words (Heol road, Ffordd way, Stryd street, Lôn lane, Clos close, Rhodfa avenue,
+# Cilgant crescent, Teras terrace, Maes field, Llys court, Cwrt court, Sgwâr square, Parc park,
+# Plas hall, Rhes row), with the number before the name ("14 Heol y Felin"), the article "y",
+# "yr" or "'r" inside it, and a flat number before it ("Fflat 3, 7 Clos yr Eglwys").
+CY_TYPE = (
+    r"(?:Heol|Ffordd|Stryd|L[ôo]n|Clos|Rhodfa|Cilgant|Teras|Maes|Llys|Cwrt|Sgw[âa]r|Parc|Plas|"
+    r"Rhes)"
+)
+CY_NAME = rf"(?:(?i:y|yr|['’]r)\s+)?{WORD}(?:[ -](?:(?i:y|yr|['’]r)\s+)?{WORD}){{0,2}}"
+CY_STREET = (
+    rf"(?:(?:{P.UNIT_WORD}|(?i:fflat))\s*\d{{1,4}}[a-zA-Z]?,?\s+)?"
+    rf"\b\d{{1,4}}[a-zA-Z]?,?\s+(?i:{CY_TYPE})\s+{CY_NAME}"
+)
 STREET_ANY = (
     rf"(?:{FR_STREET}|{FR_STREET_AFTER}|{FR_STREET_BARE}|{FUSED_STREET}|{SHORT_STREET}|"
-    rf"{EN_STREET}|{UNIT_STREET}|{GA_STREET}|{P.STREET})"
+    rf"{EN_STREET}|{UNIT_STREET}|{GA_STREET}|{CY_STREET}|{P.STREET})"
 )
 
 # Without the space the last four need a letter, so "H207492" (a record number) is no Eircode.
@@ -164,7 +178,7 @@ def trim_place(value: str, last: bool = False) -> str:
     return value[run[0].start() : run[-1].end()] if run else ""
 
 
-_STREET_JOINERS = frozenset({"an", "na", "a", "de", "du", "des", "la", "le", "les"})
+_STREET_JOINERS = frozenset({"an", "na", "a", "de", "du", "des", "la", "le", "les", "y", "yr"})
 
 
 class EuStreetRecognizer(RegexRecognizer):
@@ -182,6 +196,7 @@ class EuStreetRecognizer(RegexRecognizer):
         (CUED_SHORT_STREET, 0.8),
         (rf"(?P<v>{FR_STREET_NAMED})", 0.8),
         (rf"(?P<v>{GA_STREET})", 0.85),
+        (rf"(?P<v>{CY_STREET})", 0.85),
         # a lower-case street with any USPS or Royal Mail suffix after an address cue ("lives
         # at 8 leach shore", "please update: 81 osborne pike")
         (
@@ -318,7 +333,19 @@ _HOMES = (
     "fear work school abroad halls digs lodgings accommodation care residence bungalow caravan "
     "tent hostel hotel university college barracks prison bed"
 )
-_NOT_PLACE = frozenset(_HOMES.split())
+# Verbs that follow "going to" ("going to ring on 3 May") and hospital departments a referral
+# comes from ("referred from cardiology by"): never a town.
+_NOT_PLACE_VERBS = (
+    "ring call phone text see try need have get be do make take book come stay visit wait sleep "
+    "rest start stop ask email chase cancel change move collect order"
+)
+_DEPARTMENTS = (
+    "cardiology dermatology neurology gastroenterology gastro rheumatology urology oncology "
+    "haematology respiratory endocrinology paediatrics orthopaedics ortho ent gynaecology "
+    "obstetrics psychiatry ophthalmology outpatients ward ed casualty physio radiology "
+    "nkda nka nkfa dnacpr dnr pmh hx rx"
+)
+_NOT_PLACE = frozenset(f"{_HOMES} {_NOT_PLACE_VERBS} {_DEPARTMENTS}".split())
 TOWN_CUE = (
     r"(?i:\b(?:live|lives|living|lived|staying|based|grew\s+up)\s+(?:in|near)|\bhours\s+in|"
     r"\b(?:chemist|pharmacy|surgery|practice|clinic|hospital|gp|doctor|dentist|physio|"
@@ -346,6 +373,33 @@ class CuedTownRecognizer(RegexRecognizer):
             rf"(?i:\bborn)\s+(?i:on\s+)?(?i:the\s+)?(?:{P.DATE_ANY})\s+(?i:in)\s+(?P<v>{ANY_PLACE})",
             0.7,
         ),
+        # where a referral came from ("referred from <town> by dr ..."), where the writer goes
+        # before when ("we are going to <town> on <date>"), where someone lives with another
+        # ("lives with partner in <town>")
+        (
+            rf"(?i:\breferred\s+(?:here\s+)?from)\s+(?P<v>{ANY_PLACE}?)"
+            rf"(?=\s+(?i:by|on|with|to|for)\b|\s*[,.;]|\s*$)",
+            0.7,
+        ),
+        (
+            rf"(?i:\b(?:going|travelling|traveling|flying|heading|driving|off|go|went)\s+"
+            rf"(?:back\s+)?to)\s+(?P<v>{ANY_PLACE}?)\s+(?i:on|from|for|until|till)\s+"
+            rf"(?=(?i:the\s+)?(?:{P.DATE_ANY}|{P.DAY_WORD}|\d{{1,2}}(?i:st|nd|rd|th)|"
+            rf"{P.SPACED_DATE}|\d{{1,4}}[/.-]\d))",
+            0.7,
+        ),
+        (
+            rf"(?i:\b(?:live|lives|living|lived|staying)\s+with\s+(?:(?:my|her|his|their|a)\s+)?"
+            rf"[^\W\d_]+\s+in)\s+(?P<v>{ANY_PLACE})",
+            0.7,
+        ),
+        # a place closing a record that opens with a name label, after the date of birth
+        # ("Patient: X, d.o.b. <date>, <town>")
+        (
+            rf"(?i:\b(?:patient|pt|name)\s*:)[^,\n]{{2,60}},\s*{P.DOB_CUE}\s*(?:(?i:the\s+)?{P.DATE_ANY}|{P.SPACED_DATE}|{P.DAY_MONTH_NUMERIC}|"
+            rf"{P.DAY_ORDINAL}),\s*(?P<v>{ANY_PLACE})\s*(?=[.;|]|$)",
+            0.7,
+        ),
         # the place of a signature block: "signed by X, <place>, <date>"
         (
             rf"(?i:\bsigned(?:\s+by)?)\s+[^,.]{{2,40}},\s*(?P<v>{ANY_PLACE}),\s*(?={P.DATE_ANY})",
@@ -358,7 +412,7 @@ class CuedTownRecognizer(RegexRecognizer):
         first = value.split()[0].lower() if value.split() else ""
         if not place or not value.startswith(place) or first in _NOT_PLACE:
             return ""
-        return place
+        return "" if is_allow_listed(place, load_allow_list()) else place
 
 
 _MONTH_OR_DAY = frozenset(

@@ -22,10 +22,12 @@ from safety.evaluation import load_devset
         ("pii_locales_fresh4", lambda: pii_independent.build_locales("fresh4")),
         ("pii_locales_fresh5", lambda: pii_independent.build_locales("fresh5")),
         ("pii_locales_fresh6", lambda: pii_independent.build_locales("fresh6")),
+        ("pii_locales_fresh7", lambda: pii_independent.build_locales("fresh7")),
         ("pii_handwritten", pii_independent.build_handwritten),
         ("pii_handwritten2", lambda: pii_independent.build_handwritten("pii_handwritten2.txt")),
         ("pii_handwritten3", lambda: pii_independent.build_handwritten("pii_handwritten3.txt")),
         ("pii_handwritten4", lambda: pii_independent.build_handwritten("pii_handwritten4.txt")),
+        ("pii_handwritten5", lambda: pii_independent.build_handwritten("pii_handwritten5.txt")),
     ],
 )
 def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, build):
@@ -43,10 +45,12 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_locales_fresh4",
         "pii_locales_fresh5",
         "pii_locales_fresh6",
+        "pii_locales_fresh7",
         "pii_handwritten",
         "pii_handwritten2",
         "pii_handwritten3",
         "pii_handwritten4",
+        "pii_handwritten5",
     ],
 )
 def test_when_independent_rows_read_then_labels_point_at_real_text(name):
@@ -67,6 +71,7 @@ def test_when_frames_split_then_no_two_sets_share_a_frame():
         pii_frames.FRESH4_FRAMES,
         pii_frames.FRESH5_FRAMES,
         pii_frames.FRESH6_FRAMES,
+        pii_frames.FRESH7_FRAMES,
     ]
     assert sum(len(set(s)) for s in sets) == len(set().union(*sets))
 
@@ -122,7 +127,8 @@ def test_when_rebuilt_on_another_day_then_the_golden_files_still_match(monkeypat
             return dt.datetime(2027, 11, 25, tzinfo=tz)
 
     monkeypatch.setattr(faker_dates, "datetime", NextYear)
-    for split in ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6"):
+    splits = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+    for split in splits:
         rebuilt = json.loads(json.dumps(pii_independent.build_locales(split)))
         assert rebuilt == load_devset(f"pii_locales_{split}")
 
@@ -131,16 +137,15 @@ def test_when_held_out_sets_registered_then_every_one_is_a_reported_source():
     from safety.evaluation import PII_HELD_OUT, PII_SOURCES
 
     held_out = set(PII_HELD_OUT)
-    assert held_out == {"pii_locales_fresh6", "pii_handwritten4"}
+    assert held_out == {"pii_locales_fresh7", "pii_handwritten5"}
     assert held_out.issubset(PII_SOURCES.values())
 
 
 def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep_theirs():
-    """fresh6 draws dates from DATE_FORMATS + MORE_DATE_FORMATS; the older sets only from the
-    first list, so their golden files are unchanged."""
-    assert pii_independent.FORMATS_BY_SPLIT == {
-        "fresh6": pii_independent.DATE_FORMATS + pii_independent.MORE_DATE_FORMATS
-    }
+    """fresh6 and fresh7 draw dates from DATE_FORMATS + MORE_DATE_FORMATS; the older sets only
+    from the first list, so their golden files are unchanged."""
+    both = pii_independent.DATE_FORMATS + pii_independent.MORE_DATE_FORMATS
+    assert {"fresh6": both, "fresh7": both} == pii_independent.FORMATS_BY_SPLIT
     import datetime as dt
 
     d = dt.date(1949, 10, 14)
