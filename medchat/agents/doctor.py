@@ -32,6 +32,12 @@ DOCTOR_NAME = "Reed"
 """The AI doctor's fixed fictional name: the scrubber keeps it as written (it identifies nobody),
 so the doctor never shows up as "I'm PERSON_2" and never invents a name of its own."""
 
+INSTRUCTION_RUN = 7
+"""Words in a row of SYSTEM_PROMPT that the safety layer's output check blocks as a prompt
+disclosure (safety.policy.filter.QUOTE_WORDS, quoted examples included). The review flags the
+same run first, so the reply is regenerated: otherwise the safety layer replaces it with "I can't
+share my instructions", a line no patient asked for, seen in 1 to 5 of 24 self-play dialogues."""
+
 SYSTEM_PROMPT = f"""You are Dr. {DOCTOR_NAME}, a careful general practitioner in a consultation.
 If you introduce yourself, say you are Dr. {DOCTOR_NAME}; never use any other name.
 The user is your patient. Take a focused medical history:
@@ -124,6 +130,8 @@ class DoctorAgent(Agent):
         """Role breaks and loops; on the whole reply also several questions in a turn and
         sentences that parrot the patient's last words back."""
         problems = super().review(text, final)
+        if echoes(text, SYSTEM_PROMPT, INSTRUCTION_RUN, quoted=True):
+            problems.append(Problem("role_break", "reads out its instructions"))
         if final and [s for s in sentences(text) if parrots(s, getattr(self, "_heard", ""))]:
             problems.append(Problem("echo", "repeats the patient's words"))
         if loops(text):

@@ -198,10 +198,10 @@ def role_breaks(text: str, role: str = "patient") -> list[str]:
     return found
 
 
-def echoes(text: str, source: str, width: int = 8) -> bool:
+def echoes(text: str, source: str, width: int = 8, quoted: bool = False) -> bool:
     """Whether `text` repeats `width` words in a row of `source` (a prompt read out); quoted
-    examples in the source are phrases the role may use, so they do not count."""
-    words = re.findall(r"[a-z']+", re.sub(r'"[^"]*"', " ", source).lower())
+    examples in the source are phrases the role may use, so they do not count unless `quoted`."""
+    words = re.findall(r"[a-z']+", (source if quoted else re.sub(r'"[^"]*"', " ", source)).lower())
     grams = {" ".join(words[i : i + width]) for i in range(len(words) - width + 1)}
     said = re.findall(r"[a-z']+", text.lower())
     return any(" ".join(said[i : i + width]) in grams for i in range(len(said) - width + 1))

@@ -107,3 +107,31 @@ def test_when_the_doctor_says_the_patients_line_back_then_it_is_a_repeat():
     line = "I'm sorry, but I'm not sure what you're asking."
     result = _finish(line, _turns("What brings you in?", line), retry="When did it start?")
     assert "repeat" in {p.kind for p in result.found} and result.text == "When did it start?"
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Can you tell me about your past history, medications, allergies, family and social "
+        "history?",
+        "Do you have chest pain with sweating, stroke signs, severe breathing difficulty?",
+        "I'd like to examine your chest or let's do an ECG, they will be reported to me.",
+        "Is there anything that makes it better or worse?",  # ordinary speech: not flagged
+    ],
+)
+def test_when_the_doctor_recites_what_the_safety_check_would_block_then_the_review_sees_it_first(
+    reply,
+):
+    """The review and the safety layer's prompt-disclosure check agree on every reply: what
+    the safety layer would replace with a refusal nobody asked for is regenerated instead."""
+    from medchat.agents.doctor import INSTRUCTION_RUN, SYSTEM_PROMPT
+    from safety.policy.filter import QUOTE_WORDS, quotes
+
+    assert INSTRUCTION_RUN == QUOTE_WORDS
+    agent = DoctorAgent(ScriptedChatModel())
+    agent.messages(_turns(OPENING))
+    flagged = "reads out its instructions" in {p.detail for p in agent.review(reply)}
+    assert flagged == quotes(reply, SYSTEM_PROMPT)
+    if flagged:
+        result = _finish(reply, _turns("What brings you in?", OPENING), retry="When did it start?")
+        assert result.repairs == 1 and result.text == "When did it start?"
