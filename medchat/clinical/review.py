@@ -165,11 +165,12 @@ NO_SYMPTOMS = re.compile(
 NOT_BETTER = re.compile(
     r"\b(?:not|isn't|hasn't|haven't|won't|doesn't|didn't|never)\s+(?:\w+\s+){0,2}?(?:any\s+)?"
     r"(?:better|easier|improv\w*|settl\w*|go(?:ne)? away|eas(?:e|ed|ing))\b|"
-    r"\bno (?:better|easier)\b",
+    r"\bno (?:better|easier)\b|\bnot (?:just|only|simply|merely)\b",
     re.IGNORECASE,
 )
 """A negated improvement ("it's not getting any better", "it hasn't gone away") says the
-complaint goes on: the negation denies relief, not a case fact."""
+complaint goes on: the negation denies relief, not a case fact. So does "not just" ("sharp, not
+just a dull ache any more"): it says more than what follows, and denies none of it."""
 _CLAUSE = re.compile(
     r";|,?\s+and (?=(?:i|i'm|i've|my|it|it's|he|she|they)\b)|"
     r",\s+(?=(?:i|i'm|i've|my|it's|he|she|they)\b)",

@@ -138,6 +138,8 @@ FACTS = {
         # a negated improvement says the complaint goes on ("better" is in the thoughts fact)
         ("It's not getting any better, if anything it's worse.", set(), []),
         ("The sweating hasn't gone away.", set(), []),
+        # "not just" says more than what follows
+        ("It's worse than that, not just a cold sweat, I was soaked.", set(), []),
     ],
 )
 def test_when_a_reply_says_no_to_a_fact_its_case_has_then_it_is_a_denial(reply, said, denied):
