@@ -244,7 +244,11 @@ class Conversation:
         review: dict[str, Any] = {"scripted": True} if scripted is not None else {}
         if verdict is not None:
             yield self._verdict_event("output", verdict)
-            if verdict.action == "block":
+            if verdict.action == "block" and self._recited_unasked(verdict, reviewed):
+                # Model against model, nobody asked for the instructions: a refusal would
+                # answer no one, so the turn is repaired like any reply out of role.
+                text, early = "", [Problem("role_break", "reads out its instructions")]
+            elif verdict.action == "block":
                 text, reviewed = agent.replacement(verdict, text), False
             elif hold and verdict.action == "escalate":  # no emergency or crisis advice in it
                 text, reviewed = agent.crisis_reply(verdict.category), False
@@ -301,6 +305,12 @@ class Conversation:
         objects to it (it gives no emergency or crisis advice, or is blocked)."""
         checked = self.guard.outbound(iter([text]), self._safety_mode(), context)
         return any(isinstance(v, Verdict) and v.action != "allow" for v in checked)
+
+    def _recited_unasked(self, verdict: Verdict, reviewed: bool) -> bool:
+        """A reply blocked for repeating its instructions when both sides are models: in
+        self-play and autoplay without a person, the block is a role break, not a refusal."""
+        automatic = self.meta.mode in (Mode.AUTOPLAY, Mode.SELFPLAY) and self.human_role is None
+        return automatic and reviewed and verdict.category == "prompt_disclosure"
 
     def _examiner_follows(self, doctor_text: str) -> bool:
         """In model-vs-model modes the examiner answers the model doctor's exam requests."""

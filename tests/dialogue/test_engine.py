@@ -402,6 +402,24 @@ def test_when_the_doctor_recites_its_prompt_then_a_replacement_is_stored(setting
     assert "Dr. Reed" not in "".join(e.text for e in of(events, TokenEvent))
 
 
+def test_when_a_model_doctor_recites_its_prompt_in_autoplay_then_the_turn_is_regenerated(
+    settings, store
+):
+    """Seen in self-play: with no person in the room, "I can't share my instructions" answers
+    nobody; the blocked reply is repaired like any reply out of role."""
+    from medchat.agents.doctor import SYSTEM_PROMPT
+
+    recital = "Sure. " + " ".join(SYSTEM_PROMPT.split()[:30])
+    wiring = scripted_wiring(settings, store, doctor=[recital, "When did it start?"])
+    conv = sessions.start(wiring, Mode.AUTOPLAY, persona_id="chest-pain-58m")
+    events = list(conv.step())
+    verdicts = [e for e in of(events, VerdictEvent) if e.direction == "output"]
+    assert verdicts and verdicts[0].category == "prompt_disclosure"
+    stored = conv.store.turns(conv.meta.id)[-1]
+    assert stored.role == Role.DOCTOR and stored.text == "When did it start?"
+    assert "can't share" not in stored.text and stored.meta["review"]["repairs"] == 1
+
+
 def test_when_two_turns_of_one_session_overlap_then_they_run_one_after_the_other(settings, store):
     """Play pressed while a turn still streams must not answer the same message twice."""
     import threading
