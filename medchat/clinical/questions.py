@@ -166,7 +166,25 @@ def question_categories(question: str) -> dict[C, float]:
         found = {c: f for c, f in found.items() if c not in _OWN}
     if C.ALLERGIES in found and C.MEDICATIONS in found and not _JOINED.search(text):
         found.pop(C.MEDICATIONS)  # "allergic to any medicines?" asks about allergies only
+    if C.PAST_HISTORY in found and not set(re.findall(r"[a-z]+", text)) - _HISTORY_WORDS:
+        found[C.PAST_HISTORY] = ANY  # "What is your past history?" asks for all of it
     return found
+
+
+_HISTORY_WORDS = frozenset(
+    re.findall(
+        r"[a-z]+",
+        "what whats is are was your you do does did have has had any ever been got other "
+        "past previous previously medical health history problems problem conditions condition "
+        "illnesses illness issues serious significant major before tell me about s "
+        "and or in the of so ok okay right now",
+    )
+)
+"""Words of a past-history question that name nothing in particular: one made only of them
+("What is your past history?", "Any medical problems in the past?") takes every past-history
+fact, as "any allergies?" takes every allergy; the similarity floor would otherwise drop facts
+as unlike the words "past history" as "I had chlamydia when I was nineteen", and the patient
+would deny its own history."""
 
 
 def is_open_question(question: str) -> bool:
