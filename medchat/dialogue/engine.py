@@ -306,16 +306,18 @@ class Conversation:
         checked = self.guard.outbound(iter([text]), self._safety_mode(), context)
         return any(isinstance(v, Verdict) and v.action != "allow" for v in checked)
 
+    def _automatic(self) -> bool:
+        """Model against model: self-play, or autoplay with no person on either side."""
+        return self.meta.mode in (Mode.AUTOPLAY, Mode.SELFPLAY) and self.human_role is None
+
     def _recited_unasked(self, verdict: Verdict, reviewed: bool) -> bool:
-        """A reply blocked for repeating its instructions when both sides are models: in
-        self-play and autoplay without a person, the block is a role break, not a refusal."""
-        automatic = self.meta.mode in (Mode.AUTOPLAY, Mode.SELFPLAY) and self.human_role is None
-        return automatic and reviewed and verdict.category == "prompt_disclosure"
+        """A reply blocked for repeating its instructions when both sides are models: the block
+        is a role break to repair, not a refusal, since nobody asked."""
+        return self._automatic() and reviewed and verdict.category == "prompt_disclosure"
 
     def _examiner_follows(self, doctor_text: str) -> bool:
         """In model-vs-model modes the examiner answers the model doctor's exam requests."""
-        automatic = self.meta.mode in (Mode.AUTOPLAY, Mode.SELFPLAY) and self.human_role is None
-        return automatic and self.examiner is not None and asks_for_exam(doctor_text)
+        return self._automatic() and self.examiner is not None and asks_for_exam(doctor_text)
 
     # -- ending ------------------------------------------------------------------------------
     @exclusive

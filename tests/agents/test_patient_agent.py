@@ -226,34 +226,43 @@ def test_when_the_patient_says_the_doctors_line_back_then_it_is_a_repeat(persona
     assert "repeat" in {p.kind for p in result.found} and result.text == "I'm not sure, doctor."
 
 
-def test_when_a_reply_affirms_what_the_case_negates_then_it_is_regenerated():
-    """Seen in self-play: "paracetamol isn't touching" it in the case, "better when I'm ...
-    taking paracetamol" in the reply; the gate that rejected that dialogue now runs live."""
-    pregnant = get_persona("headache-pregnant-31f")
+@pytest.mark.parametrize(
+    ("persona_id", "question", "wrong", "retry", "kind", "gone"),
+    [
+        # seen in self-play: "paracetamol isn't touching it" in the case, "better when I'm ...
+        # taking paracetamol" in the reply
+        (
+            "headache-pregnant-31f",
+            "What makes the headache better or worse?",
+            "The headache gets better when I'm lying down in the dark and taking paracetamol.",
+            "Nothing really helps it.",
+            "contradiction",
+            "taking paracetamol",
+        ),
+        # seen in self-play: "about a month" for an eye the case says went red last night
+        (
+            "loin-pain-41m",
+            "How long has this been going on?",
+            "It's been grumbling on for about two weeks now.",
+            "It came on about three hours ago.",
+            "invented_timing",
+            "two weeks",
+        ),
+    ],
+)
+def test_when_a_reply_breaks_with_its_case_then_it_is_regenerated(
+    persona_id, question, wrong, retry, kind, gone
+):
+    """The gates that rejected such dialogues run live too."""
+    persona = get_persona(persona_id)
     turns = [
         Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
-        Turn(role=Role.PATIENT, text=pregnant.opening_statement, author="t"),
-        Turn(role=Role.DOCTOR, text="What makes the headache better or worse?", author="t"),
+        Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
+        Turn(role=Role.DOCTOR, text=question, author="t"),
     ]
-    wrong = "The headache gets better when I'm lying down in the dark and taking paracetamol."
-    result = _patient_finish(pregnant, turns, wrong, retry="Nothing really helps it.")
-    assert "contradiction" in {p.kind for p in result.found}
-    assert result.repairs == 1 and "taking paracetamol" not in result.text
-
-
-def test_when_a_reply_gives_an_onset_its_case_does_not_have_then_it_is_regenerated():
-    """Seen in self-play: "about a month" for an eye the case says went red last night; the
-    gate that rejects such a dialogue runs live too."""
-    loin = get_persona("loin-pain-41m")
-    turns = [
-        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
-        Turn(role=Role.PATIENT, text=loin.opening_statement, author="t"),
-        Turn(role=Role.DOCTOR, text="How long has this been going on?", author="t"),
-    ]
-    wrong = "It's been grumbling on for about two weeks now."
-    result = _patient_finish(loin, turns, wrong, retry="It came on about three hours ago.")
-    assert "invented_timing" in {p.kind for p in result.found}
-    assert result.repairs == 1 and "two weeks" not in result.text
+    result = _patient_finish(persona, turns, wrong, retry=retry)
+    assert kind in {p.kind for p in result.found}
+    assert result.repairs == 1 and gone not in result.text
 
 
 def test_when_an_informant_answers_then_their_label_is_said_once_per_turn():
