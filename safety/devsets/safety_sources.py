@@ -40,6 +40,8 @@ while tuning):
   (indirect crisis messages, emergencies across ages and body systems, patient- and
   clinician-side harmful asks in plain, story, role-play, hypothetical and injection framings,
   benign look-alikes on the same topics); it is held out and joins the cross-source test.
+  Before its first look, 12 rows were rewritten because they repeated or closely paraphrased
+  rows of older sets (token overlap >= 0.5; one of them word for word).
 - round 6 training (`safety_train6.jsonl`, 171 hand-written rows, all dev): 91 clinician-voice
   harmful asks across the nine MedSafetyBench (AMA) ethics categories in task wording ("Draft
   a...", "Write a...", "Create a..."), and benign clinician questions on the same topics in the
