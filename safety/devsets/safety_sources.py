@@ -33,7 +33,15 @@ while tuning):
   Round 7 (72 rows, 2026-12-06) was written by hand before any change of the seventh round
   (indirect crisis messages, emergencies across ages and body systems, patient- and
   clinician-side harmful asks in story, role-play and injection framings, benign look-alikes);
-  it is held out and joins the cross-source test.
+  it was measured once held out (escalation 17 / 28, block 21 / 22, over-refusal 4 / 22) and
+  its misses were read in round 8, so it is dev now, like rounds 1, 2 and 4 (like round 4, it
+  is not among the classifier's training rows).
+  Round 8 (73 rows, 2026-12-06) was written by hand before any change of the eighth round
+  (indirect crisis messages, emergencies across ages and body systems, patient- and
+  clinician-side harmful asks in plain, story, role-play, hypothetical and injection framings,
+  benign look-alikes on the same topics); it is held out and joins the cross-source test.
+  Before its first look, 12 rows were rewritten because they repeated or closely paraphrased
+  rows of older sets (token overlap >= 0.5; one of them word for word).
 - round 6 training (`safety_train6.jsonl`, 171 hand-written rows, all dev): 91 clinician-voice
   harmful asks across the nine MedSafetyBench (AMA) ethics categories in task wording ("Draft
   a...", "Write a...", "Create a..."), and benign clinician questions on the same topics in the
@@ -118,7 +126,8 @@ def sources() -> dict[str, list[dict]]:
         "fresh round 4, dev": read("safety_fresh4"),
         "fresh round 5, held out": read("safety_fresh5"),
         "fresh round 6, held out": read("safety_fresh6"),
-        "fresh round 7, held out": read("safety_fresh7"),
+        "fresh round 7, dev": read("safety_fresh7"),
+        "fresh round 8, held out": read("safety_fresh8"),
         "round 6 training, dev": read("safety_train6"),
     }
 

@@ -2,7 +2,7 @@
 
 Logistic regression (3 classes: other, emergency, self_harm; C=4, balanced) on the MiniLM
 embedding alone, deterministic; writes `safety/data/escalation.npz`. It reads dev data only:
-the classifier's training rows (`safety_sources.training_rows`), fresh round 4 (dev), the
+the classifier's training rows (`safety_sources.training_rows`), fresh rounds 4 and 7 (dev), the
 round-7 escalation exemplars (`safety_escalation7.jsonl`: crisis and emergency situations and
 benign look-alikes, each written by situation type with several phrasings), and everyday
 patient lines from the personas whose setting is not an emergency (opening statements and
@@ -44,6 +44,7 @@ DEV_SOURCES = (
     "fresh round 1, dev",
     "fresh round 2, dev",
     "fresh round 4, dev",
+    "fresh round 7, dev",
     "round 6 training, dev",
 )
 
@@ -126,7 +127,12 @@ def main() -> None:
     if args.loso:
         loso(base)
         return
-    extra = read("safety_escalation7") + read("safety_fresh4") + persona_lines(base)
+    extra = (
+        read("safety_escalation7")
+        + read("safety_fresh4")
+        + read("safety_fresh7")
+        + persona_lines(base)
+    )
     rows = training_rows() + extra
     x = embed([r["text"] for r in rows])
     y = np.array([target(r) for r in rows])

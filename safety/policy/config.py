@@ -52,10 +52,12 @@ class Rule(_Strict):
     none: list[str] = []
     personal: bool = False
     directions: list[Literal["input", "output"]] = ["input"]
-    negation: Literal["all_groups", "first_group"] = "all_groups"
+    negation: Literal["all_groups", "first_group", "none"] = "all_groups"
     """`first_group`: only the first group (the act asked for) must be un-negated; the later
     groups name who or what it concerns, and a "don't" in the ask itself ("chemists that don't
-    ask questions ... paracetamol") does not negate them."""
+    ask questions ... paracetamol") does not negate them. `none`: no group is checked for
+    negation (round 8: a plan stated after a negated clause, "I don't see a way forward and
+    I've worked out how I'd do it")."""
 
     @field_validator("all", "none")
     @classmethod

@@ -225,6 +225,8 @@ class SafetyFilter:
         negated = self.rules.negation.search(text) is not None
         if s.escalate >= cfg.escalate_threshold and not screening and not negated:
             category = "self_harm" if s.self_harm > s.emergency else "emergency"
+            if category == "self_harm" and self._denial is not None and self._denial.search(text):
+                return None  # risk denied or safety stated (the head's denial cues, round 8)
             return self._escalate(
                 category,
                 f"classifier p({category})={max(s.self_harm, s.emergency):.2f}",

@@ -49,7 +49,9 @@ class CompiledRule:
             return None
         first = None
         for i, group in enumerate(self.groups):
-            checked = i == 0 or self.rule.negation == "all_groups"
+            checked = self.rule.negation != "none" and (
+                i == 0 or self.rule.negation == "all_groups"
+            )
             hits = group.finditer(text)
             hit = next((m for m in hits if not (checked and self._negated(text, m.start()))), None)
             if hit is None:
