@@ -88,8 +88,11 @@ def main() -> None:
     configure_logging(settings.log_format, settings.log_level)
     options = launch_options(settings)
     # `docker stop` and systemd send SIGTERM: handle it like Ctrl-C, so Gradio closes its server
-    # and the embedded Redis is shut down below instead of outliving the app.
+    # and the embedded Redis is shut down below instead of outliving the app. SIGINT too: a
+    # shell starts background jobs (`make run &`, nohup) with SIGINT ignored, and Python then
+    # installs no Ctrl-C handler, so `kill -INT` left the app serving (seen in a test run).
     signal.signal(signal.SIGTERM, signal.default_int_handler)
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     try:
         backend = default_service(settings, model_warmup(settings).start())
         demo = build_app(settings, backend=backend, login="auth" in options)

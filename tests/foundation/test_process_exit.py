@@ -218,7 +218,14 @@ def test_when_the_app_is_stopped_then_it_exits_zero_and_its_redis_is_gone(tmp_pa
         servers = embedded_servers(home)
         assert len(servers) == 1, "the app did not start its embedded Redis"
         app.send_signal(stop)
-        returncode = app.wait(timeout=120)
+        try:
+            returncode = app.wait(timeout=120)
+        except subprocess.TimeoutExpired:
+            app.send_signal(signal.SIGABRT)  # faulthandler writes every thread's stack to the log
+            app.wait(timeout=30)
+            raise AssertionError(
+                f"the app did not exit on {stop!r}:\n{log.read_text(errors='replace')[-8000:]}"
+            ) from None
     finally:
         if app.poll() is None:
             app.kill()
