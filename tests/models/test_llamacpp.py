@@ -157,10 +157,14 @@ def test_when_the_server_dies_mid_reply_then_the_error_is_clear_and_the_next_req
     model = llamacpp_model.model_copy(update={"server": own_server})
     stream = model.bind(max_new_tokens=2000, ignore_eos=True).stream(ask("Go on."))
     next(stream)
-    threading.Timer(0.2, lambda: own_server._proc.kill()).start()
+    killed = own_server._proc
+    threading.Timer(0.2, killed.kill).start()
     with pytest.raises(ModelError, match="restarted on the next request"):
         for _ in stream:
             pass
+    # The kernel closes a killed process's sockets just before the process can be reaped, so
+    # the client's error can arrive a moment before poll() sees the exit.
+    killed.wait(timeout=10)
     assert not own_server.running
     assert model.invoke(ask("Are you still there?")).content.strip()
     assert own_server.starts == 2
