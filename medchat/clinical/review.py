@@ -164,7 +164,7 @@ NO_SYMPTOMS = re.compile(
 """A blanket no ("I have no symptoms", "no other symptoms"): it denies every fact asked about."""
 NOT_BETTER = re.compile(
     r"\b(?:not|isn't|hasn't|haven't|won't|doesn't|didn't|never)\s+(?:\w+\s+){0,2}?(?:any\s+)?"
-    r"(?:better|easier|improv\w*|settl\w*|go(?:ne)? away|eas(?:e|ed|ing))\b|"
+    r"(?:better|easier|improv\w*|settl\w*|go(?:ne)? away|eas(?:e|ed|ing)|let(?:ting)? up)\b|"
     r"\bno (?:better|easier)\b|\bnot (?:just|only|simply|merely)\b",
     re.IGNORECASE,
 )
@@ -331,15 +331,39 @@ def claimed_diagnoses(text: str, case_text: str) -> list[str]:
 _NEGATED_SUBJECT = re.compile(
     r"^\W*(?:\w+: )?(?:(?:my|her|his|our|their|the) [\w-]+|he|she|they|it|there|we|mum|dad)\s+"
     r"(?:hasn't|haven't|has not|have not|doesn't|don't|does not|do not|didn't|did not|isn't|"
-    r"is not|wasn't|was not|aren't|won't|can't|never)\b",
+    r"is not|wasn't|was not|aren't|won't|never)\b",
     re.IGNORECASE,
 )
+_NUMBER = r"(?:\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few|couple)"
+_FINDING_IN_NEGATION = re.compile(
+    r"\b(?:any ?more|no longer)\b|"
+    r"\b(?:didn't|did not|failed to) pass\b[^.;]*\b(?:test|check|screen\w*|exam\w*|hearing)\b|"
+    r"\b(?:hasn't|haven't|has not|have not)\s+(?:been able to\s+)?(?:opened|passed|eaten|"
+    r"slept|(?:had|got) (?:a|her|my|his|their) period|had (?:a|any) (?:wet nappy|wet nappies|"
+    r"wee|poo)|done a (?:wee|poo)|had anything to (?:eat|drink)|weed|peed|"
+    r"(?:wanted|been able) to eat|felt like eating)\b"
+    r"[^.;]*\b(?:(?:for|in) (?:the )?(?:past |last )?(?:about |around |nearly |almost |over |"
+    rf"more than |at least )?(?:a )?{_NUMBER}\b|since\b)|"
+    r"\b(?:hasn't|haven't|has not|have not) (?:yet )?started (?:my|her|their) periods?\b",
+    re.IGNORECASE,
+)
+"""Findings worded as negations: a change ("my clothes don't fit any more"), a failed test
+("she didn't pass her newborn hearing test"), a body function absent for a span or since a
+time ("he hasn't passed urine for the past 12 hours", "I haven't wanted to eat anything since
+yesterday"), periods not yet started. Inability
+("he can't keep anything down") is never read as a denial at all."""
 
 
 def is_negative(text: str) -> bool:
     """Whether a case fact is itself a denial: "I haven't had a cough", and in another's voice
     or about a thing, "My son hasn't had any fever", "Daughter: She hasn't fallen", "There
-    hasn't been any blood in the phlegm". A no agrees with such a fact; it cannot deny it."""
+    hasn't been any blood in the phlegm". A no agrees with such a fact; it cannot deny it.
+
+    A finding worded as a negation is not a denial: a negated improvement ("it hasn't let up
+    since it started") says the complaint goes on, and `_FINDING_IN_NEGATION` covers changes,
+    failed tests and absent body functions. A no to those would deny the case."""
+    if NOT_BETTER.search(text) or _FINDING_IN_NEGATION.search(text):
+        return False
     return bool(_LEADING_DENIAL.search(text) or _NEGATED_SUBJECT.search(text))
 
 

@@ -161,6 +161,22 @@ def test_when_a_reply_says_no_to_a_fact_its_case_has_then_it_is_a_denial(reply, 
         # a positive finding with a negation later on stays positive: a no would deny it
         ("He came early, at 35 weeks, but he didn't need the special care baby unit.", False),
         ("My wedding ring is too tight, it won't come off.", False),
+        # findings worded as negations: a no to them denies the case
+        ("He can't keep anything down, not even water.", False),
+        ("My trousers don't do up any more.", False),
+        ("Dad: He no longer knows which day it is.", False),
+        ("She failed to pass the eye check at school.", False),
+        ("The baby hasn't had a wet nappy in about ten hours.", False),
+        ("I haven't had my period for four months now.", False),
+        ("Grandad hasn't opened his bowels for a week.", False),
+        ("The throbbing hasn't let up for a second.", False),
+        ("She hasn't felt like eating since the weekend.", False),
+        ("My daughter hasn't started her periods yet.", False),
+        # ... and their look-alikes stay denials
+        ("I haven't smoked for twenty years.", True),
+        ("I haven't been abroad in the last two years.", True),
+        ("I haven't had a drink since new year.", True),
+        ("She didn't pass out, she just went pale.", True),
     ],
 )
 def test_when_a_case_fact_opens_with_a_negated_verb_then_it_is_negative(fact, negative):
@@ -171,6 +187,12 @@ def test_when_a_no_agrees_with_a_negative_fact_in_another_voice_then_it_denies_n
     facts = {"no_temp": "My daughter hasn't had a temperature.", "rash": "She's got a rash."}
     assert denials("No, she hasn't had a temperature.", facts, set()) == []
     assert denials("No, no rash.", facts, set()) == ["rash"]
+
+
+def test_when_a_no_meets_a_finding_worded_as_a_negation_then_it_is_a_denial():
+    facts = {"bowels": "Nan hasn't opened her bowels for four days, which isn't like her."}
+    assert denials("No, her bowels are fine.", facts, set()) == ["bowels"]
+    assert denials("No.", {"vomit": "He can't keep anything down."}, set()) == ["vomit"]
 
 
 @pytest.mark.parametrize(
