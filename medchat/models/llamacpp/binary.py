@@ -9,6 +9,7 @@ run on another CPU, so a machine with different flags builds its own copy.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import subprocess
@@ -37,12 +38,22 @@ _CMAKE_FLAGS = (
     "-DLLAMA_BUILD_UI=OFF",
     "-DLLAMA_USE_PREBUILT_UI=OFF",  # it would download the web UI: no hub is reachable
     "-DLLAMA_OPENSSL=OFF",
+    # No AMX kernels, whatever -march=native offers (GCC lets an explicit -mno- win over the
+    # -march default in any order). The vendored llama.cpp's AMX path segfaults in
+    # ggml_backend_amx_mul_mat on the first batch with Q4_K_M weights on an Intel Xeon with
+    # amx_int8 (seen here on 2026-12-06 with the default model and the test model; upstream
+    # ggml-org/llama.cpp#20824, closed without a fix). The AVX-512 and repacked kernels run.
+    "-DCMAKE_C_FLAGS=-mno-amx-tile -mno-amx-int8 -mno-amx-bf16",
+    "-DCMAKE_CXX_FLAGS=-mno-amx-tile -mno-amx-int8 -mno-amx-bf16",
 )
+_FLAGS_KEY = hashlib.sha256("\n".join(_CMAKE_FLAGS).encode()).hexdigest()[:8]
+"""Part of the cache key: a change of build flags builds a new server instead of reusing one."""
 
 
 def cached_server_path(settings: Settings) -> Path:
-    """Where the build for this llama.cpp version and this CPU lives."""
-    return settings.cache_dir / f"llama-server-{SOURCE_VERSION}-{cpu_key()}" / "llama-server"
+    """Where the build for this llama.cpp version, this CPU and these build flags lives."""
+    name = f"llama-server-{SOURCE_VERSION}-{cpu_key()}-{_FLAGS_KEY}"
+    return settings.cache_dir / name / "llama-server"
 
 
 def find_server(settings: Settings) -> Path:
