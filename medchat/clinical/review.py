@@ -382,19 +382,67 @@ def _stems(text: str) -> set[str]:
     return {w[:5] for w in content_words(text) if len(w) > 3 and w not in _GENERIC}
 
 
+def positive_part(fact: str) -> str:
+    """The clauses of a case fact that state something rather than deny it.
+
+    A mixed fact ("I'm slightly sensitive to noise but have no sensitivity to light", "I haven't
+    set a date, but I've written a sort of letter") holds a finding and a denial. A no agrees
+    with the denial and contradicts the finding, so only the finding's words can be denied. A
+    clause whose negation is itself a finding ("it hasn't let up") counts as stating."""
+    kept = []
+    for clause in _CLAUSE.split(fact):
+        for part in _CONTRAST.split(clause):
+            if _stems(part) and not (is_negative(part) or _BARE_DENIAL.match(part)):
+                kept.append(part.strip(" ,"))
+    return ", ".join(kept)
+
+
+_BARE_DENIAL = re.compile(
+    r"^\W*(?:(?:i|he|she|they|we|there)(?:'s|'ve)?\s+)?(?:(?:have|has|had|is|are|was|were|with)"
+    r"\s+)?(?:got\s+)?no\b(?! (?:better|easier)\b)",
+    re.IGNORECASE,
+)
+"""A clause that is only a denial, with or without its subject: "... but have no sensitivity
+to light", "..., no diarrhoea or blood", "I have no trouble with light", "there's no
+discharge". A negation inside a finding ("I've lost weight without trying", "she's not
+herself") does not make its clause a denial: only a clause opening with one does."""
+
+
+_NEGATION_WORDED = re.compile(r"\b(?:can't|cannot|couldn't|won't|unable to)\b", re.IGNORECASE)
+
+
+def _plainly_stated(fact: str) -> bool:
+    """Whether a bare no can only contradict the fact. Not when the fact opens with a denial
+    ("Did you pass out?" "No." agrees with "I didn't pass out, but I felt dazed"), nor when its
+    finding is worded as a negation: "Has it eased?" "No." agrees with "it hasn't let up", and
+    "Can he keep anything down?" "No." with "he can't keep anything down", while the same no
+    to "Is it constant?" would deny them. Without the question a bare no to such a fact is
+    ambiguous, so it is left to the clause check ("No, it's eased now" still denies)."""
+    if is_negative(fact):
+        return False
+    worded = NOT_BETTER, _FINDING_IN_NEGATION, _NEGATION_WORDED
+    return not any(pattern.search(fact) for pattern in worded)
+
+
 def denials(text: str, facts: dict[str, str], said: set[str]) -> list[str]:
     """Ids of positive `facts` (id -> text) that `text` denies without also saying them.
 
-    A bare no ("No.", "No, nothing like that.") or a blanket one ("I have no symptoms") denies
-    them all; a negated clause sharing a telling word with a fact denies that fact, unless what
-    it negates is an improvement ("it's not getting any better").
+    A bare no ("No.", "No, nothing like that.") denies every plainly stated one
+    (`_plainly_stated`), a blanket one ("I have no symptoms") all of them; a negated clause
+    sharing a telling word with a fact denies that fact, unless what it negates is an
+    improvement ("it's not getting any better"). A mixed fact counts by its stating clauses
+    only (`positive_part`): "No, light is fine" agrees with "Noise bothers me but I have no
+    trouble with light", and "No, I haven't written anything" denies "I haven't set a date,
+    but I've written a letter".
     """
-    positive = {fid: t for fid, t in facts.items() if not is_negative(t) and fid not in said}
+    stated = {fid: t if not is_negative(t) else positive_part(t) for fid, t in facts.items()}
+    positive = {fid: t for fid, t in stated.items() if t and fid not in said}
     if not positive:
         return []
+    matched = {fid: positive_part(t) or t for fid, t in positive.items()}
     flat = not _stems(text)  # "No.", "No, nothing like that.": says nothing but no
     if flat and _LEADING_DENIAL.search(text) and not said:
-        return sorted(positive)
+        return sorted(fid for fid in positive if _plainly_stated(facts[fid]))
     out = set()
     for sentence in sentences(text):
         if _CONTRAST.search(sentence):
@@ -405,7 +453,7 @@ def denials(text: str, facts: dict[str, str], said: set[str]) -> list[str]:
         for clause in _CLAUSE.split(sentence):
             if _NEGATED.search(NOT_BETTER.sub(" ", clause)):
                 words = _stems(clause)
-                out |= {fid for fid, fact in positive.items() if words & _stems(fact)}
+                out |= {fid for fid, fact in matched.items() if words & _stems(fact)}
     return sorted(out)
 
 

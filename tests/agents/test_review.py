@@ -192,7 +192,52 @@ def test_when_a_no_agrees_with_a_negative_fact_in_another_voice_then_it_denies_n
 def test_when_a_no_meets_a_finding_worded_as_a_negation_then_it_is_a_denial():
     facts = {"bowels": "Nan hasn't opened her bowels for four days, which isn't like her."}
     assert denials("No, her bowels are fine.", facts, set()) == ["bowels"]
-    assert denials("No.", {"vomit": "He can't keep anything down."}, set()) == ["vomit"]
+    assert denials("No, the ache has eased off.", {"a": "The ache hasn't let up."}, set()) == ["a"]
+
+
+@pytest.mark.parametrize(
+    "fact",
+    [
+        "The ache hasn't let up since Sunday.",
+        "He can't keep anything down, not even water.",
+        "Grandad hasn't opened his bowels for a week.",
+        "I didn't pass out, but everything went grey for a moment.",
+    ],
+)
+def test_when_a_bare_no_meets_a_fact_worded_as_a_negation_then_it_is_not_called_a_denial(fact):
+    # "Has it eased?" "No." agrees; "Is it constant?" "No." denies: without the question a bare
+    # no is ambiguous, and calling it a denial would replace right answers with the case's words
+    assert denials("No.", {"f": fact}, set()) == []
+
+
+def test_when_a_no_meets_a_plainly_stated_fact_then_it_is_still_a_denial():
+    assert denials("No.", {"f": "I've been coughing up green phlegm."}, set()) == ["f"]
+    assert denials("No.", {"f": "I've lost a stone without trying."}, set()) == ["f"]
+
+
+@pytest.mark.parametrize(
+    ("reply", "fact", "denied"),
+    [
+        # a no that agrees with the fact's denial clause denies nothing
+        (
+            "No, light is fine.",
+            "Noise bothers me but I have no trouble with light.",
+            False,
+        ),
+        (
+            "No, I haven't booked anything.",
+            "I haven't booked a date, but I've packed a bag.",
+            False,
+        ),
+        ("No, I don't drink.", "I don't drink, I smoke five a day.", False),
+        # a no to the finding beside the denial denies it, even when the fact opens with a denial
+        ("No, noise is fine.", "Noise bothers me but I have no trouble with light.", True),
+        ("No, I haven't packed anything.", "I haven't booked a date, but I've packed a bag.", True),
+        ("No, I don't smoke.", "I don't drink, I smoke five a day.", True),
+    ],
+)
+def test_when_a_fact_is_mixed_then_only_its_stating_clauses_can_be_denied(reply, fact, denied):
+    assert denials(reply, {"f": fact}, set()) == (["f"] if denied else [])
 
 
 @pytest.mark.parametrize(
