@@ -251,6 +251,47 @@ FRESH7_FRAMES: tuple[str, ...] = (
     "letter to {name}, {address}, copy to GP, {clin} discussed",
 )
 
+# Written on 2026-12-06 before the eighth round of rule changes and measured once with the rules
+# as they were: envelope-style addresses on their own lines, transport bookings, fit notes,
+# vaccination records, consent forms, out-of-hours call logs, app repeat requests, travel letters,
+# e-mail signatures, bereavement letters, continental form labels (Nom/Prénom, Geb.-Datum,
+# Geboortedatum), slash-separated contact lines and "Town/City:" forms; eight locales (en_US and
+# de_AT added). No rule was written from these shapes.
+FRESH8_FRAMES: tuple[str, ...] = (
+    "{name}\n{street}\n{city}\n{postcode}\n\nDear {first}, your {epo} clinic is on {date}.",
+    "Transport booked: collect {name} from {address} at 08:30 on {date}, walks with a frame",
+    "Fit note: {first} {last} not fit for work from {date} to {date} because of {epo}",
+    "Vaccine: flu | Given: {date} | Name: {last}, {first} | Batch: FX2291 | {clin}",
+    "I, {name}, agree to the procedure explained to me on {date} by dr {last}",
+    "OOH log 02:14 - caller {first} re her father {name}, {clin}, advised 111",
+    "Repeat request via app from {name} ({dob}): {drug} {dose} x56",
+    "This is to confirm that {name}, date of birth {dob}, needs to carry {drug} on the flight "
+    "on {date}.",
+    "Best wishes,\n{name}\nPractice Manager\n{phone}",
+    "Dear Sir or Madam, I am writing about my late husband {name}, who died on {date} "
+    "after years of {epo}.",
+    "Nom: {last}  Prénom: {first}  Né(e) le: {dob}  Motif: {clin}",
+    "Name: {name}, Geb.-Datum: {dob}, Anschrift: {street}, {postcode} {city}",
+    "Geboortedatum {dob} - patiënt {name} - {epo}",
+    "{first} {last} / {street} / {postcode} {city} / {phone}",
+    "Town/City: {city}   Postcode: {postcode}   Date of birth: {dob}",
+    "my stepdaughter {first} lives over in {city} and she has {epo} too",
+    "the dentist on {street} sent me here, {clin} since {date}",
+    "admitted {date}, discharged {date}, home to {city} with daughter {first}, {drug} {dose} od",
+    "i'd like to register my baby {first}, born {dob}, we live at {address}",
+    "if i dont answer try {first} on {phone}, she lives round the corner",
+    "{date} 14:05 - spoke to {first} (wife) - {clin} - will bring him in",
+    "hi doc, me again ({first}), dob {dob}, still on {dose} of {drug}",
+    "my godson {first} {last} is coming from {city} on {date} and has {epo}",
+    "Patient moved: old address {street}, {city}; new address {address}",
+    "Spoke with pharmacist {first} at the {city} branch re {drug} shortage",
+    "Baby {first} born {dob}, mum {name}, {clin} at birth, weight fine",
+    "anyone else get headaches on {drug}?? {first} x",
+    "she's {name}, birthday {dob}, and she's been on {drug} since {date}",
+    "Invoice to: {name}, {address}. Service date {date}.",
+    "complaint re dr {last} who saw my son {first} on {date} and missed his {epo}",
+)
+
 # Clinical content, chosen for this source only (not the lists in `pii_templates`).
 DRUGS: tuple[str, ...] = (
     "apixaban",

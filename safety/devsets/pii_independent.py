@@ -21,15 +21,19 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   round; `pii_locales_fresh6.jsonl` (FRESH6_FRAMES, seed 1308, written on 2026-12-06 before the
   sixth round, with the extra date shapes of MORE_DATE_FORMATS) was measured once before and once
   after that round, then read in the seventh; `pii_locales_fresh7.jsonl` (FRESH7_FRAMES, seed
-  1309, written on 2026-12-06 before the seventh round, same date shapes as fresh6) is held out,
-  rows unread.
+  1309, written on 2026-12-06 before the seventh round, same date shapes as fresh6) was measured
+  once before and once after that round, then read in the eighth; `pii_locales_fresh8.jsonl`
+  (FRESH8_FRAMES, seed 1311, written on 2026-12-06 before the eighth round, eight locales with
+  en_US and de_AT, and the further date shapes of FRESH8_DATE_FORMATS) is held out, rows unread.
 - Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
   before the recognizers were changed; parsed into `pii_handwritten.jsonl`. A second set,
   `pii_handwritten2.txt` (2026-12-05, before the fourth round), gives `pii_handwritten2.jsonl`;
   a third, `pii_handwritten3.txt` (2026-12-05, before the fifth round; read in the sixth), gives
   `pii_handwritten3.jsonl`; a fourth, `pii_handwritten4.txt` (2026-12-06, before the sixth round;
   read in the seventh), gives `pii_handwritten4.jsonl`; a fifth, `pii_handwritten5.txt`
-  (2026-12-06, before the seventh round, held out, rows unread), gives `pii_handwritten5.jsonl`.
+  (2026-12-06, before the seventh round; read in the eighth), gives `pii_handwritten5.jsonl`; a
+  sixth, `pii_handwritten6.txt` (2026-12-06, before the eighth round, held out, rows unread),
+  gives `pii_handwritten6.jsonl`.
 """
 
 from __future__ import annotations
@@ -59,7 +63,11 @@ SEEDS = {
     "fresh5": 1307,
     "fresh6": 1308,
     "fresh7": 1309,
+    "fresh8": 1311,
 }
+# fresh8 adds two locales (en_US and de_AT); the older sets keep LOCALES, so their golden files do
+# not change.
+LOCALES_BY_SPLIT = {"fresh8": (*LOCALES, "en_US", "de_AT")}
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
 # Ages are counted from this day, not from the clock: the golden files must not change with the
@@ -167,9 +175,24 @@ MORE_DATE_FORMATS = (
     lambda d: f"the {_ordinal(d.day)} of {d.strftime('%B')}",
     lambda d: f"{d.day} {d.month} {d.year}",
 )
+# Further shapes for fresh8 only: an ordinal with an abbreviated month and no year, an abbreviated
+# month with a dot, the German day.month with a closing dot, two-digit years after a month name or
+# without zero padding, a weekday before day/month, an ordinal with a comma before the year,
+# upper-case day-month-two-digit-year.
+FRESH8_DATE_FORMATS = (
+    lambda d: f"{_ordinal(d.day)} {d.strftime('%b')}",
+    lambda d: f"{d.strftime('%b')}. {d.day}, {d.year}",
+    lambda d: f"{d.day:02d}.{d.month:02d}.",
+    lambda d: f"{d.day} {d.strftime('%b').lower()} {d.strftime('%y')}",
+    lambda d: f"{d.day}/{d.month}/{d.strftime('%y')}",
+    lambda d: f"{d.strftime('%a')} {d.day}/{d.month}",
+    lambda d: f"{_ordinal(d.day)} {d.strftime('%B')}, {d.year}",
+    lambda d: d.strftime("%d-%b-%y").upper(),
+)
 FORMATS_BY_SPLIT = {
     "fresh6": DATE_FORMATS + MORE_DATE_FORMATS,
     "fresh7": DATE_FORMATS + MORE_DATE_FORMATS,
+    "fresh8": DATE_FORMATS + MORE_DATE_FORMATS + FRESH8_DATE_FORMATS,
 }
 
 
@@ -201,7 +224,7 @@ def locale_values(
             (None, ", "),
             ("postcode", postcode),
         ]
-    elif locale == "en_GB":
+    elif locale in ("en_GB", "en_US"):
         order = [
             ("street", street),
             (None, ", "),
@@ -217,7 +240,7 @@ def locale_values(
             (None, " "),
             ("city", city),
         ]
-    phone_src = fakers["en_GB"] if locale == "en_GB" else fakers["en_IE"]
+    phone_src = fakers[locale] if locale in ("en_GB", "en_US") else fakers["en_IE"]
     values: dict = {
         "name": f"{f.first_name()} {f.last_name()}",
         "first": f.first_name(),
@@ -272,15 +295,17 @@ def build_locales(split: str) -> list[dict]:
         "fresh5": F.FRESH5_FRAMES,
         "fresh6": F.FRESH6_FRAMES,
         "fresh7": F.FRESH7_FRAMES,
+        "fresh8": F.FRESH8_FRAMES,
     }[split]
     formats = FORMATS_BY_SPLIT.get(split, DATE_FORMATS)
+    locales = LOCALES_BY_SPLIT.get(split, LOCALES)
     rng = random.Random(SEEDS[split])
-    fakers = {loc: Faker(loc) for loc in LOCALES}
-    for i, loc in enumerate(LOCALES):
+    fakers = {loc: Faker(loc) for loc in locales}
+    for i, loc in enumerate(locales):
         fakers[loc].seed_instance(SEEDS[split] * 10 + i)
     rows = []
     for i, frame in enumerate(frames):
-        for locale in LOCALES:
+        for locale in locales:
             for _ in range(PER_FRAME_LOCALE):
                 row = render(frame, locale_values(rng, fakers, locale, formats))
                 if rng.random() < LOWERCASE_SHARE and len(row["text"].lower()) == len(row["text"]):
@@ -330,11 +355,13 @@ def main() -> None:
         "pii_locales_fresh5": build_locales("fresh5"),
         "pii_locales_fresh6": build_locales("fresh6"),
         "pii_locales_fresh7": build_locales("fresh7"),
+        "pii_locales_fresh8": build_locales("fresh8"),
         "pii_handwritten": build_handwritten(),
         "pii_handwritten2": build_handwritten("pii_handwritten2.txt"),
         "pii_handwritten3": build_handwritten("pii_handwritten3.txt"),
         "pii_handwritten4": build_handwritten("pii_handwritten4.txt"),
         "pii_handwritten5": build_handwritten("pii_handwritten5.txt"),
+        "pii_handwritten6": build_handwritten("pii_handwritten6.txt"),
     }
     for name, rows in sets.items():
         _write(HERE / f"{name}.jsonl", rows)

@@ -87,14 +87,16 @@ PROTECTED_PATTERNS: tuple[str, ...] = (
 # A lone unknown word right after these is far more often a medicine than a name.
 DRUG_CONTEXT = re.compile(
     r"(?i:\b(?:on|taking|take|takes|took|prescribed|started|stopped|tried|using|given|the|"
-    r"mg of|dose of|course of|tablets of|inhaler|some|your|bring|brought|gave me|give me|"
+    r"mg of|dose of|course of|tablets of|inhaler|some|your|bring|brought|gave me|give me|rx|"
     r"out of)\s+|(?<![\w.])\d+(?:\.\d+)?\s*(?i:mg|mcg|g|ml|micrograms?|milligrams?|puffs?)\s+"
     r"(?i:of)\s+)$"
 )
 # A change of treatment right after the token ("Stalevo stopped", "Keppra increased"): a medicine.
 _TREATMENT_AFTER = re.compile(
     r"\s+(?i:stopped|started|restarted|held|withheld|increased|reduced|decreased|weaned|"
-    r"switched|changed|titrated|continued|discontinued|paused)\b"
+    r"switched|changed|titrated|continued|discontinued|paused|given|administered)\b"
+    # or when it is taken ("Creon with meals", "Movicol at night", "Oramorph prn")
+    r"|\s+(?i:with\s+(?:meals|food)|at\s+night|nocte|mane|bd|tds|qds|prn|od)\b"
     # or what one has of a medicine ("my Clenil dose", "the Qvar prescription")
     r"|\s+(?i:dose|doses|dosage|prescription|repeat|refill|script)\b"
 )

@@ -65,6 +65,9 @@ _COMMON = """
     help correspondence enquiries attention reference information details appointment appt
     wow ouch ugh argh oops yay omg hmm phew
     geboren mon nom est habite wohnt woont au aux chez
+    pmh psh dh sh fh hpc rx tto nkda nka dx hx tx mx ix sx copy seen noted
+    great brilliant lovely perfect cool awesome excellent amazing wonderful fab fantastic news
+    adresse adres anschrift ma mes mein meine mijn
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 
@@ -188,7 +191,9 @@ TOKS = rf"{TOK}(?:[ -]{TOK}){{0,3}}"
 STRONG_CUE = (
     r"(?i:\bmy\s+name\s+is|\bmy\s+name'?s|\bname'?s|\bname\s+is|\bi'?m\s+called|"
     r"\bi\s+am\s+called|\bcall\s+me|\bpatient(?:'s)?(?:\s+name)?\s*:|\bname\s*:|\bpt\s*:|"
-    r"\bit['’]?s\s+me,?|\bit\s+is\s+me,?|\bn(?:mae|aem|ame)\s+(?:is|iz)|\bnmaes?)"
+    r"\bit['’]?s\s+me,?|\bit\s+is\s+me,?|\bn(?:mae|aem|ame)\s+(?:is|iz)|\bnmaes?|"
+    # "my surname is X now", "her maiden name was X"
+    r"\b(?:sur|maiden\s+|family\s+|last\s+|first\s+|middle\s+|given\s+)name\s+(?:is|was|now\s+is))"
 )
 OPENING = r"(?:^|[.!?,;:]\s*|(?i:\b(?:hi|hiya|hello|hey|morning|evening|afternoon|its|it's))\s+)"
 # What follows a relative's name in a sentence ("my son ruairidh has...", "my mum, ann, is").
@@ -201,6 +206,7 @@ AFTER_NAME = (
     r"isn't|isnt|wasn't|doesn't|didn't|hasn't|goes|lives|works|looks|pick|picks|picked|bring|"
     r"collect|collects|drive|drives|come|comes|ring|rings|phone|phones|help|helps|helped|take|"
     r"takes|stay|stays|stayed|sign|signs|signed|visit|visits|visited|look|live|work|are|were|"
+    r"started|starts|stopped|fell|loves|feels|felt|woke|seems|seemed|"
     r"c/o)\b)"
 )
 

@@ -107,6 +107,10 @@ class GreetingNameRecognizer(CuedLowerNameRecognizer):
         (rf"(?i:\bits|\bit's|\bit\s+is)\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,2}})\s+(?i:again)\b", 0.8),
     )
 
+    def refine(self, value: str) -> str:
+        # "whole", and a first word ending in -us, -is or -os ("dear janos,")
+        return name_like(value)
+
 
 class SignatureNameRecognizer(CuedLowerNameRecognizer):
     """A name that ends the message: after a sign-off ("kind regards gail armstrong", "cheers,
@@ -192,7 +196,8 @@ _SERVICES = (
 # for X at ...", "collecting for X, ...", "is this X?" from the practice).
 KIN_WORD = (
     r"(?i:mum|mam|mom|mother|dad|father|wife|husband|partner|son|daughter|sister|brother|"
-    r"carer|gran|granny|nan|grandad|grandma|grandpa|aunt|uncle|friend|neighbour|neighbor)"
+    r"carer|gran|granny|nan|grandad|grandma|grandpa|aunt|uncle|friend|neighbour|neighbor|"
+    r"nephew|niece|cousin|grandson|granddaughter)"
 )
 SERVICE_FOR = (
     r"(?i:\b(?:letters?|post|parcel|package|prescriptions?|scripts?|results?|appointments?|"
@@ -344,7 +349,7 @@ class OurNameRecognizer(CuedLowerNameRecognizer):
     known given name or one with a non-English letter ("our house has been" stays)."""
 
     EVIDENCE: ClassVar[str] = "known"
-    PATTERNS = ((rf"(?i:\bour)\s+(?P<v>{TOK}){AFTER_NAME}", 0.8),)
+    PATTERNS = ((rf"(?i:\bour)\s+(?P<v>{TOK}){AFTER_NAME}", 0.9),)
 
     def refine(self, value: str) -> str:
         if value[:1].isupper() and not value.isupper():
@@ -481,7 +486,7 @@ class VocativeNameRecognizer(CuedLowerNameRecognizer):
             rf"(?P<v>{TOK})(?=\s*[!,.]|\s*$)",
             0.8,
         ),
-        (rf"(?i:\b(?:dr|doctor))\.?\s+(?P<v>{TOK})\s+(?i:in)\s+(?=[^\W\d_])", 0.8),
+        (rf"(?i:\b(?:dr|doctor))\.?\s+(?P<v>{TOK})\s+(?i:in|of)\s+(?=[^\W\d_])", 0.8),
         # who writes, and the street they write from ("its X from 12 <street>, ...")
         (
             rf"(?i:\bits|\bit['’]s|\bim|\bi['’]m|\bthis\s+is)\s+(?P<v>{TOK}(?:[ -]{TOK})?)\s+"

@@ -82,6 +82,13 @@ MONTH = (
     r"janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[ûu]t|septembre|octobre|novembre|"
     r"d[ée]cembre|januar|februar|m[äa]rz|juni|juli|oktober|dezember|januari|februari|maart|mei|"
     r"augustus|"
+    # Spanish, Italian, Portuguese and Polish (genitive, as after a day) month names ("14 de
+    # julio de 1970", "3 giugno 1948", "14 lipca 1970")
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|se?ptiembre|octubre|noviembre|diciembre|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"janeiro|fevereiro|mar[çc]o|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+    r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|"
+    r"pa[źz]dziernika|listopada|grudnia|"
     # the abbreviations that differ from the English ones ("17 Okt. 1972", "3 févr.", "8 mrt")
     r"okt|dez|m[äa]r|janv|f[ée]vr|avr|juil|d[ée]c|mrt)\.?"
 )
@@ -103,17 +110,19 @@ YEAR = r"(?:19|20)\d{2}"
 NUMERIC_DATE = (
     rf"(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2]|[12]\d|3[01])[/.-](?:{YEAR}|\d{{2}})|"
     rf"{YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])|"
+    # with spaces round the separators and a full year ("23 / 06 / 1959")
+    rf"(?:0?[1-9]|[12]\d|3[01]) [/.-] (?:0?[1-9]|1[0-2]) [/.-] {YEAR}|"
     rf"(?:0?[1-9]|[12]\d|3[01])[./ -]{ROMAN_MONTH}[./ -](?:{YEAR}|\d{{2}})"
 )
 # "3 March", "3rd of March", "02-Feb"; "March 3rd", "Oct 1"
 # (a German day is written with a full stop: "2. März 1950"; not before "May", as in "2. May I")
 DAY_MONTH = (
-    rf"(?:{DAY}(?:\s+(?i:of\s+)?|\s?-\s?)|{DAY_WORD}\s+(?i:of)\s+|"
+    rf"(?:{DAY}(?:\s+(?i:of\s+|de\s+)?|\s?-\s?)|{DAY_WORD}\s+(?i:of)\s+|"
     rf"(?:[12]\d|3[01]|0?[1-9])\.\s?(?!May\b)(?=[{UP}])){MONTH}(?![{LOW}])"
 )
 MONTH_DAY = rf"\b{MONTH}\s+(?i:the\s+)?{DAY}(?![\d{LOW}])"
 FULL_DATE = (
-    rf"(?:{DAY_MONTH}(?:,?\s+|\s?-\s?)(?:{YEAR}|'?\d{{2}}(?!\d|:\d))|"
+    rf"(?:{DAY_MONTH}(?:,?\s+|\s?-\s?|\s+(?i:de)\s+)(?:{YEAR}|'?\d{{2}}(?!\d|:\d))|"
     rf"{MONTH_DAY},?\s+(?:{YEAR}|['’]\d{{2}}(?!\d|:\d))|{NUMERIC_DATE})"
 )
 # A month with a year and no day ("since march 2019", "born May 1950").
@@ -129,7 +138,8 @@ WEEKDAY_ORDINAL = rf"{WEEKDAY}(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?![{LOW}\
 # clinical spans ("6/12", "2/52") veto the soft DATE type.
 DATE_CUE = (
     r"(?i:\b(?:on|appt|appointment|seen|review(?:ed)?|booked(?:\s+for)?|since|until|till|"
-    r"dated|date|from|next|due|r/v|(?:moved|changed|rebooked|postponed)\s+to)\s*:?\s+)"
+    r"dated|date|from|next|due|r/v|(?:moved|changed|rebooked|postponed)\s+to|admitted|"
+    r"discharged|dispensed|issued|attended|collected|given)\s*:?\s+)"
 )
 # Day, month and year in figures separated by single spaces ("24 2 2000"), taken only after a
 # birth or date cue: alone, three numbers are as often a count or a score.
@@ -197,7 +207,9 @@ STREET_SUFFIX = (
     r"Springs|Spur|Spurs|Squares|Station|Stravenue|Stream|Streets|Summit|Throughway|Trace|Track|"
     r"Trafficway|Tunnel|Turnpike|Underpass|Union|Unions|Valley|Valleys|Via|Viaduct|Views|"
     r"Village|Villages|Ville|Vista|Walks|Wall|Ways|Well|Wells|Wharf|Yard|Yards|Approach|Broadway|"
-    r"Embankment|Wynd|Chase|Croft|Fold|Gate|Hey|Leys|Side|Extension|Grove|Center|Light|Burg)s?\b\.?"
+    r"Embankment|Wynd|Chase|Croft|Fold|Gate|Hey|Leys|Side|Extension|Grove|Center|Light|Burg|"
+    # USPS also lists these ("Studio 8, Janet Rue", "Bethany Fall")
+    r"Fall|Rue)s?\b\.?"
 )
 STREET = (
     rf"(?:(?:{NAME}|St\.?|Saint|Old|New|North|South|East|West|[NSEW]\.?)\s+){{1,3}}" + STREET_SUFFIX
@@ -208,4 +220,26 @@ UNIT_TAIL = rf"{UNIT_WORD}\s*\d+[A-Za-z]?"
 HOSPITAL_WORD = (
     r"(?:General|Hospital|Infirmary|Royal|Memorial|Medical Cent(?:re|er)|Health Cent(?:re|er)|"
     r"Clinic|Surgery|Community Hospital|University Hospital)"
+)
+
+# A month named alone after a preposition of time ("since june", "in March", "till august");
+# "may" in lower case is a verb as often as a month, so only "May" counts. Full names only:
+# "in mar" or "by dec" are rare and "mar" is a word.
+_MONTH_FULL = (
+    r"(?i:january|february|march|april|june|july|august|september|sept|october|november|"
+    r"december)|May"
+)
+MONTH_ALONE = (
+    r"(?i:\b(?:in|since|until|till|til|from|by|during|last|next|early|late|mid|end\s+of|"
+    r"beginning\s+of|start\s+of)[ -])"
+    rf"(?P<v>{_MONTH_FULL})(?![\w'’-])(?!\s*(?:\d|(?i:the\s+)?{DAY_WORD}\b))"
+)
+
+# Two days and months written with a dot, as a range after "from" ("off work from 5.11 to
+# 19.11"): alone "5.11" reads as a decimal, and a range of two lab values has a unit or a test
+# name the cue "from ... to" does not.
+_DM_DOT = r"(?:[12]\d|3[01]|0?[1-9])\.(?:1[0-2]|0?[1-9])"
+DOTTED_RANGE = (
+    rf"(?i:\bfrom)\s+(?P<a>{_DM_DOT})(?![\d.]?\d)\s*(?i:to|until|till|-|–)\s*(?P<b>{_DM_DOT})"
+    r"(?![\d.]?\d|\s*(?i:mmol|mg|g/l|kg|%|ng|iu|u/l|mm|cm|l\b))"
 )

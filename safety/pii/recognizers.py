@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from presidio_analyzer import RecognizerResult
+
 from safety.pii import patterns as P
 from safety.pii.base import RegexRecognizer
 from safety.pii.base import digits_of as _digits
@@ -45,6 +47,7 @@ from safety.pii.names_forms import (
     TwoWordsOrNamedRecognizer,
     VocativeNameRecognizer,
 )
+from safety.pii.names_records import NAMES_RECORDS
 from safety.pii.recognizers_intl import (
     CuedPostcodeRecognizer,
     CuedTownRecognizer,
@@ -219,7 +222,41 @@ class FullDateRecognizer(RegexRecognizer):
         (rf"(?<![\w/.-])(?P<v>{P.WEEKDAY_ORDINAL})", 0.6),
         (rf"{P.DATE_CUE}(?P<v>{P.DAY_MONTH_NUMERIC})", 0.6),
         (P.DAY_ALONE, 0.6),
+        (P.MONTH_ALONE, 0.6),
     )
+
+
+# Lab and score words: "potassium from 5.5 to 6.1" is a change of value, not two dates.
+_LAB_BEFORE = re.compile(
+    r"(?i:\b(?:k\+?|potassium|sodium|na|hb|hba1c|crp|inr|temp|temperature|glucose|sugars?|bms?|"
+    r"creat\w*|egfr|ph|lactate|calcium|ca|magnesium|phosphate|tsh|t4|wcc|neuts|plt|platelets|"
+    r"alt|ast|bili\w*|albumin|ferritin|b12|folate|psa|urea|score|dose|levels?|weight|bmi|"
+    r"went|gone|rose|risen|fell|fallen|dropped|increased|decreased|reduced|up|down)\b)"
+)
+
+
+class DottedRangeDateRecognizer(RegexRecognizer):
+    """A range of two days and months with dots ("sick note from 5.11 to 19.11"); both ends are
+    reported, and not after a lab, score or change word ("potassium from 5.5 to 6.1")."""
+
+    ENTITY = "DATE"
+    PATTERNS = ((P.DOTTED_RANGE, 0.6),)
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results = []
+        meta = {
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+        }
+        for rx, score in self._compiled:
+            for m in rx.finditer(text):
+                if _LAB_BEFORE.search(text[max(0, m.start() - 30) : m.start()]):
+                    continue
+                for g in ("a", "b"):
+                    results.append(
+                        RecognizerResult(self.ENTITY, m.start(g), m.end(g), score, None, meta)
+                    )
+        return results
 
 
 class AgeOver89Recognizer(RegexRecognizer):
@@ -327,6 +364,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     CuedNameNeedsLessRecognizer,
     InvertedSelfNameRecognizer,
     VocativeNameRecognizer,
+    *NAMES_RECORDS,
     EuStreetRecognizer,
     EircodeRecognizer,
     EuPostcodeRecognizer,
@@ -344,6 +382,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     TownBeforePostcodeRecognizer,
     DateOfBirthRecognizer,
     FullDateRecognizer,
+    DottedRangeDateRecognizer,
     AgeOver89Recognizer,
     InsuranceIdRecognizer,
     PassportRecognizer,

@@ -65,7 +65,7 @@ FR_STREET_BARE = rf"\b{FR_TYPE_FIRST}\s+{FR_NAME}(?=,?\s+{FIVE_DIGIT_}(?![\w-]))
 # brook", "studio 5, kathryn underpass").
 _SUFFIX_WORDS = P.STREET_SUFFIX.removesuffix(r"s?\b\.?")
 UNIT_STREET = (
-    rf"{P.UNIT_WORD}\s*\d{{1,4}}[a-zA-Z]?,?\s+(?:\d{{1,4}}[a-zA-Z]?,?\s+)?"
+    rf"{P.UNIT_WORD}\s*\d{{1,4}}(?:/\d{{1,3}})?[a-zA-Z]?,?\s+(?:\d{{1,4}}[a-zA-Z]?,?\s+)?"
     rf"(?:{WORD}\s+){{1,3}}(?i:{_SUFFIX_WORDS})s?\b"
 )
 # A lower-case street with a short fused type after an address cue ("at jesselring 9",
@@ -77,6 +77,10 @@ ADDRESS_CUE = (
 CUED_SHORT_STREET = (
     rf"{ADDRESS_CUE}(?P<v>[{P.LOW}]{{3,}}{SHORT_TYPE}\s\d{{1,4}}[a-z]?(?:[-/]\d{{1,4}}[a-z]?)?)"
     rf"(?![\d/])"
+)
+# The same street without its group, for what follows it ("address is ringweg 7-6, 12345, ...").
+CUED_SHORT_STREET_BARE = (
+    rf"{ADDRESS_CUE}[{P.LOW}]{{3,}}{SHORT_TYPE}\s\d{{1,4}}[a-z]?(?:[-/]\d{{1,4}}[a-z]?)?(?![\d/])"
 )
 # French type-first streets without a number: a name of capitalised words, or any case after
 # "rue", "allée", "impasse" (no English words).
@@ -126,7 +130,7 @@ NL_POSTCODE_ANY = r"[1-9]\d{3} ?(?i:[a-z]{2})"
 FIVE_DIGIT = r"(?:0[1-9]|[1-9]\d)\d{3}"
 CAP_PLACE = P.PLACE
 ANY_PLACE = rf"{WORD}(?:[ -]{WORD}){{0,3}}"
-POSTCODE_CUE = r"(?i:post\s?code|postal code|code postal|plz|\bpc|\bp/c|\bzip)(?i:\s+is)?"
+POSTCODE_CUE = r"(?i:post\s?code|postal code|code postal|plz|\bpc|\bp/c|\bzip)(?i:\s+is|\s+to)?"
 # Two letters after four digits that are units or English words, not a Dutch postcode:
 # "1000 mg", "2000 iu", "born 1950 in".
 _NOT_NL = (
@@ -238,6 +242,8 @@ class EuPostcodeRecognizer(RegexRecognizer):
     ENTITY = "POSTCODE"
     PATTERNS = (
         (rf"(?<![\w,.-])(?P<v>{NL_POSTCODE})(?=,?\s+[{P.UP}][{P.LOW}])", 0.85),
+        # after a comma and before a town of any case ("..., 1234 AB zwolle")
+        (rf"(?<=,\s)(?P<v>{NL_POSTCODE})(?=\s+[{P.LOW}]{{3,}}\b)", 0.8),
         (rf"(?<![\w,.-])(?P<v>{FIVE_DIGIT})(?=\s+[{P.UP}][{P.LOW}]{{2}})", 0.8),
         # after the town: "Lyon 69002", "schagerbrug 9091zj"
         (rf"\b{CAP_PLACE}\s+(?P<v>{FIVE_DIGIT}|{NL_POSTCODE_ANY})(?![\w-]|\s\d)", 0.8),
@@ -284,6 +290,11 @@ class EuTownRecognizer(RegexRecognizer):
     PATTERNS = (
         (rf"(?<![\w,.-])(?:{NL_POSTCODE}|{FIVE_DIGIT}),?\s+(?P<v>{CAP_PLACE})", 0.85),
         (rf"{STREET_ANY},?\s+(?:{NL_POSTCODE_ANY}|{FIVE_DIGIT}),?\s+(?P<v>{ANY_PLACE})", 0.85),
+        (
+            rf"{CUED_SHORT_STREET_BARE},?\s+(?:{NL_POSTCODE_ANY}|{FIVE_DIGIT})(?![\w-]),?\s+"
+            rf"(?P<v>{ANY_PLACE})",
+            0.8,
+        ),
         # the town between a street and its postcode, or right after a continental street
         (
             rf"{STREET_ANY},?\s+(?P<v>{ANY_PLACE})\s+(?:{FIVE_DIGIT}|{NL_POSTCODE_ANY})(?![\w-])",
@@ -294,7 +305,7 @@ class EuTownRecognizer(RegexRecognizer):
         # ("the ambulance came to 22 dulohery street, tessa ville at 3am")
         (
             rf"{STREET_ANY},\s+(?P<v>{ANY_PLACE}?)(?=\s+(?i:at|on|till|until|since)\b|"
-            rf"\s*(?:[,.;!?]|$))",
+            rf"\s*(?:[,.;!?]|$)|[ \t]*\n)",
             0.8,
         ),
         # the town after an Eircode, a UK or a Dutch postcode (five digits alone are too often
@@ -302,7 +313,7 @@ class EuTownRecognizer(RegexRecognizer):
         (
             rf"(?<![\w-])(?:{EIRCODE}|{UK_POSTCODE_ANY}|{NL_POSTCODE_NOT_UNIT}),?\s+"
             rf"(?P<v>{ANY_PLACE}?)(?=\s*(?:[,.;!?]|$)|\s+(?i:phone|tel|ph|mob|mobile|since|till|"
-            rf"until|from|for|but|and|please|pls)\b)",
+            rf"until|from|for|but|and|please|pls|not)\b)",
             0.8,
         ),
     )
@@ -331,7 +342,7 @@ class TownBeforeEircodeRecognizer(EuTownRecognizer):
 _HOMES = (
     "town city village country countryside area suburbs house flat flats home bed hospital hope "
     "fear work school abroad halls digs lodgings accommodation care residence bungalow caravan "
-    "tent hostel hotel university college barracks prison bed"
+    "tent hostel hotel university college barracks prison bed reception holiday"
 )
 # Verbs that follow "going to" ("going to ring on 3 May") and hospital departments a referral
 # comes from ("referred from cardiology by"): never a town.
@@ -350,7 +361,8 @@ TOWN_CUE = (
     r"(?i:\b(?:live|lives|living|lived|staying|based|grew\s+up)\s+(?:in|near)|\bhours\s+in|"
     r"\b(?:chemist|pharmacy|surgery|practice|clinic|hospital|gp|doctor|dentist|physio|"
     r"optician|midwife)\s+(?:is\s+)?in|\bhere\s+from|"
-    r"\bdr\.?\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?\s+in|\b(?:moved|moving|move|relocated|relocating)\s+(?:back\s+)?to|"
+    r"\bdr\.?\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?\s+(?:in|of)|\b(?:moved|moving|move|relocated|relocating)\s+(?:back\s+)?to|"
+    r"\bstuck\s+in|\bschool\s+in|\bholiday\s+in|\bjust\s+outside|\bover\s+from|"
     r"\b(?:moved|moving|move|came|relocated)\s+(?:here\s+|over\s+)?from|"
     r"\bwalk[- ]?in(?:\s+(?:centre|center|clinic))?\s+(?:at|in)|"
     r"\b(?:daughter|son|sister|brother|mum|mother|dad|father|friend|partner|aunt|uncle|gran|"
@@ -368,6 +380,12 @@ class CuedTownRecognizer(RegexRecognizer):
         (rf"{TOWN_CUE}\s+(?P<v>{ANY_PLACE})", 0.7),
         (rf"(?i:\b(?:in|from))\s+(?P<v>{ANY_PLACE})\s+(?i:on)\s+(?={P.DATE_ANY})", 0.7),
         (rf"(?i:\bfrom)\s+(?P<v>{ANY_PLACE})\s+(?i:here)\b", 0.7),
+        # where the writer, just named, is from ("its X Y from <town>, ...")
+        (
+            rf"(?i:\bits|\bit['’]s|\bim|\bi['’]m|\bthis\s+is)\s+[^\W\d_]+(?:[ '-][^\W\d_]+)"
+            rf"{{0,4}}\s+(?i:from)\s+(?P<v>{ANY_PLACE}?)(?=\s*[,.;!]|\s*$)",
+            0.7,
+        ),
         # the place of birth after the date ("born on 4 march in andre-sur-mer")
         (
             rf"(?i:\bborn)\s+(?i:on\s+)?(?i:the\s+)?(?:{P.DATE_ANY})\s+(?i:in)\s+(?P<v>{ANY_PLACE})",
@@ -486,4 +504,12 @@ class CuedPostcodeRecognizer(RegexRecognizer):
     ENTITY = "POSTCODE"
     PATTERNS = (
         (rf"{POSTCODE_CUE}\s*(?:[:=\s]|\.{{2,}})\s*(?P<v>{NL_POSTCODE_ANY})(?![\w-])", 0.9),
+        # a Dutch postcode right after a street and its number, whatever its letters
+        # ("Kerkstraat 3, 1234ML Zwolle": ML is no millilitre here)
+        (rf"(?:{FUSED_STREET}|{SHORT_STREET}),?\s+(?P<v>{NL_POSTCODE_ANY})(?![\w-])", 0.85),
+        # after a lower-case street with a short type and an address cue, between commas
+        (
+            rf"{CUED_SHORT_STREET_BARE},?\s+(?P<v>{NL_POSTCODE_ANY}|{FIVE_DIGIT})(?![\w-])",
+            0.85,
+        ),
     )

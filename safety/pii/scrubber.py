@@ -132,7 +132,16 @@ class Scrubber:
         if etype in ("PERSON", "LOCATION") and all(is_common(w) for w in re.findall(r"\w+", span)):
             return True
         if etype in ("PERSON", "LOCATION") and score < STRONG_CUE:
-            return is_allow_listed(span, self.allow_list) or looks_like_drug(text, start, end)
+            if is_allow_listed(span, self.allow_list) or looks_like_drug(text, start, end):
+                return True
+            # a note heading before one medicine or condition ("PMH Cushing's", "Rx Xarelto"),
+            # or a count after it ("nitrofurantoin x 28"): judged without the everyday words
+            # round it (a title stays: "dr Hartmann" is a name, not Hartmann's solution)
+            words = list(re.finditer(r"\S+", span))
+            rare = [w for w in words if not is_common(w.group().strip(".:,"))]
+            if len(words) > 1 and len(rare) == 1 and not _TITLE.match(span):
+                a, b = start + rare[0].start(), start + rare[0].end()
+                return is_allow_listed(text[a:b], self.allow_list) or looks_like_drug(text, a, b)
         return False
 
     def scrub(self, text: str, session: ScrubSession | None = None) -> ScrubResult:

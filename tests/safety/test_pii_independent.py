@@ -23,11 +23,13 @@ from safety.evaluation import load_devset
         ("pii_locales_fresh5", lambda: pii_independent.build_locales("fresh5")),
         ("pii_locales_fresh6", lambda: pii_independent.build_locales("fresh6")),
         ("pii_locales_fresh7", lambda: pii_independent.build_locales("fresh7")),
+        ("pii_locales_fresh8", lambda: pii_independent.build_locales("fresh8")),
         ("pii_handwritten", pii_independent.build_handwritten),
         ("pii_handwritten2", lambda: pii_independent.build_handwritten("pii_handwritten2.txt")),
         ("pii_handwritten3", lambda: pii_independent.build_handwritten("pii_handwritten3.txt")),
         ("pii_handwritten4", lambda: pii_independent.build_handwritten("pii_handwritten4.txt")),
         ("pii_handwritten5", lambda: pii_independent.build_handwritten("pii_handwritten5.txt")),
+        ("pii_handwritten6", lambda: pii_independent.build_handwritten("pii_handwritten6.txt")),
     ],
 )
 def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, build):
@@ -46,11 +48,13 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_locales_fresh5",
         "pii_locales_fresh6",
         "pii_locales_fresh7",
+        "pii_locales_fresh8",
         "pii_handwritten",
         "pii_handwritten2",
         "pii_handwritten3",
         "pii_handwritten4",
         "pii_handwritten5",
+        "pii_handwritten6",
     ],
 )
 def test_when_independent_rows_read_then_labels_point_at_real_text(name):
@@ -72,6 +76,7 @@ def test_when_frames_split_then_no_two_sets_share_a_frame():
         pii_frames.FRESH5_FRAMES,
         pii_frames.FRESH6_FRAMES,
         pii_frames.FRESH7_FRAMES,
+        pii_frames.FRESH8_FRAMES,
     ]
     assert sum(len(set(s)) for s in sets) == len(set().union(*sets))
 
@@ -127,7 +132,18 @@ def test_when_rebuilt_on_another_day_then_the_golden_files_still_match(monkeypat
             return dt.datetime(2027, 11, 25, tzinfo=tz)
 
     monkeypatch.setattr(faker_dates, "datetime", NextYear)
-    splits = ("dev", "test", "fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7")
+    splits = (
+        "dev",
+        "test",
+        "fresh",
+        "fresh2",
+        "fresh3",
+        "fresh4",
+        "fresh5",
+        "fresh6",
+        "fresh7",
+        "fresh8",
+    )
     for split in splits:
         rebuilt = json.loads(json.dumps(pii_independent.build_locales(split)))
         assert rebuilt == load_devset(f"pii_locales_{split}")
@@ -137,7 +153,7 @@ def test_when_held_out_sets_registered_then_every_one_is_a_reported_source():
     from safety.evaluation import PII_HELD_OUT, PII_SOURCES
 
     held_out = set(PII_HELD_OUT)
-    assert held_out == {"pii_locales_fresh7", "pii_handwritten5"}
+    assert held_out == {"pii_locales_fresh8", "pii_handwritten6"}
     assert held_out.issubset(PII_SOURCES.values())
 
 
@@ -145,9 +161,22 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
     """fresh6 and fresh7 draw dates from DATE_FORMATS + MORE_DATE_FORMATS; the older sets only
     from the first list, so their golden files are unchanged."""
     both = pii_independent.DATE_FORMATS + pii_independent.MORE_DATE_FORMATS
-    assert {"fresh6": both, "fresh7": both} == pii_independent.FORMATS_BY_SPLIT
+    fresh8 = both + pii_independent.FRESH8_DATE_FORMATS
+    assert {"fresh6": both, "fresh7": both, "fresh8": fresh8} == pii_independent.FORMATS_BY_SPLIT
     import datetime as dt
 
     d = dt.date(1949, 10, 14)
     shapes = {f(d) for f in pii_independent.MORE_DATE_FORMATS}
     assert {"14/10", "Oct 14th", "the fourteenth", "14-OCT-1949"} <= shapes
+
+
+def test_when_fresh8_built_then_its_eight_locales_and_new_date_shapes_appear():
+    """fresh8 adds en_US and de_AT rows and FRESH8_DATE_FORMATS; the older sets keep LOCALES."""
+    import datetime as dt
+
+    rows = load_devset("pii_locales_fresh8")
+    assert {r["locale"] for r in rows} == set(pii_independent.LOCALES) | {"en_US", "de_AT"}
+    assert len(rows) == len(pii_frames.FRESH8_FRAMES) * 8 * pii_independent.PER_FRAME_LOCALE
+    assert {r["locale"] for r in load_devset("pii_locales_fresh7")} == set(pii_independent.LOCALES)
+    shapes = {f(dt.date(1950, 3, 4)) for f in pii_independent.FRESH8_DATE_FORMATS}
+    assert {"4th Mar", "Mar. 4, 1950", "04.03.", "4/3/50"} <= shapes

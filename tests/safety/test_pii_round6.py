@@ -153,7 +153,8 @@ def test_when_shape_matches_but_words_are_not_identifiers_then_kept(scrubber, te
     ("text", "kept"),
     [
         ("we live at 4 mill lane in the summer", "in the summer"),
-        ("we stay at 9 quay street in march", "in march"),
+        # since round 8 a month alone is a date, never a town after the street
+        ("we stay at 9 quay street in march", "in <DATE_1>"),
         ("a relative asks about results, what can I say?", "a relative asks about results"),
     ],
 )
