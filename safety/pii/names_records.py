@@ -131,24 +131,6 @@ class NameBeforeBornRecognizer(CuedLowerNameRecognizer):
         return _two_or_named(value)
 
 
-class ThanksCommaNameRecognizer(CuedLowerNameRecognizer):
-    """A name after the comma that ends a thank-you or a farewell ("thanks for all your help,
-    X", "see you tuesday, X."): one word that looks like a name ("thanks dr, great news!"
-    stays)."""
-
-    EVIDENCE: ClassVar[str] = "whole"
-    PATTERNS = (
-        (
-            rf"(?i:\b(?:thanks|thank\s+you|cheers|ta|bye|see\s+you|speak\s+soon|take\s+care))"
-            rf"\b[^,.!?\n]{{0,40}},\s+(?P<v>{TOK})\s*[.!]*\s*$",
-            0.8,
-        ),
-    )
-
-    def refine(self, value: str) -> str:
-        return name_like(value)
-
-
 class LabelNameRecognizer(CuedLowerNameRecognizer):
     """A name between dashes on a label, before what was done with the item ("... - take one at
     night - X Y - dispensed 3/4"): two name-like words, or one with evidence."""
@@ -184,12 +166,18 @@ class KinOfNameRecognizer(CuedLowerNameRecognizer):
         return _two_or_named(tail) if tail else ""
 
 
-class RequestCommaNameRecognizer(CuedLowerNameRecognizer):
-    """A name after the comma that ends a request ("can you update my records, X"): one word
-    that looks like a name, so "could you ring me, asap" stays."""
+class SignOffCommaNameRecognizer(CuedLowerNameRecognizer):
+    """A name after the comma that ends a thank-you, a farewell or a request ("thanks for all
+    your help, X", "see you tuesday, X.", "can you update my records, X"): one word that looks
+    like a name, so "thanks dr, great news!" and "could you ring me, asap" stay."""
 
     EVIDENCE: ClassVar[str] = "whole"
     PATTERNS = (
+        (
+            rf"(?i:\b(?:thanks|thank\s+you|cheers|ta|bye|see\s+you|speak\s+soon|take\s+care))"
+            rf"\b[^,.!?\n]{{0,40}},\s+(?P<v>{TOK})\s*[.!]*\s*$",
+            0.8,
+        ),
         (
             rf"(?i:\b(?:can|could|would)\s+(?:you|someone|somebody)|\bplease|\bpls|\bplz)"
             rf"\b[^,.!?\n]{{0,60}},\s+(?P<v>{TOK})\s*[.!]*\s*$",
@@ -229,7 +217,6 @@ NAMES_RECORDS = (
     KinOfNameRecognizer,
     AppositionNameRecognizer,
     NameBeforeBornRecognizer,
-    ThanksCommaNameRecognizer,
-    RequestCommaNameRecognizer,
+    SignOffCommaNameRecognizer,
     NameBeforeAddressRecognizer,
 )
