@@ -435,11 +435,11 @@ def denials(text: str, facts: dict[str, str], said: set[str]) -> list[str]:
     trouble with light", and "No, I haven't written anything" denies "I haven't set a date,
     but I've written a letter".
     """
-    stated = {fid: t if not is_negative(t) else positive_part(t) for fid, t in facts.items()}
-    positive = {fid: t for fid, t in stated.items() if t and fid not in said}
+    parts = {fid: positive_part(t) for fid, t in facts.items() if fid not in said}
+    positive = [fid for fid, part in parts.items() if part or not is_negative(facts[fid])]
     if not positive:
         return []
-    matched = {fid: positive_part(t) or t for fid, t in positive.items()}
+    matched = {fid: parts[fid] or facts[fid] for fid in positive}
     flat = not _stems(text)  # "No.", "No, nothing like that.": says nothing but no
     if flat and _LEADING_DENIAL.search(text) and not said:
         return sorted(fid for fid in positive if _plainly_stated(facts[fid]))
