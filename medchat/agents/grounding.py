@@ -12,10 +12,11 @@ encoder are shared clinical vocabulary (`medchat.clinical.questions`, `.lexicon`
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 import numpy as np
 
+from medchat.clinical.concepts import Concept, asked_concepts, states
 from medchat.clinical.encoder import Encoder, embed, get_encoder
 from medchat.clinical.lexicon import names_other_complaint, off_topic
 from medchat.clinical.questions import asked_part, is_open_question, question_categories
@@ -48,7 +49,8 @@ class FactSelector:
 
     `min_score` is the cosine floor when no rule recognises the question (symptom questions:
     "any fever?"); a fact at least `strong` close is kept even outside the matched rules'
-    categories; `margin` keeps only facts close to the best one.
+    categories; `margin` keeps only facts close to the best one; at most `concept_facts` facts
+    come from a concept the question asks about (`medchat.clinical.concepts`), before the rest.
     """
 
     def __init__(
@@ -57,11 +59,13 @@ class FactSelector:
         min_score: float = 0.45,
         strong: float = 0.7,
         margin: float = 0.15,
+        concept_facts: int = 2,
     ):
         self._encoder = encoder
         self.min_score = min_score
         self.strong = strong
         self.margin = margin
+        self.concept_facts = concept_facts
         self._cache: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
 
     @property
@@ -91,7 +95,7 @@ class FactSelector:
         order, regardless of `k`. A turn's sentences before its question that ask nothing
         ("That sounds worrying.") are left out (`asked_part`).
         """
-        question = asked_part(question)
+        turn, question = question, asked_part(question)
         floors = question_categories(question)
         if not floors and is_open_question(question):
             return [f for f in persona.volunteered_facts if f.id not in exclude_ids]
@@ -100,11 +104,15 @@ class FactSelector:
             # getting worse") are about the presenting complaint, not about hearing: such facts
             # must be as close as any other.
             floors = {c: max(f, self.min_score) if c in HPC else f for c, f in floors.items()}
+        cosines = self.scores(persona, question)
         scored = [
             (float(score), index)
-            for index, score in enumerate(self.scores(persona, question))
+            for index, score in enumerate(cosines)
             if persona.facts[index].id not in exclude_ids
         ]
+        by_concept = self._concept_facts(
+            persona, asked_concepts(question, turn), cosines, exclude_ids
+        )
         if floors:
             no_rule = 2.0  # above any cosine: a category no rule matched never qualifies
             scored = [
@@ -117,7 +125,38 @@ class FactSelector:
         complaint = complaint_text(persona)
         scored = [s for s in scored if not off_topic(question, persona.facts[s[1]].text, complaint)]
         scored.sort(reverse=True)
-        if not scored:
-            return []
-        best = scored[0][0]
-        return [persona.facts[i] for score, i in scored[:k] if score >= best - self.margin]
+        picked = []
+        if scored:
+            best = scored[0][0]
+            picked = [i for score, i in scored[:k] if score >= best - self.margin]
+        # A fact about what the question asks (suicidal thoughts, low mood), whatever its
+        # cosine, comes first; the similarity picks fill the rest (a compound question's other
+        # half: "how many did you take, and did you mean to kill yourself?").
+        rest = [i for i in picked if i not in by_concept]
+        return [persona.facts[i] for i in [*by_concept, *rest][:k]]
+
+    def _concept_facts(
+        self,
+        persona: Persona,
+        concepts: Sequence[Concept],
+        cosines: np.ndarray,
+        exclude_ids: Collection[str],
+    ) -> list[int]:
+        """The facts about each concept asked, closest first, taken in turn from each concept
+        ("How's your mood, and any thoughts of harming yourself?" gets one of each first); at
+        most `concept_facts`, or one per concept if more are asked."""
+        per_concept = [
+            sorted(
+                (
+                    i
+                    for i, f in enumerate(persona.facts)
+                    if f.id not in exclude_ids and states(c, f.text)
+                ),
+                key=lambda i: -cosines[i],
+            )
+            for c in concepts
+        ]
+        order: list[int] = []
+        for rank in range(max((len(p) for p in per_concept), default=0)):
+            order += [p[rank] for p in per_concept if rank < len(p) and p[rank] not in order]
+        return order[: max(self.concept_facts, len(concepts))]

@@ -34,6 +34,7 @@ PROBE_FILES = (
     "selection_fresh.jsonl",
     "selection_fresh3.jsonl",
     "selection_fresh4.jsonl",
+    "selection_mh.jsonl",
 )
 """The bundled probe sets: the first written with the selector (two question banks); the second
 (`source` fresh_2611, 4 probes per persona, 2 of them absent-symptom questions) written later by
@@ -41,7 +42,10 @@ someone who had not read the selector's rules, to measure it on phrasing it was 
 the third (`source` fresh_2511, 4 per persona, 3 absent-symptom questions, some sharing a word or
 a body part with a fact) written the same way after the second's misses had been read; the
 fourth (`source` fresh_0512, 4 per persona: 1 present and 3 absent-symptom questions) written
-blind after the third, and measured once before and once after the rules it was kept from."""
+blind after the third, and measured once before and once after the rules it was kept from; the
+fifth (`source` mh_0612, 151 probes on 31 personas) asks about suicidal thoughts, self-harm, low
+mood and stress, written blind to `medchat.clinical.concepts` and measured once before its misses
+were read."""
 
 
 def probe_paths() -> list[Path]:

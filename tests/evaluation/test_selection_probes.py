@@ -32,7 +32,7 @@ def test_when_probes_are_loaded_then_all_76_personas_are_covered(probes):
     assert {p.persona_id for p in probes} == ids
 
 
-def test_when_probes_are_loaded_then_every_style_and_all_five_sources_appear(probes):
+def test_when_probes_are_loaded_then_every_style_and_all_six_sources_appear(probes):
     assert {p.style for p in probes} == set(selection.STYLES)
     assert {p.source for p in probes} == {
         "uk_clinical",
@@ -40,6 +40,7 @@ def test_when_probes_are_loaded_then_every_style_and_all_five_sources_appear(pro
         "fresh_2611",
         "fresh_2511",
         "fresh_0512",
+        "mh_0612",
     }
 
 

@@ -1,0 +1,211 @@
+"""Concepts a question and a case fact can both be about, recognised on each side by wording.
+
+MiniLM similarity puts "Do you ever feel life isn't worth living?" at cosine 0.39 from "I've been
+thinking about ending my life", no closer than "I feel like a failure": the words differ and the
+encoder sees two unrelated sentences. A patient given nothing for such a question says no, and a
+patient who denies the suicidal thoughts its case holds teaches a student the most dangerous
+lesson the simulator can teach. For the few topics where that denial is worst, the question side
+and the fact side are each recognised by their own patterns, and a fact about a concept the
+question asks about is selected whatever its cosine.
+
+The question patterns follow how screening instruments and clinicians ask: PHQ-9 item 9
+("thoughts that you would be better off dead, or of hurting yourself"), the Columbia Suicide
+Severity Rating Scale's screen ("wished you were dead or wished you could go to sleep and not
+wake up", "thoughts of killing yourself"), PHQ-2 ("feeling down, depressed or hopeless", "little
+interest or pleasure in doing things") and the plain-English forms of these. The fact patterns
+follow how a patient or an informant says it in the first or third person. Each side is checked
+on every persona fact and on look-alikes (`tests/clinical/test_concepts.py`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_SELF = r"(?:my|him|her|them)sel(?:f|ves)"
+_YOURSELF = r"(?:your|him|her|them)sel(?:f|ves)"
+_POSS = r"(?:my|his|her|their)"
+_WHO = r"(?:i|he|she|they|you)"
+_SOMEWHAT = r"(?: (?:a bit|a little|a lot|really|very|quite|so|pretty|rather|more|at all|"
+_SOMEWHAT += r"particularly|especially|generally|kind of|sort of|extremely|terribly|awfully))?"
+"""At most one softener or intensifier between "feeling" and "low": a free gap of words reads
+"been lying down" as low mood."""
+
+
+@dataclass(frozen=True)
+class Concept:
+    """A topic whose question and whose facts are each recognised by wording."""
+
+    name: str
+    asked: re.Pattern[str]
+    stated: re.Pattern[str]
+
+
+def _re(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts), re.IGNORECASE)
+
+
+SUICIDE_SELF_HARM = Concept(
+    name="suicide_self_harm",
+    asked=_re(
+        r"suicid",
+        rf"\bkill(?:ing)? {_YOURSELF}",
+        r"\bend(?:ing)? (?:your|his|her|their) (?:own )?life",
+        r"\bend(?:ing)? (?:it all|things|everything)\b",
+        r"\btak(?:e|ing) (?:your|his|her|their) (?:own )?life",
+        r"(?:life|living|things|it|going on)(?: just| really)? (?:is|are|was|were)(?:n't| not)"
+        r"(?: just| really| even)? "
+        r"worth",
+        r"\b(?:weren'?t|wasn'?t|were not|was not) (?:around|here|alive) any ?more",
+        r"\bact(?:ed|ing)? on (?:these|those|the|your|his|her|such) (?:thoughts|feelings|urges)",
+        r"\b(?:how|when|where) (?:you |he |she )?(?:might|would|could|will|'d|plan to) "
+        r"(?:do it|end it|go about it)\b",
+        r"\bnot worth (?:living|going on|carrying on|it any ?more)",
+        r"\bbetter off (?:dead|without (?:you|him|her|them)|gone|not here)",
+        r"\bwish(?:ed|ing)? (?:you|he|she|they) (?:were|was|could be) dead",
+        r"\b(?:want|wanted|wanting|wish|wished|wishing) (?:to die|to be dead|you were dead)",
+        r"\bnot (?:want|wanting|wanted) to (?:be here|be around|live|go on|carry on|wake up)",
+        r"\bdon'?t want to (?:be here|be around|live|go on|carry on|wake up)",
+        r"\b(?:go|going|went) to sleep and (?:not|never) wak",
+        r"\bnot (?:to )?wake up\b|n'?t wake up\b|\bnever wake up\b",
+        r"\b(?:harm|harming|hurt|hurting|cut|cutting|injur(?:e|ing)) "
+        + _YOURSELF
+        + r"(?! (?:when|while|in|at|on the|playing|doing|falling))",
+        r"\bself[- ]?(?:harm|injur)",
+        r"\boverdos",
+        r"\bgive up on (?:life|living|everything)",
+        r"\bthoughts? (?:of|about) (?:dying|death|being dead|not being here)",
+        r"\bcan'?t (?:go on|carry on)\b",
+        r"\b(?:dark|morbid) thoughts",
+        r"\brather (?:be dead|not be (?:here|alive|around)|not wake up|not exist|not be)\b",
+        r"\bkeep(?:ing)? (?:yourself|himself|herself|themselves) safe",
+        r"\bfeel(?:ing)? safe (?:in|from|with) (?:yourself|himself|herself)",
+        r"\b(?:so|that) bad (?:that )?(?:you|he|she)(?:'ve| have| has)? "
+        r"(?:thought|felt|wanted|wished)",
+    ),
+    stated=_re(
+        r"suicid",
+        rf"\bkill(?:ing)? {_SELF}",
+        rf"\bend(?:ing)? {_POSS} (?:own )?life",
+        r"\bend(?:ing)? it(?: all)?\b",
+        rf"\btak(?:e|ing) {_POSS} (?:own )?life",
+        r"\bnot (?:want|wanting|wanted) to (?:be here|be around|live|go on|carry on|wake up)",
+        r"\b(?:don'?t|doesn'?t|didn'?t) want to (?:be here|be around|live|go on|carry on|wake up)",
+        r"\b(?:go|going|went) to sleep and (?:not|never) wak",
+        r"\bnot wake up\b",
+        r"\bbetter off (?:dead|without (?:me|him|her|them)|gone)",
+        rf"\bwish(?:ed|es)? {_WHO} (?:was|were) dead",
+        r"\b(?:want|wants|wanted|wanting) to die\b",
+        r"\bno (?:point|reason) (?:in )?(?:living|going on|carrying on|to live|being alive)",
+        # "I didn't hurt myself" in a fall says nothing about self-harm: only a wish, an
+        # attempt or a deliberate act does.
+        rf"\b(?:tried|try|trying|tries|thought|thinking|thoughts|want|wanted|wanting|urges?|"
+        rf"going|planned|planning) (?:about |of |to )?(?:harm|harming|hurt|hurting|cut|cutting|"
+        rf"injure|injuring) {_SELF}",
+        rf"\b(?:harm|harmed|hurt|cut|injured) {_SELF} (?:on purpose|deliberately)",
+        r"\bself[- ]?(?:harm|injur)",
+        rf"\bcut(?:s|ting)? {_POSS} (?:arms?|wrists?|legs?|thighs?|skin)",
+        r"\boverdos",
+        r"\btablets? (?:i|he|she)(?:'ve| have| has)? (?:saved|been saving|stockpiled|hoarded)",
+        # Passive wishes, as patients put them.
+        r"\bwouldn'?t (?:mind|care) if (?:i|he|she) (?:didn'?t wake|never woke|died|wasn'?t here|"
+        r"weren'?t here|was gone|got hit)",
+        r"\beasier (?:for everyone )?(?:if (?:i|he|she) (?:wasn'?t|weren'?t) (?:here|around)|"
+        r"not to be here|to not be here|if (?:i|he|she) (?:was|were) gone)",
+        r"\bwhat'?s the point (?:in|of) (?:going on|living|carrying on|it all|anything)",
+        r"\b(?:want|wants|wanted) to (?:disappear|vanish|not exist|stop existing)",
+        r"\bnot (?:be|being) (?:here|around) any ?more",
+        r"\brather (?:be dead|not be (?:here|alive|around)|not wake up|not exist)",
+        r"\bthoughts? (?:of|about) (?:dying|death|ending it|not being here)",
+        r"\b(?:try|do) (?:it|that) again\b",
+        r"(?:'ll|\bwill|\bmight|\bcould|\bwould)(?: probably| just| definitely)? try again\b",
+        r"\bwish(?:es|ed)? it had worked",
+    ),
+)
+
+LOW_MOOD = Concept(
+    name="low_mood",
+    asked=_re(
+        r"\bmoods?\b",
+        r"\b(?:your|his|her|their) spirits\b",
+        r"\b(?:feel|feeling|felt|been|are you|is (?:he|she))" + _SOMEWHAT + " "
+        r"(?:low|down|depressed|blue|fed up|hopeless|miserable|tearful|flat|empty)\b",
+        r"\bgetting (?:you|him|her|them) down",
+        r"\bdepress",
+        r"\btearful|\bhopeless",
+        r"\benjoy(?:ing)? (?:things|anything|life|yourself|himself|herself|stuff|doing|the things)",
+        r"\b(?:stopped|no longer|not) enjoying|\blost (?:interest|enjoyment)",
+        r"\b(?:interest|pleasure) in (?:things|anything|life|doing)",
+    ),
+    stated=_re(
+        r"\b(?:feel|feels|feeling|felt|been|i'm|i am|he's|she's|he is|she is)" + _SOMEWHAT + " "
+        r"(?:low|down|depressed|flat|empty|hopeless|miserable|tearful|fed up|wretched)\b"
+        r"(?! (?:the|to|there|here|towards|into|on|at|in|my|his|her|from|with|and up))",
+        r"\blow (?:in )?mood\b|\bmood(?:'s| is| has been) (?:low|down|awful|terrible|rubbish)",
+        r"\bdepress(?:ed|ion)\b",
+        r"\bno point (?:to|in) anything",
+        r"\b(?:can'?t|don'?t|doesn'?t|didn'?t|not|no longer|stopped) enjoy",
+        r"\blost (?:all )?interest",
+        r"\btearful|\bcry(?:ing)? (?:a lot|all the time|every day|most days|for no reason)",
+        r"\bhopeless|\bworthless|\ba failure\b|\ba burden\b",
+    ),
+)
+
+PROTECTIVE = Concept(
+    name="protective_factors",
+    asked=_re(
+        r"\breasons?\b(?: \w+){0,4} "
+        r"(?:for living|to live|to keep going|to go on|to carry on|to stay)",
+        r"\b(?:stop|stops|stopped|stopping|kept|keeps|keeping|holds?|held) (?:you|him|her) "
+        r"(?:from |back|going|hanging on|safe|alive|acting|doing)",
+        r"\b(?:want|wanting|reason) to (?:stay safe|keep going|stay alive|live)",
+        r"\bworth (?:living|staying|going on) for\b",
+        r"\bprotective factors?",
+    ),
+    stated=_re(
+        r"\b(?:only thing|what'?s|what is|that'?s what'?s) (?:stopping|stops|keeping|keeps|"
+        r"holding) (?:me|him|her)",
+        r"\b(?:stopping|stops|stopped|keeps?|keeping) (?:me|him|her) (?:from |going|alive|safe|"
+        r"here|back)",
+        r"\b(?:couldn'?t|wouldn'?t|don'?t want to|can'?t) do (?:it|that) to (?:them|him|her|my)",
+        r"\breasons? to (?:live|keep going|stay)",
+    ),
+)
+
+CONCEPTS: tuple[Concept, ...] = (SUICIDE_SELF_HARM, LOW_MOOD, PROTECTIVE)
+
+
+_BACK_REFERENCE = re.compile(
+    r"\b(?:like (?:that|this)|th(?:ese|ose) (?:thoughts|feelings)|that crossed|such thoughts)\b",
+    re.IGNORECASE,
+)
+"""A question that points back at the sentence before it ("...not wake up. Has anything like
+that crossed your mind?")."""
+
+
+_ABOUT_OTHERS = re.compile(
+    r"\b(?:anyone|anybody|someone|any of|members?)\b(?: \w+){0,3} (?:in )?(?:your|the) "
+    r"(?:family|relatives)|\b(?:your|his|her) (?:mum|mom|mother|dad|father|brothers?|sisters?|"
+    r"parents?|siblings?|relatives?|grand\w+|partner|wife|husband|friends?)\b(?: \w+)? "
+    r"(?:had|has|have|suffers?|suffered|struggled?|struggles|taken|took|been|died|killed)\b|"
+    r"\brun in (?:the|your) family",
+    re.IGNORECASE,
+)
+"""A question about someone else's history ("has anyone in your family had depression?"): the
+patient's own low mood does not answer it."""
+
+
+def asked_concepts(question: str, turn: str = "") -> tuple[Concept, ...]:
+    """The concepts `question` asks about; when it points back ("anything like that?"), those
+    of the whole `turn` it closes. None for a question about someone else's history."""
+    if _ABOUT_OTHERS.search(question):
+        return ()
+    found = tuple(c for c in CONCEPTS if c.asked.search(question))
+    if not found and turn and _BACK_REFERENCE.search(question):
+        found = tuple(c for c in CONCEPTS if c.asked.search(turn))
+    return found
+
+
+def states(concept: Concept, fact: str) -> bool:
+    """Whether `fact` tells about `concept` (either way: "I've never hurt myself" tells too)."""
+    return concept.stated.search(fact) is not None
