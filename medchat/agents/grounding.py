@@ -110,9 +110,8 @@ class FactSelector:
             for index, score in enumerate(cosines)
             if persona.facts[index].id not in exclude_ids
         ]
-        by_concept = self._concept_facts(
-            persona, asked_concepts(question, turn), cosines, exclude_ids
-        )
+        concepts = asked_concepts(question, turn)
+        by_concept = self._concept_facts(persona, concepts, cosines, exclude_ids)
         if floors:
             no_rule = 2.0  # above any cosine: a category no rule matched never qualifies
             scored = [
@@ -122,6 +121,10 @@ class FactSelector:
             ]
         else:
             scored = [(score, index) for score, index in scored if score >= self.min_score]
+        if concepts and not any(states(c, f.text) for c in concepts for f in persona.facts):
+            # Asked about suicidal thoughts or low mood, a case stating none most likely has
+            # none: a fact merely near the words ("it's worse when I bend") is not an answer.
+            scored = [(score, index) for score, index in scored if score >= self.strong]
         complaint = complaint_text(persona)
         scored = [s for s in scored if not off_topic(question, persona.facts[s[1]].text, complaint)]
         scored.sort(reverse=True)

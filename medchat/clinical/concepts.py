@@ -148,6 +148,7 @@ LOW_MOOD = Concept(
         r"\blost (?:all )?interest",
         r"\btearful|\bcry(?:ing)? (?:a lot|all the time|every day|most days|for no reason)",
         r"\bhopeless|\bworthless|\ba failure\b|\ba burden\b",
+        r"\bmoody\b|\birritable\b|\bmood swings?\b|\bemotionally (?:up and down|all over)",
     ),
 )
 
@@ -187,7 +188,8 @@ _ABOUT_OTHERS = re.compile(
     r"\b(?:anyone|anybody|someone|any of|members?)\b(?: \w+){0,3} (?:in )?(?:your|the) "
     r"(?:family|relatives)|\b(?:your|his|her) (?:mum|mom|mother|dad|father|brothers?|sisters?|"
     r"parents?|siblings?|relatives?|grand\w+|partner|wife|husband|friends?)\b(?: \w+)? "
-    r"(?:had|has|have|suffers?|suffered|struggled?|struggles|taken|took|been|died|killed)\b|"
+    r"(?:had|has|have|suffers?|suffered|struggled?|struggles|taken|took|been|died|killed|"
+    r"tr(?:y|ied)|attempted)\b|"
     r"\brun in (?:the|your) family",
     re.IGNORECASE,
 )

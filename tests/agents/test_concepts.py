@@ -162,3 +162,40 @@ def test_a_case_without_such_facts_still_gets_nothing():
     selector, persona = FactSelector(), get_persona("chest-pain-58m")
     assert selector.select(persona, "Have you had any thoughts of ending your life?") == []
     assert selector.select(persona, "Have you been feeling down or depressed?") == []
+
+
+def test_asked_about_a_concept_its_case_never_states_only_a_close_fact_answers():
+    """Before the concepts, "Do you ever think about hurting yourself?" got the abdominal-pain
+    case's testicle fact (the nearest words), which a small model may turn into a yes."""
+    from medchat.agents.grounding import FactSelector
+    from medchat.personas.loader import get_persona
+
+    selector, persona = FactSelector(), get_persona("abdominal-pain-19m")
+    assert selector.select(persona, "Do you ever think about hurting yourself?") == []
+
+
+def test_a_question_about_someone_elses_history_is_not_the_patients_concept():
+    assert asked_concepts("Has anyone in your family had depression?") == ()
+    assert asked_concepts("Did your dad ever try to take his own life?") == ()
+    assert SUICIDE_SELF_HARM in asked_concepts(
+        "Do you think your family would be better off without you?"
+    )
+
+
+def test_a_question_pointing_back_takes_the_concept_of_the_sentence_before_it():
+    turn = "Some people feel they'd rather not wake up in the morning. Have you felt like that?"
+    assert SUICIDE_SELF_HARM in asked_concepts("Have you felt like that?", turn)
+    assert asked_concepts("Have you felt like that?") == ()
+
+
+def test_a_compound_question_gets_a_fact_of_each_concept_first():
+    from medchat.agents.grounding import FactSelector
+    from medchat.personas.loader import get_persona
+
+    selector, persona = FactSelector(), get_persona("low-mood-29m")
+    picked = selector.select(
+        persona, "How is your mood, and do you ever think of killing yourself?"
+    )
+    ids = [f.id for f in picked]
+    assert "si_thoughts" in ids[:2] or "si_plan" in ids[:2]
+    assert any(i in ids[:2] for i in ("mood", "guilt", "anhedonia"))
