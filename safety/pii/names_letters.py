@@ -263,7 +263,26 @@ class DeliveryForNameRecognizer(CuedLowerNameRecognizer):
         return named(found)
 
 
+class CertificateNameRecognizer(CuedLowerNameRecognizer):
+    """The person a fit note, sick note or certificate is about, named first ("Fit note: X Y not
+    fit for work ...", "sick note: X is unable to ..."): all the words before the verb must be
+    uncommon ("Fit note: not fit for work" has none)."""
+
+    PATTERNS = (
+        (
+            rf"(?i:\b(?:fit|sick|med(?:ical)?|doctor['’]?s)\s+(?:note|cert(?:ificate)?|letter)|"
+            rf"\bcertificate)\s*:\s*(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\s+(?i:not|is|was|has|had|"
+            rf"may|can|cannot|can['’]t|should|needs|attended|unable)\b",
+            0.8,
+        ),
+    )
+
+    def refine(self, value: str) -> str:
+        return _whole(value)
+
+
 NAMES_LETTERS = (
+    CertificateNameRecognizer,
     DeliveryForNameRecognizer,
     LetterLineNameRecognizer,
     SignOffLineNameRecognizer,

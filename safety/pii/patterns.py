@@ -71,7 +71,7 @@ LICENCE_CUE = (
 )
 DOB_CUE = (
     r"(?i:\bdate of birth|\bD\.?O\.?B\.?(?:'s)?|\bborn|\bbirthday(?:'s)?|\bbirth date|"
-    r"\bgeboren(?:\s+am|\s+op)?|\bgeb(?:urts)?\.?-?\s?datum|\bgeboortedatum|\bgeb\.|"
+    r"\bgeboren(?:\s+am)?|\bgeb(?:urts)?\.?-?\s?datum|\bgeboortedatum|\bgeb\.|"
     r"\bn[ée]e?\s+le|\bn[ée]\(e\)\s+le|\bdate\s+de\s+naissance)"
     r"(?i:\s*(?:[:\s]|\.{2,})\s*(?:is|was|on|=|as)?)?"
 )

@@ -161,6 +161,9 @@ class TownBeforePostcodeRecognizer(RegexRecognizer):
     ENTITY = "LOCATION"
     PATTERNS = (
         (rf"(?P<v>{P.PLACE}),?\s+(?:{P.UK_POSTCODE}\b|(?:{P.US_STATE}),?\s+\d{{5}})", 0.85),
+        # between the comma that closes an address line and a full postcode, a town even when
+        # its name is also a clinical word ("..., Glasgow G11 6RT": not the Coma Scale)
+        (rf"(?<=,\s)(?P<v>{P.PLACE})\s+(?={P.UK_POSTCODE}(?![\w-]))", 0.9),
         (
             rf"(?i:live in|living in|lives in|moved to|based in|from)\s+(?P<v>{P.PLACE})"
             rf"(?=,?\s+(?:{P.US_STATE}|{P.UK_POSTCODE})\b)",

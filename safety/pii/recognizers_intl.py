@@ -165,6 +165,7 @@ UK_TAIL_NOT = frozenset({"st", "nd", "rd", "th", "ml", "mg"})
 
 _CONNECTORS = "upon on under in le la les by de sur sous am an der aan den"
 PLACE_CONNECTORS = frozenset(_CONNECTORS.split())
+_LOWER_CONNECTORS = frozenset(["am", "an", "der", "aan", "den", "de", "sur", "sous", "upon"])
 
 
 def trim_place(value: str, last: bool = False) -> str:
@@ -182,7 +183,12 @@ def trim_place(value: str, last: bool = False) -> str:
         after = next(
             (x.group() for x in words[i + 1 :] if x.group().lower() not in PLACE_CONNECTORS), ""
         )
-        joined = lower in PLACE_CONNECTORS and runs[-1] and after[:1].isupper()
+        # in lower case, a continental connector before an uncommon word ("neumarkt am
+        # wallersee", "ouderkerk aan de amstel"); not "in" or "on" ("galway in june")
+        lower_joined = (
+            value.islower() and lower in _LOWER_CONNECTORS and after and not is_common(after)
+        )
+        joined = lower in PLACE_CONNECTORS and runs[-1] and (after[:1].isupper() or lower_joined)
         if joined:
             runs[-1].append(w)
         elif is_common(lower) and lower not in PARTICLES and (value.islower() or word.islower()):

@@ -65,6 +65,8 @@ def scrub(scrubber: Scrubber, text: str) -> str:
         ("my late husband Florian Aigner, who had heart failure", ["Florian", "Aigner"]),
         ("my godson Tobiah is starting school", ["Tobiah"]),
         ("a complaint about dr prendeville who saw me", ["prendeville"]),
+        # the person a fit note or certificate is about
+        ("Sick note: Ottilie Brandauer is unable to work until May", ["Ottilie", "Brandauer"]),
     ],
 )
 def test_when_name_in_letter_or_note_shape_then_scrubbed(scrubber, text, values):
@@ -94,6 +96,10 @@ def test_when_name_in_letter_or_note_shape_then_scrubbed(scrubber, text, values)
         # an address block on three lines
         ("Hyacinth Pell\n9 Orchard Rise\nKeswick\nCA12 5LX", ["Keswick", "CA12 5LX"]),
         ("M. Dubreuil\n4 impasse Colbert\nSaint-Malo\n35400", ["Saint-Malo", "35400"]),
+        # a town before a full UK postcode even when it is also a clinical word, and a
+        # lower-case place with a continental connector
+        ("c/o 12 Byres Road, Glasgow G12 8TA", ["Glasgow"]),
+        ("Lindengasse 4, 5020 sankt gilgen am wolfgangsee", ["wolfgangsee"]),
         # lower-case US streets with a unit
         ("new address: 41 hadley point suite 12, boise", ["41 hadley point suite 12"]),
     ],
@@ -153,6 +159,8 @@ def test_when_date_shape_then_scrubbed(scrubber, text, values):
         "Hb went from 9/10 to 11/12 on the chart",
         # sign-offs, kisses and relations with no name
         "Best wishes,\nThe Practice Team",
+        "Fit note: not fit for work for two weeks",
+        "Glasgow Coma Scale 13/15 on arrival, then 15/15",
         "thanks so much, bye x",
         "came with her husband (carer) today",
         "Kind regards,\nReception",
@@ -178,3 +186,11 @@ def test_when_four_digits_follow_no_street_then_not_a_postcode(scrubber):
     postcode."""
     text = "walked 4000 steps in 2019 and 1500 more today"
     assert scrub(scrubber, text) == text
+
+
+def test_when_a_lower_case_place_is_followed_by_in_then_the_place_stops_there(scrubber):
+    """Only continental connectors join lower-case place words ("neumarkt am wallersee"); "in"
+    and "on" do not ("galway in june" is a town and a month)."""
+    text = "we live in galway in june"
+    places = [text[e.start : e.end] for e in scrubber.detect(text) if e.type == "LOCATION"]
+    assert places == ["galway"]
