@@ -292,6 +292,45 @@ FRESH8_FRAMES: tuple[str, ...] = (
     "complaint re dr {last} who saw my son {first} on {date} and missed his {epo}",
 )
 
+# Written on 2026-12-06 before the ninth round of rule changes and measured once with the rules as
+# they were: lab request forms, school and jury excuse letters, booking confirmations, an
+# ambulance record, blue-badge and gym-referral forms, letters opening in German, French and Dutch
+# ("Sehr geehrte Frau", "Madame ..., demeurant", "wonende te"), calendar entries, a visitor log, a
+# medical bracelet, a questionnaire answer, a triage script, a safeguarding note, a property list,
+# forum posts and voice notes; nine locales (nl_BE added). No rule was written from these shapes.
+FRESH9_FRAMES: tuple[str, ...] = (
+    "Specimen: MSU | Patient: {name} | DOB: {dob} | Requested by: Dr {last} | {clin}",
+    "Please excuse {first} {last} from PE until {date}, she has {epo} and gets breathless",
+    "Booking 7734 confirmed for {name} on {date} at 10:40. Reply N to cancel.",
+    "ePCR: pt {first} {last} found at {address} by neighbour, {clin}, conveyed",
+    "Blue badge application - applicant {name}, {address}, date of birth {dob}",
+    "Sehr geehrte Frau {last}, Ihr Termin am {date} muss leider verschoben werden.",
+    "Madame {name}, demeurant {street}, {postcode} {city}, née le {dob}, présente un {epo}",
+    "Mevrouw {name}, wonende te {street}, {postcode} {city}, geboren {dob}",
+    "Thu {date} - physio with {first} @ {street} - bring {drug}",
+    "Visitor: {name} - relation: niece - signed in {date} 15:20",
+    "{name} · {epo} · ICE {phone}",
+    "Q3. Who lives with you? A: my grandson {first} and his girlfriend, in {city}",
+    "Caller name: {name} / Call-back number: {phone} / Postcode: {postcode}",
+    "Safeguarding: {first} (aged 6) lives with grandmother {name} at {street}, {city}",
+    "Property of {name}: glasses, phone, {drug} {dose}, house keys",
+    "anyone know a good physio near {city}? had {epo} since {date} and nothing works",
+    "voice note from {first}: yeah so basically the {drug} made her sick again, ring {phone}",
+    "I am writing to ask that {first} {last} be excused from jury service on {date} due to {epo}.",
+    "Exercise referral: {name}, born {dob}, {clin}, first session {date}",
+    "EDD {date}, booked with midwife {first} {last}, lives at {address}",
+    "Interpreter needed for {name} (speaks Arabic) at the {date} appointment",
+    "Yours faithfully\n\n{name}\n{street}\n{postcode} {city}",
+    "Pharmacist called {name} at home on {phone}, advised to hold {drug} until {date}",
+    "omg {first} just texted me from {city}, she's got {epo} as well!!",
+    "Accepted onto waiting list: {last}, {first} ({dob}) from {date}",
+    "Deceased: {name}, died {date} at {address}, cause {epo}",
+    "Donor: {last} {first} - born {dob} - group O neg - deferred, {clin}",
+    "my other half {first} is dropping the sample at the surgery on {street} tomorrow",
+    "Re: your letter dated {date} about my father {first} {last}, he now lives in {city}",
+    "Rolling over to {date}: {name} still waiting for {drug} {dose}, {clin}",
+)
+
 # Clinical content, chosen for this source only (not the lists in `pii_templates`).
 DRUGS: tuple[str, ...] = (
     "apixaban",

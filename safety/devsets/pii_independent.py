@@ -24,7 +24,10 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   1309, written on 2026-12-06 before the seventh round, same date shapes as fresh6) was measured
   once before and once after that round, then read in the eighth; `pii_locales_fresh8.jsonl`
   (FRESH8_FRAMES, seed 1311, written on 2026-12-06 before the eighth round, eight locales with
-  en_US and de_AT, and the further date shapes of FRESH8_DATE_FORMATS) is held out, rows unread.
+  en_US and de_AT, and the further date shapes of FRESH8_DATE_FORMATS) was measured once before
+  and once after that round, then read in the ninth; `pii_locales_fresh9.jsonl` (FRESH9_FRAMES,
+  seed 1312, written on 2026-12-06 before the ninth round, nine locales with nl_BE, and the
+  further date shapes of FRESH9_DATE_FORMATS) is held out, rows unread.
 - Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
   before the recognizers were changed; parsed into `pii_handwritten.jsonl`. A second set,
   `pii_handwritten2.txt` (2026-12-05, before the fourth round), gives `pii_handwritten2.jsonl`;
@@ -32,8 +35,9 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   `pii_handwritten3.jsonl`; a fourth, `pii_handwritten4.txt` (2026-12-06, before the sixth round;
   read in the seventh), gives `pii_handwritten4.jsonl`; a fifth, `pii_handwritten5.txt`
   (2026-12-06, before the seventh round; read in the eighth), gives `pii_handwritten5.jsonl`; a
-  sixth, `pii_handwritten6.txt` (2026-12-06, before the eighth round, held out, rows unread),
-  gives `pii_handwritten6.jsonl`.
+  sixth, `pii_handwritten6.txt` (2026-12-06, before the eighth round; read in the ninth), gives
+  `pii_handwritten6.jsonl`; a seventh, `pii_handwritten7.txt` (2026-12-06, before the ninth
+  round, held out, rows unread), gives `pii_handwritten7.jsonl`.
 """
 
 from __future__ import annotations
@@ -64,10 +68,15 @@ SEEDS = {
     "fresh6": 1308,
     "fresh7": 1309,
     "fresh8": 1311,
+    "fresh9": 1312,
 }
 # fresh8 adds two locales (en_US and de_AT); the older sets keep LOCALES, so their golden files do
 # not change.
-LOCALES_BY_SPLIT = {"fresh8": (*LOCALES, "en_US", "de_AT")}
+# fresh9 adds nl_BE (Flemish streets, four-digit Belgian postcodes, Belgian phone numbers).
+LOCALES_BY_SPLIT = {
+    "fresh8": (*LOCALES, "en_US", "de_AT"),
+    "fresh9": (*LOCALES, "en_US", "de_AT", "nl_BE"),
+}
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
 # Ages are counted from this day, not from the clock: the golden files must not change with the
@@ -189,10 +198,67 @@ FRESH8_DATE_FORMATS = (
     lambda d: f"{_ordinal(d.day)} {d.strftime('%B')}, {d.year}",
     lambda d: d.strftime("%d-%b-%y").upper(),
 )
+_GERMAN_MONTHS = [
+    "Januar",
+    "Februar",
+    "März",
+    "April",
+    "Mai",
+    "Juni",
+    "Juli",
+    "August",
+    "September",
+    "Oktober",
+    "November",
+    "Dezember",
+]
+_FRENCH_MONTHS = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+]
+_DUTCH_MONTHS = [
+    "januari",
+    "februari",
+    "maart",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "augustus",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
+# Further shapes for fresh9 only: German, French and Dutch month names ("4. März 1950", "4 mars
+# 1950", "4 maart 1950"), a month and day without a year ("March 4"), a weekday with a comma and a
+# US order, day-month-two-digit-year with hyphens and no padding, an ordinal with "of" and an
+# abbreviated month, and a full month with an apostrophe year.
+FRESH9_DATE_FORMATS = (
+    lambda d: f"{d.day}. {_GERMAN_MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.day} {_FRENCH_MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.day} {_DUTCH_MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.strftime('%B')} {d.day}",
+    lambda d: f"{d.strftime('%A')}, {d.strftime('%B')} {d.day}, {d.year}",
+    lambda d: f"{d.day}-{d.month}-{d.strftime('%y')}",
+    lambda d: f"{_ordinal(d.day)} of {d.strftime('%b')}",
+    lambda d: f"{d.day} {d.strftime('%B')} '{d.strftime('%y')}",
+)
 FORMATS_BY_SPLIT = {
     "fresh6": DATE_FORMATS + MORE_DATE_FORMATS,
     "fresh7": DATE_FORMATS + MORE_DATE_FORMATS,
     "fresh8": DATE_FORMATS + MORE_DATE_FORMATS + FRESH8_DATE_FORMATS,
+    "fresh9": DATE_FORMATS + MORE_DATE_FORMATS + FRESH8_DATE_FORMATS + FRESH9_DATE_FORMATS,
 }
 
 
@@ -240,7 +306,7 @@ def locale_values(
             (None, " "),
             ("city", city),
         ]
-    phone_src = fakers[locale] if locale in ("en_GB", "en_US") else fakers["en_IE"]
+    phone_src = fakers[locale] if locale in ("en_GB", "en_US", "nl_BE") else fakers["en_IE"]
     values: dict = {
         "name": f"{f.first_name()} {f.last_name()}",
         "first": f.first_name(),
@@ -296,6 +362,7 @@ def build_locales(split: str) -> list[dict]:
         "fresh6": F.FRESH6_FRAMES,
         "fresh7": F.FRESH7_FRAMES,
         "fresh8": F.FRESH8_FRAMES,
+        "fresh9": F.FRESH9_FRAMES,
     }[split]
     formats = FORMATS_BY_SPLIT.get(split, DATE_FORMATS)
     locales = LOCALES_BY_SPLIT.get(split, LOCALES)
@@ -356,12 +423,14 @@ def main() -> None:
         "pii_locales_fresh6": build_locales("fresh6"),
         "pii_locales_fresh7": build_locales("fresh7"),
         "pii_locales_fresh8": build_locales("fresh8"),
+        "pii_locales_fresh9": build_locales("fresh9"),
         "pii_handwritten": build_handwritten(),
         "pii_handwritten2": build_handwritten("pii_handwritten2.txt"),
         "pii_handwritten3": build_handwritten("pii_handwritten3.txt"),
         "pii_handwritten4": build_handwritten("pii_handwritten4.txt"),
         "pii_handwritten5": build_handwritten("pii_handwritten5.txt"),
         "pii_handwritten6": build_handwritten("pii_handwritten6.txt"),
+        "pii_handwritten7": build_handwritten("pii_handwritten7.txt"),
     }
     for name, rows in sets.items():
         _write(HERE / f"{name}.jsonl", rows)

@@ -34,6 +34,14 @@ _EPONYM_HEAD = (
     r"breathing|respiration|murmur|frame|splint|collar|stocking|needle)s?"
 )
 
+# Words after which a day/month in figures is a calendar date, not months or a reading.
+# and after a weekday ("Mon 25/11", "sun 18/10")
+_DATE_WORD_BEFORE = (
+    r"(?<!\bon\s)(?<!\bsince\s)(?<!\buntil\s)(?<!\btill\s)(?<!\bdate\s)(?<!\bdated\s)(?<!\bto\s)"
+    r"(?i:(?<!day\s)(?<!\bmon\s)(?<!\btue\s)(?<!tues\s)(?<!\bwed\s)(?<!weds\s)(?<!\bthu\s)"
+    r"(?<!thur\s)(?<!hurs\s)(?<!\bfri\s)(?<!\bsat\s)(?<!\bsun\s))"
+)
+
 PROTECTED_PATTERNS: tuple[str, ...] = (
     # eponyms whose surname is common ("Bell's palsy", "Turner syndrome", "Smith fracture")
     rf"\b[A-Z][a-z]+(?:[-\s][A-Z][a-z]+)?(?:'s|s'|’s)?\s+(?i:{_EPONYM_HEAD})\b",
@@ -53,7 +61,7 @@ PROTECTED_PATTERNS: tuple[str, ...] = (
     r"(?i:\b(?:yesterday|today|tonight|tomorrow|this morning|last night|last week|last month|"
     r"last year|this week|at night|in the morning|in the evening|overnight)\b)",
     # vitals and lab values
-    r"(?i:(?<![\d/])\d{2,3}\s*/\s*\d{2,3}(?:\s*mm\s*hg)?\b(?!\s*/\s*\d))",
+    rf"(?i:(?<![\d/]){_DATE_WORD_BEFORE}\d{{2,3}}\s*/\s*\d{{2,3}}(?:\s*mm\s*hg)?\b(?!\s*/\s*\d))",
     r"(?i:\b\d{2,3}\s*(?:bpm|beats per minute|breaths per minute|/min)\b)",
     r"(?i:\b\d{2}(?:\.\d)?\s*(?:°\s*[CF]|degrees(?: celsius| fahrenheit| c| f)?|C\b|F\b))",
     r"(?i:\b(?:sats?|saturations?|spo2|o2|oxygen)\s*(?:of|at|is|was|:)?\s*\d{2,3}\s*%)",
@@ -74,8 +82,17 @@ PROTECTED_PATTERNS: tuple[str, ...] = (
     # "3/7 history", "2/52", "t2dm", "MCV 78")
     r"(?i:\b(?:gcs|bp|pain|score|mcv|mch|plt|wbc|alt|ast|alp|bili|rr|hr|pulse|temp)\s*"
     r"(?:of|is|was|:|=)?\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?)",
-    r"(?<![\d/])\d{1,2}\s*/\s*(?:7|52|12)\b(?!\s*/)",
+    r"(?<![\d/])\d{1,2}\s*/\s*(?:7|52)\b(?!\s*/)",
+    # months ("6/12 of weight loss"), not after a word that introduces a calendar date ("on
+    # 1/12", "since 15/12", "date 24/12")
+    rf"(?<![\d/]){_DATE_WORD_BEFORE}\d{{1,2}}\s*/\s*12\b(?!\s*/)",
+    r"(?i:(?<![\d/])\d{1,2}\s*/\s*12\s+(?:review|follow[- ]?up|f/u|fu|old|ago|hx|history|of)\b)",
     r"(?i:\bt[12]\s?dm\b)",
+    # a change of a score or reading written as two fractions ("pain from 8/10 to 3/10", "Hb
+    # went from 9/10 to 11/12"): not a date range
+    r"(?i:\b(?:pain|score|gcs|hb|went|gone|rose|fell|dropped|improved|increased|decreased|"
+    r"reduced|changed)\b[^.\n]{0,20}?\bfrom\s+\d{1,2}\s*/\s*\d{1,2}\s+(?:to|-)\s+"
+    r"\d{1,2}\s*/\s*\d{1,2})",
     # a brand or generic name before the form it comes in ("Voltarol gel", "Daktacort cream");
     # not before "drops" alone, which is also a verb ("Ben drops me off")
     r"\b[A-Z][a-z]{3,}\s+(?:gel|cream|ointment|lotion|inhaler|tablets?|capsules?|injections?|"

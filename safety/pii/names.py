@@ -68,6 +68,8 @@ _COMMON = """
     pmh psh dh sh fh hpc rx tto nkda nka dx hx tx mx ix sx copy seen noted
     great brilliant lovely perfect cool awesome excellent amazing wonderful fab fantastic news
     adresse adres anschrift ma mes mein meine mijn
+    bye byee ta xx xxx
+    reception receptionist admin office surgery practice team staff secretary manager
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 
@@ -249,7 +251,7 @@ class TitledActorNameRecognizer(CuedLowerNameRecognizer):
         (
             rf"(?i:\b(?:dr|doctor))\.?\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,2}}?)\s+(?i:said|says|told|"
             rf"thinks|thought|wants|wanted|asked|gave|prescribed|referred|rang|called|phoned|"
-            rf"explained|reckons|suggested|recommended|examined|saw|sees)\b",
+            rf"explained|reckons|suggested|recommended|examined|saw|sees|who)\b",
             0.85,
         ),
     )

@@ -33,7 +33,13 @@ FORM_LABEL = (
     r"\b(?:emergency\s+)?contact\s+(?:name|person)|\bemergency\s+contact|\bnok)"
     r"\s*(?:[:=-]|\.{2,}\s*)?"
     # "Relative:" and "Caller:" are labels only with their colon ("a relative asks" stays)
-    r"|(?i:\b(?:relative|caller)\s*(?::|\.{2,})))"
+    r"|(?i:\b(?:relative|caller)\s*(?::|\.{2,}))"
+    # French, German and Dutch name fields, with their colon ("Nom: X  Prénom: Y", "Vorname:")
+    r"|(?i:\b(?:nom(?:\s+de\s+(?:famille|naissance|jeune\s+fille))?|pr[ée]noms?|vorname|"
+    r"nachname|familienname|geburtsname|naam|voornaam|voornamen|achternaam|roepnaam|"
+    r"patiënte?|patientin)\s*:)"
+    # the Dutch "patiënt" before a name without a colon ("- patiënt X Y -")
+    r"|(?i:\bpatiënte?\b))"
 )
 # A salutation or a sign-off next to a name ("dear constance,", "sorry Antoine i", "cheers, X").
 GREETING = (
@@ -97,7 +103,7 @@ class GreetingNameRecognizer(CuedLowerNameRecognizer):
     EVIDENCE: ClassVar[str] = "whole"
     PATTERNS = (
         (
-            rf"(?:^|[.!?]\s+){GREETING}\s+(?P<v>{TOK}(?:\s+{TOK})?)"
+            rf"(?:^|[.!?]\s+|\n\s*){GREETING}\s+(?P<v>{TOK}(?:\s+{TOK})?)"
             rf"(?=\s*[,:!]|\s+(?i:i|we|your|you|at|here|again)\b)",
             0.8,
         ),
@@ -197,7 +203,7 @@ _SERVICES = (
 KIN_WORD = (
     r"(?i:mum|mam|mom|mother|dad|father|wife|husband|partner|son|daughter|sister|brother|"
     r"carer|gran|granny|nan|grandad|grandma|grandpa|aunt|uncle|friend|neighbour|neighbor|"
-    r"nephew|niece|cousin|grandson|granddaughter)"
+    r"nephew|niece|cousin|grandson|granddaughter|stepson|stepdaughter|godson|goddaughter)"
 )
 SERVICE_FOR = (
     r"(?i:\b(?:letters?|post|parcel|package|prescriptions?|scripts?|results?|appointments?|"

@@ -46,7 +46,7 @@ class InvertedRecordNameRecognizer(CuedLowerNameRecognizer):
     PATTERNS = (
         (
             rf"{_RECORD_OPEN}(?P<v>{TOK}(?:[ -]{TOK}){{0,3}},\s*{TOK}(?:[ -]{TOK}){{0,2}})"
-            rf"\s*(?:,\s*|\(\s*)(?={_DATE_NEXT})",
+            rf"\s*(?:,\s*|\(\s*|\s(?=(?i:dob|d\.o\.b|born|b\.)(?![\w])))(?={_DATE_NEXT})",
             0.8,
         ),
     )

@@ -25,13 +25,14 @@ INTRO = (
 )
 # "my mum", "our grandad", or a kin word for a grandparent opening the message.
 RELATION = (
-    r"(?i:(?:\b(?:my|our|her|his|by)\s+|^(?=(?:grand|gran|nan)))(?:wife|husband|son|daughter|"
+    r"(?i:(?:\b(?:my|our|her|his|by)\s+(?:late\s+)?|^(?=(?:grand|gran|nan)))(?:wife|husband|son|daughter|"
     r"mother|mum|mom|father|dad|partner|grandad|granddad|granny|little\s+one|"
     r"sister|brother|friend|girlfriend|boyfriend|grandson|granddaughter|grandmother|grandfather|"
     r"gran|nan|grandma|grandpa|aunt|uncle|cousin|carer|caregiver|neighbour|neighbor|GP|doctor|"
     r"consultant|nurse|colleague|boss|flatmate|roommate|fiancée?|niece|nephew|child|baby|"
     r"stepson|stepdaughter|landlord|therapist|midwife|dentist|pharmacist|ex|ex-wife|"
-    r"ex-husband|ex-partner|stepmother|stepfather|stepmum|stepdad|godmother|godfather)"
+    r"ex-husband|ex-partner|stepmother|stepfather|stepmum|stepdad|godmother|godfather|godson|"
+    r"goddaughter|godchild)"
     r"(?:[- ]in[- ]law)?)"
 )
 
@@ -70,7 +71,8 @@ LICENCE_CUE = (
 )
 DOB_CUE = (
     r"(?i:\bdate of birth|\bD\.?O\.?B\.?(?:'s)?|\bborn|\bbirthday(?:'s)?|\bbirth date|"
-    r"\bgeboren(?:\s+am)?|\bgeb\.|\bn[ée]e?\s+le)"
+    r"\bgeboren(?:\s+am)?|\bgeb(?:urts)?\.?-?\s?datum|\bgeboortedatum|\bgeb\.|"
+    r"\bn[ée]e?\s+le|\bn[ée]\(e\)\s+le|\bdate\s+de\s+naissance)"
     r"(?i:\s*(?:[:\s]|\.{2,})\s*(?:is|was|on|=|as)?)?"
 )
 
@@ -101,7 +103,7 @@ DAY_WORD = (
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?"
 # A weekday written before a date ("wed 17th june", "Monday, 3 March").
 WEEKDAY = (
-    r"(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|"
+    r"(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|"
     r"sat(?:urday)?|sun(?:day)?)\.?,?\s+(?i:the\s+)?"
 )
 # Months in Roman numerals, as many continental Europeans write them ("21.III.1958").
@@ -144,7 +146,17 @@ DATE_CUE = (
 # Day, month and year in figures separated by single spaces ("24 2 2000"), taken only after a
 # birth or date cue: alone, three numbers are as often a count or a score.
 SPACED_DATE = rf"(?:[12]\d|3[01]|0?[1-9]) (?:1[0-2]|0?[1-9]) {YEAR}(?![\w/.,:]?\d)"
-DAY_MONTH_NUMERIC = r"(?:[12]\d|3[01]|0?[1-9])/(?:0?[1-9]|1[0-2])(?![\d/.])"
+DAY_MONTH_NUMERIC = r"(?:[12]\d|3[01]|0?[1-9])/(?:0?[1-9]|1[0-2])(?![\d/]|\.\d)"
+# The German day and month with a closing dot and no year ("am 21.07.", "von 03.04. bis 09.04."),
+# taken only after a date or birth cue or as the end of a range.
+# Both parts have two digits, as on German forms: "from 2.5. to 5." is a dose.
+DOT_DAY_MONTH = r"(?:[12]\d|3[01]|0[1-9])\.(?:0[1-9]|1[0-2])\.(?![\d])"
+# A weekday before a day and a month in figures ("Mon 25/11", "thu 15/4"): the weekday settles it.
+WEEKDAY_DAY_MONTH = (
+    r"(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|"
+    r"sat(?:urday)?|sun(?:day)?)\.?,?\s+"
+    r"(?:[12]\d|3[01]|0?[1-9])/(?:0?[1-9]|1[0-2])(?![\d/]|\.\d)"
+)
 # "the 2nd" or "the twentieth" after a preposition of time, closing the clause or before a time
 # ("on the 2nd, given ...", "ring after the twentieth"); "on the 2nd floor" stays.
 # The same after a move of an appointment, a review or a header field ("moved to the sixth for
@@ -153,11 +165,11 @@ DAY_MONTH_NUMERIC = r"(?:[12]\d|3[01]|0?[1-9])/(?:0?[1-9]|1[0-2])(?![\d/.])"
 DAY_ORDINAL = rf"(?i:the)\s+(?:{DAY_WORD}|(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))"
 DAY_CLOSES = (
     r"(?=\s*(?:[,.;!?)\n]|$)|\s+(?i:at|and|to|till|until|then|or|for|got|with|but|because|when|"
-    r"re|was|is)\b)"
+    r"re|was|is|by)\b|\s*[|/])"
 )
 DAY_ALONE = (
-    rf"(?i:\b(?:on|since|until|till|from|by|before|after|r/v|sent|dated|"
-    rf"(?:moved|changed|rebooked|postponed)\s+to)\s*:?\s+)"
+    rf"(?i:\b(?:on|since|until|till|from|by|before|after|r/v|sent|dated|given|admitted|"
+    rf"discharged|date|(?:moved|changed|rebooked|postponed)\s+to)\s*:?\s+)"
     rf"(?P<v>{DAY_ORDINAL}){DAY_CLOSES}"
 )
 AGE90 = r"(?:9\d|1[01]\d)"

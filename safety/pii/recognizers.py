@@ -47,8 +47,10 @@ from safety.pii.names_forms import (
     TwoWordsOrNamedRecognizer,
     VocativeNameRecognizer,
 )
+from safety.pii.names_letters import NAMES_LETTERS
 from safety.pii.names_records import NAMES_RECORDS
 from safety.pii.recognizers_intl import (
+    AddressBlockRecognizer,
     CuedPostcodeRecognizer,
     CuedTownRecognizer,
     EircodeRecognizer,
@@ -159,6 +161,9 @@ class TownBeforePostcodeRecognizer(RegexRecognizer):
     ENTITY = "LOCATION"
     PATTERNS = (
         (rf"(?P<v>{P.PLACE}),?\s+(?:{P.UK_POSTCODE}\b|(?:{P.US_STATE}),?\s+\d{{5}})", 0.85),
+        # between the comma that closes an address line and a full postcode, a town even when
+        # its name is also a clinical word ("..., Glasgow G11 6RT": not the Coma Scale)
+        (rf"(?<=,\s)(?P<v>{P.PLACE})\s+(?={P.UK_POSTCODE}(?![\w-]))", 0.9),
         (
             rf"(?i:live in|living in|lives in|moved to|based in|from)\s+(?P<v>{P.PLACE})"
             rf"(?=,?\s+(?:{P.US_STATE}|{P.UK_POSTCODE})\b)",
@@ -204,6 +209,9 @@ class DateOfBirthRecognizer(RegexRecognizer):
             r"(?!\s*(?i:ago|old|weeks?|months?|days?|of|prem|early|late)\b)",
             0.9,
         ),
+        # a weekday before a day and month in figures, or the German "21.07." ("born Tue 9/9",
+        # "Geburtsdatum 03.07.")
+        (rf"{P.DOB_CUE}\s*(?P<v>{P.WEEKDAY_DAY_MONTH}|{P.DOT_DAY_MONTH})", 0.9),
     )
 
 
@@ -223,16 +231,51 @@ class FullDateRecognizer(RegexRecognizer):
         (rf"{P.DATE_CUE}(?P<v>{P.DAY_MONTH_NUMERIC})", 0.6),
         (P.DAY_ALONE, 0.6),
         (P.MONTH_ALONE, 0.6),
+        # a weekday before a day and month in figures ("rang Mon 12/5"); the German day.month
+        # with its closing dot after a date cue ("admitted 31.03.", "Service date 28.02.")
+        (rf"(?<![\w/.-])(?P<v>{P.WEEKDAY_DAY_MONTH})", 0.6),
+        (rf"{P.DATE_CUE}(?P<v>{P.DOT_DAY_MONTH})", 0.6),
+        # the German "am / vom / bis / ab / seit" before it ("Termin am 13.05.")
+        (rf"(?i:\b(?:am|vom|bis|ab|seit)\s+)(?P<v>{P.DOT_DAY_MONTH})", 0.6),
     )
 
 
 # Lab and score words: "potassium from 5.5 to 6.1" is a change of value, not two dates.
 _LAB_BEFORE = re.compile(
-    r"(?i:\b(?:k\+?|potassium|sodium|na|hb|hba1c|crp|inr|temp|temperature|glucose|sugars?|bms?|"
+    r"(?i:\b(?:pain|gcs|bp|k\+?|potassium|sodium|na|hb|hba1c|crp|inr|temp|temperature|glucose|sugars?|bms?|"
     r"creat\w*|egfr|ph|lactate|calcium|ca|magnesium|phosphate|tsh|t4|wcc|neuts|plt|platelets|"
     r"alt|ast|bili\w*|albumin|ferritin|b12|folate|psa|urea|score|dose|levels?|weight|bmi|"
     r"went|gone|rose|risen|fell|fallen|dropped|increased|decreased|reduced|up|down)\b)"
 )
+
+
+class RangeEndDateRecognizer(RegexRecognizer):
+    """The far end of a range whose near end is a date ("from 02.06. to 16.06.", "from 3/11 to
+    17/11", "from the 6th to the 11th"), and a near end in figures before a far end in figures;
+    not after a lab, score or change word ("pain from 8/10 to 3/10")."""
+
+    ENTITY = "DATE"
+    PATTERNS = (
+        (
+            rf"(?i:\bfrom)\s+(?:{P.DOT_DAY_MONTH}|{P.DAY_MONTH_NUMERIC}|{P.DAY_ORDINAL}|"
+            rf"{P.DATE_ANY})\s+(?i:to|until|till|-)\s+(?P<v>{P.DOT_DAY_MONTH}|"
+            rf"{P.DAY_MONTH_NUMERIC}|{P.DAY_ORDINAL})",
+            0.6,
+        ),
+        (
+            rf"(?i:\bfrom)\s+(?P<v>{P.DOT_DAY_MONTH}|{P.DAY_MONTH_NUMERIC})\s+(?i:to|until|till|-)"
+            rf"\s+(?=(?:{P.DOT_DAY_MONTH}|{P.DAY_MONTH_NUMERIC}))",
+            0.6,
+        ),
+    )
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        # the words before "from" ("pain from 8/10 to 3/10", "Hb went from ...")
+        return [
+            r
+            for r in super().analyze(text, entities, nlp_artifacts)
+            if not _LAB_BEFORE.search(text[max(0, r.start - 40) : r.start].rsplit("from", 1)[0])
+        ]
 
 
 class DottedRangeDateRecognizer(RegexRecognizer):
@@ -365,7 +408,9 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     InvertedSelfNameRecognizer,
     VocativeNameRecognizer,
     *NAMES_RECORDS,
+    *NAMES_LETTERS,
     EuStreetRecognizer,
+    AddressBlockRecognizer,
     EircodeRecognizer,
     EuPostcodeRecognizer,
     CuedPostcodeRecognizer,
@@ -383,6 +428,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     DateOfBirthRecognizer,
     FullDateRecognizer,
     DottedRangeDateRecognizer,
+    RangeEndDateRecognizer,
     AgeOver89Recognizer,
     InsuranceIdRecognizer,
     PassportRecognizer,

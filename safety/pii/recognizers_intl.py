@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from presidio_analyzer import RecognizerResult
+
 from safety.pii import patterns as P
 from safety.pii.base import RegexRecognizer
 from safety.pii.clinical import is_allow_listed, load_allow_list
@@ -114,8 +116,20 @@ CY_STREET = (
     rf"(?:(?:{P.UNIT_WORD}|(?i:fflat))\s*\d{{1,4}}[a-zA-Z]?,?\s+)?"
     rf"\b\d{{1,4}}[a-zA-Z]?,?\s+(?i:{CY_TYPE})\s+{CY_NAME}"
 )
+# German streets named with a preposition and article ("Am Mühlbach 4a", "An der Alster 12",
+# "Zur Linde 3"), and Italian, Spanish and Portuguese type-first streets ("Via Roma 15", "Calle
+# Mayor 8", "Rua Augusta 27"): the preposition or type capitalised, a capitalised name, a number.
+DE_PREP_STREET = (
+    rf"\b(?:Am|Im|Zum|Zur|An\s+der|An\s+den|Auf\s+der|Auf\s+dem|In\s+der|Unter\s+den|"
+    rf"Hinter\s+der|Vor\s+dem)\s+[{P.UP}][{P.LOW}]+(?:[ -][{P.UP}][{P.LOW}]+)?\s+{HOUSE}"
+)
+SOUTH_STREET = (
+    rf"\b(?:Via|Viale|Vicolo|Piazza|Piazzale|Corso|Largo|Calle|Avenida|Plaza|Paseo|Carrer|"
+    rf"Rua|Travessa|Praça)\s+(?:(?:di|del|della|dei|de|da|do|dos|das|la|el)\s+)?"
+    rf"[{P.UP}][{P.LOW}]+(?:[ -][{P.UP}][{P.LOW}]+){{0,2}},?\s+{HOUSE}"
+)
 STREET_ANY = (
-    rf"(?:{FR_STREET}|{FR_STREET_AFTER}|{FR_STREET_BARE}|{FUSED_STREET}|{SHORT_STREET}|"
+    rf"(?:{DE_PREP_STREET}|{SOUTH_STREET}|{FR_STREET}|{FR_STREET_AFTER}|{FR_STREET_BARE}|{FUSED_STREET}|{SHORT_STREET}|"
     rf"{EN_STREET}|{UNIT_STREET}|{GA_STREET}|{CY_STREET}|{P.STREET})"
 )
 
@@ -128,6 +142,10 @@ EIRCODE = (
 NL_POSTCODE = r"[1-9]\d{3} ?[A-Z]{2}"
 NL_POSTCODE_ANY = r"[1-9]\d{3} ?(?i:[a-z]{2})"
 FIVE_DIGIT = r"(?:0[1-9]|[1-9]\d)\d{3}"
+# Austrian, Belgian, Swiss, Danish and Luxembourg postcodes: four digits, taken only after a
+# street (with a comma or " / ") or a postcode label; alone they are as often a year or a count.
+FOUR_DIGIT = r"[1-9]\d{3}"
+STREET_SEP = r"(?:,\s*|\s+/\s+)"
 CAP_PLACE = P.PLACE
 ANY_PLACE = rf"{WORD}(?:[ -]{WORD}){{0,3}}"
 POSTCODE_CUE = r"(?i:post\s?code|postal code|code postal|plz|\bpc|\bp/c|\bzip)(?i:\s+is|\s+to)?"
@@ -147,6 +165,7 @@ UK_TAIL_NOT = frozenset({"st", "nd", "rd", "th", "ml", "mg"})
 
 _CONNECTORS = "upon on under in le la les by de sur sous am an der aan den"
 PLACE_CONNECTORS = frozenset(_CONNECTORS.split())
+_LOWER_CONNECTORS = frozenset(["am", "an", "der", "aan", "den", "de", "sur", "sous", "upon"])
 
 
 def trim_place(value: str, last: bool = False) -> str:
@@ -161,12 +180,15 @@ def trim_place(value: str, last: bool = False) -> str:
         word = w.group()
         lower = word.lower()
         # a connector between capitalised words stays ("Neustadt am Rübenberge")
-        joined = (
-            lower in PLACE_CONNECTORS
-            and runs[-1]
-            and i + 1 < len(words)
-            and words[i + 1].group()[:1].isupper()
+        after = next(
+            (x.group() for x in words[i + 1 :] if x.group().lower() not in PLACE_CONNECTORS), ""
         )
+        # in lower case, a continental connector before an uncommon word ("neumarkt am
+        # wallersee", "ouderkerk aan de amstel"); not "in" or "on" ("galway in june")
+        lower_joined = (
+            value.islower() and lower in _LOWER_CONNECTORS and after and not is_common(after)
+        )
+        joined = lower in PLACE_CONNECTORS and runs[-1] and (after[:1].isupper() or lower_joined)
         if joined:
             runs[-1].append(w)
         elif is_common(lower) and lower not in PARTICLES and (value.islower() or word.islower()):
@@ -201,11 +223,14 @@ class EuStreetRecognizer(RegexRecognizer):
         (rf"(?P<v>{FR_STREET_NAMED})", 0.8),
         (rf"(?P<v>{GA_STREET})", 0.85),
         (rf"(?P<v>{CY_STREET})", 0.85),
+        (rf"(?P<v>{DE_PREP_STREET})", 0.85),
+        (rf"(?P<v>{SOUTH_STREET})", 0.85),
         # a lower-case street with any USPS or Royal Mail suffix after an address cue ("lives
         # at 8 leach shore", "please update: 81 osborne pike")
         (
-            rf"(?:{ADDRESS_CUE}|(?i:\bupdate|\bnew\s+address)\s*:?\s+)(?P<v>\d{{1,4}}[a-z]?,?\s+"
-            rf"(?:{NOT_STREET_WORD}[a-z']+\s+){{1,3}}(?i:{_SUFFIX_WORDS})s?\b)",
+            rf"(?:{ADDRESS_CUE}|(?i:\bupdate|\bnew\s+address|\bold\s+address)\s*:?\s+)"
+            rf"(?P<v>\d{{1,4}}[a-z]?,?\s+(?:{NOT_STREET_WORD}[a-z']+\s+){{1,3}}"
+            rf"(?i:{_SUFFIX_WORDS})s?\b(?:,?\s+{P.UNIT_TAIL})?)",
             0.8,
         ),
         # a lower-case street with any USPS or Royal Mail suffix, when a postcode follows it
@@ -269,6 +294,13 @@ class EuPostcodeRecognizer(RegexRecognizer):
             rf"(?![\w-]|\s\d|\s?%)",
             0.85,
         ),
+        # four digits after a street, before a town ("Kaiserstraße 12/3, 1070 Wien"), or after a
+        # postcode label with its colon ("Postcode: 6102")
+        (
+            rf"{STREET_ANY}{STREET_SEP}(?P<v>{FOUR_DIGIT})(?=,?\s+[{L}]{{3,}})(?![\w-])",
+            0.85,
+        ),
+        (rf"{POSTCODE_CUE}\s*[:=]\s*(?P<v>{FOUR_DIGIT})(?![\w-]|[.,]\d)", 0.85),
         # between a street and a town, or after the town ("Truppstraße 682 Freising 76839")
         (rf"{STREET_ANY},?\s+{ANY_PLACE}\s+(?P<v>{FIVE_DIGIT}|{NL_POSTCODE_ANY})(?![\w-])", 0.85),
     )
@@ -290,6 +322,13 @@ class EuTownRecognizer(RegexRecognizer):
     PATTERNS = (
         (rf"(?<![\w,.-])(?:{NL_POSTCODE}|{FIVE_DIGIT}),?\s+(?P<v>{CAP_PLACE})", 0.85),
         (rf"{STREET_ANY},?\s+(?:{NL_POSTCODE_ANY}|{FIVE_DIGIT}),?\s+(?P<v>{ANY_PLACE})", 0.85),
+        # after " / " between fields, and after four digits ("... / 7091 Güssing / ...",
+        # "Luttenbergerring 66, 4518 Schwechat")
+        (
+            rf"{STREET_ANY}\s+/\s+(?:{NL_POSTCODE_ANY}|{FIVE_DIGIT}),?\s+(?P<v>{ANY_PLACE})",
+            0.85,
+        ),
+        (rf"{STREET_ANY}{STREET_SEP}{FOUR_DIGIT},?\s+(?P<v>{ANY_PLACE})", 0.85),
         (
             rf"{CUED_SHORT_STREET_BARE},?\s+(?:{NL_POSTCODE_ANY}|{FIVE_DIGIT})(?![\w-]),?\s+"
             rf"(?P<v>{ANY_PLACE})",
@@ -312,7 +351,7 @@ class EuTownRecognizer(RegexRecognizer):
         # a count: "10000 steps"), before a phone cue or the end of the clause
         (
             rf"(?<![\w-])(?:{EIRCODE}|{UK_POSTCODE_ANY}|{NL_POSTCODE_NOT_UNIT}),?\s+"
-            rf"(?P<v>{ANY_PLACE}?)(?=\s*(?:[,.;!?]|$)|\s+(?i:phone|tel|ph|mob|mobile|since|till|"
+            rf"(?P<v>{ANY_PLACE}?)(?=\s*(?:[,.;!?]|$)|\s+/\s|\s+(?i:phone|tel|ph|mob|mobile|since|till|"
             rf"until|from|for|but|and|please|pls|not)\b)",
             0.8,
         ),
@@ -320,7 +359,34 @@ class EuTownRecognizer(RegexRecognizer):
 
     def refine(self, value: str) -> str:
         place = trim_place(value)
+        first = place.split()[0] if place else ""
+        if first.islower() and (first in _VERBS_AFTER_STREET or first.endswith("ed")):
+            return ""  # "the dentist on Jandreef 69 sent me here"
         return place if value.startswith(place) else ""
+
+
+# Verbs in the past that follow an address in a sentence ("the dentist on X 69 sent me").
+_VERBS_AFTER_STREET = frozenset(
+    [
+        "sent",
+        "went",
+        "came",
+        "gave",
+        "took",
+        "told",
+        "said",
+        "rang",
+        "got",
+        "saw",
+        "left",
+        "put",
+        "kept",
+        "ran",
+        "fell",
+        "sat",
+        "stood",
+    ]
+)
 
 
 class TownBeforeEircodeRecognizer(EuTownRecognizer):
@@ -348,7 +414,8 @@ _HOMES = (
 # comes from ("referred from cardiology by"): never a town.
 _NOT_PLACE_VERBS = (
     "ring call phone text see try need have get be do make take book come stay visit wait sleep "
-    "rest start stop ask email chase cancel change move collect order"
+    "rest start stop ask email chase cancel change move collect order die recover recuperate "
+    "relax eat shower wash cook feed pack unpack rinse"
 )
 _DEPARTMENTS = (
     "cardiology dermatology neurology gastroenterology gastro rheumatology urology oncology "
@@ -356,15 +423,20 @@ _DEPARTMENTS = (
     "obstetrics psychiatry ophthalmology outpatients ward ed casualty physio radiology "
     "nkda nka nkfa dnacpr dnr pmh hx rx"
 )
-_NOT_PLACE = frozenset(f"{_HOMES} {_NOT_PLACE_VERBS} {_DEPARTMENTS}".split())
+# Words that name which branch or site without naming a town ("the main branch").
+_WHICH_SITE = "main local nearest other same central usual closest next big small high"
+_NOT_PLACE = frozenset(f"{_HOMES} {_NOT_PLACE_VERBS} {_DEPARTMENTS} {_WHICH_SITE}".split())
 TOWN_CUE = (
     r"(?i:\b(?:live|lives|living|lived|staying|based|grew\s+up)\s+(?:in|near)|\bhours\s+in|"
     r"\b(?:chemist|pharmacy|surgery|practice|clinic|hospital|gp|doctor|dentist|physio|"
     r"optician|midwife)\s+(?:is\s+)?in|\bhere\s+from|"
     r"\bdr\.?\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?\s+(?:in|of)|\b(?:moved|moving|move|relocated|relocating)\s+(?:back\s+)?to|"
     r"\bstuck\s+in|\bschool\s+in|\bholiday\s+in|\bjust\s+outside|\bover\s+from|"
-    r"\b(?:moved|moving|move|came|relocated)\s+(?:here\s+|over\s+)?from|"
+    r"\b(?:moved|moving|move|came|relocated)\s+(?:here\s+|over\s+|back\s+)?from|"
     r"\bwalk[- ]?in(?:\s+(?:centre|center|clinic))?\s+(?:at|in)|"
+    r"\b(?:live|lives|living|lived)\s+(?:over|out|up|down)\s+(?:in|near)|"
+    r"\b(?:town|city|town\s*/\s*city|ville|ort|wohnort|plaats|woonplaats|localit[ée]|"
+    r"commune|gemeente)\s*:|"
     r"\b(?:daughter|son|sister|brother|mum|mother|dad|father|friend|partner|aunt|uncle|gran|"
     r"granny|nan|cousin|niece|nephew)['’]?s\s+(?:place\s+|house\s+|flat\s+)?in)"
 )
@@ -378,7 +450,20 @@ class CuedTownRecognizer(RegexRecognizer):
     ENTITY = "LOCATION"
     PATTERNS = (
         (rf"{TOWN_CUE}\s+(?P<v>{ANY_PLACE})", 0.7),
-        (rf"(?i:\b(?:in|from))\s+(?P<v>{ANY_PLACE})\s+(?i:on)\s+(?={P.DATE_ANY})", 0.7),
+        (
+            rf"(?i:\b(?:in|from))\s+(?P<v>{ANY_PLACE})\s+(?i:on)\s+"
+            rf"(?={P.DATE_ANY}|{P.DAY_MONTH_NUMERIC}|{P.DAY_ORDINAL})",
+            0.7,
+        ),
+        # where a patient went home to, before who with, when or the end of the clause
+        # ("discharged 3 May, home to <town> with daughter"; "home to rest." stays)
+        (
+            rf"(?i:\bhome\s+to)\s+(?P<v>{ANY_PLACE}?)(?=\s+(?i:with|on|by|and|after|via)\b|"
+            rf"\s*[,.;]|\s*$)",
+            0.7,
+        ),
+        # a branch named after its town ("spoke with pharmacist X at the <town> branch")
+        (rf"(?i:\b(?:at|from|in|to)\s+the)\s+(?P<v>{ANY_PLACE}?)\s+(?i:branch)\b", 0.9),
         (rf"(?i:\bfrom)\s+(?P<v>{ANY_PLACE})\s+(?i:here)\b", 0.7),
         # where the writer, just named, is from ("its X Y from <town>, ...")
         (
@@ -513,3 +598,56 @@ class CuedPostcodeRecognizer(RegexRecognizer):
             0.85,
         ),
     )
+
+
+# An address block on its own lines, as on an envelope or a letter head: a street line, a town
+# line, a postcode line ("38 Harry Extensions\nDaviesview\nSW73 9PD").
+_BLOCK_STREET = re.compile(
+    rf"(?:{P.UNIT})?(?:\d{{1,4}}[a-zA-Z]?(?:[-/]\d{{1,4}})?,?\s+[^\W\d_][^\n]*|(?:{STREET_ANY})[^\n]*)"
+)
+_BLOCK_TOWN = re.compile(rf"{WORD}(?:[ -]{WORD}){{0,4}}")
+_BLOCK_POSTCODE = re.compile(
+    rf"(?:{FOUR_DIGIT}|{FIVE_DIGIT}|{NL_POSTCODE_ANY}|{UK_POSTCODE_ANY}|{EIRCODE}|"
+    rf"(?i:{P.UK_POSTCODE}))"
+)
+
+
+class AddressBlockRecognizer(RegexRecognizer):
+    """A street, a town and a postcode on three lines of their own; each line is reported with
+    its type. The three together settle it: a line of words alone is no town."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = ()
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.supported_entities = ["LOCATION", "POSTCODE", "STREET_ADDRESS"]
+
+    def analyze(self, text, entities, nlp_artifacts=None):
+        results = []
+        meta = {
+            RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+        }
+        lines, pos = [], 0
+        for line in text.split("\n"):
+            lines.append((pos, line))
+            pos += len(line) + 1
+        for i in range(len(lines) - 2):
+            (s0, l0), (s1, l1), (s2, l2) = lines[i : i + 3]
+            street, town, code = l0.strip(), l1.strip(), l2.strip()
+            if not (
+                _BLOCK_STREET.fullmatch(street)
+                and _BLOCK_TOWN.fullmatch(town)
+                and _BLOCK_POSTCODE.fullmatch(code)
+            ):
+                continue
+            if all(is_common(w.lower()) for w in town.split()):
+                continue
+            for etype, start, value in (
+                ("STREET_ADDRESS", s0 + l0.find(street), street),
+                ("LOCATION", s1 + l1.find(town), town),
+                ("POSTCODE", s2 + l2.find(code), code),
+            ):
+                results.append(RecognizerResult(etype, start, start + len(value), 0.85, None, meta))
+        return results

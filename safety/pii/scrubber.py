@@ -19,7 +19,7 @@ from safety.pii.clinical import (
     protected_spans,
 )
 from safety.pii.engine import shared_analyzer
-from safety.pii.names import is_common
+from safety.pii.names import given_names, is_common
 from safety.pii.surrogates import ScrubSession, Style, SurrogateMemory, get_style
 
 # Detections that clinical spans and the allow-list may veto: NER guesses and weak patterns.
@@ -134,6 +134,8 @@ class Scrubber:
         if etype in ("PERSON", "LOCATION") and score < STRONG_CUE:
             if is_allow_listed(span, self.allow_list) or looks_like_drug(text, start, end):
                 return True
+            if _field_label(text, start, end):
+                return True
             # a note heading before one medicine or condition ("PMH Cushing's", "Rx Xarelto"),
             # or a count after it ("nitrofurantoin x 28"): judged without the everyday words
             # round it (a title stays: "dr Hartmann" is a name, not Hartmann's solution)
@@ -169,6 +171,22 @@ class Scrubber:
                 ):
                     session.remember_name(part)
         return session.surrogate(entity_type, value)
+
+
+# A form field's label: one word opening the text, a line or a field (after "|", "/" or two
+# spaces) and closed by its colon ("Vaccine: flu | Batch: FX2291", "Motif: ...", "Postcode:").
+_FIELD_OPEN = re.compile(r"(?:^|\n|[|/]\s*|\s{2,})$")
+
+
+def _field_label(text: str, start: int, end: int) -> bool:
+    """Whether `text[start:end]` is one word used as a field label: a person's name written
+    alone before a colon in a chat ("Sue: ok") is a known given name and stays a name."""
+    span = text[start:end]
+    if not re.fullmatch(r"[^\W\d_]+", span) or text[end : end + 1] != ":":
+        return False
+    if not _FIELD_OPEN.search(text[max(0, start - 3) : start]):
+        return False
+    return span.lower() not in given_names()
 
 
 # Words that cannot be part of a name or a place: a field separator ("kieran hill - t2dm"),

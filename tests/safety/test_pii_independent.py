@@ -24,12 +24,14 @@ from safety.evaluation import load_devset
         ("pii_locales_fresh6", lambda: pii_independent.build_locales("fresh6")),
         ("pii_locales_fresh7", lambda: pii_independent.build_locales("fresh7")),
         ("pii_locales_fresh8", lambda: pii_independent.build_locales("fresh8")),
+        ("pii_locales_fresh9", lambda: pii_independent.build_locales("fresh9")),
         ("pii_handwritten", pii_independent.build_handwritten),
         ("pii_handwritten2", lambda: pii_independent.build_handwritten("pii_handwritten2.txt")),
         ("pii_handwritten3", lambda: pii_independent.build_handwritten("pii_handwritten3.txt")),
         ("pii_handwritten4", lambda: pii_independent.build_handwritten("pii_handwritten4.txt")),
         ("pii_handwritten5", lambda: pii_independent.build_handwritten("pii_handwritten5.txt")),
         ("pii_handwritten6", lambda: pii_independent.build_handwritten("pii_handwritten6.txt")),
+        ("pii_handwritten7", lambda: pii_independent.build_handwritten("pii_handwritten7.txt")),
     ],
 )
 def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, build):
@@ -49,12 +51,14 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_locales_fresh6",
         "pii_locales_fresh7",
         "pii_locales_fresh8",
+        "pii_locales_fresh9",
         "pii_handwritten",
         "pii_handwritten2",
         "pii_handwritten3",
         "pii_handwritten4",
         "pii_handwritten5",
         "pii_handwritten6",
+        "pii_handwritten7",
     ],
 )
 def test_when_independent_rows_read_then_labels_point_at_real_text(name):
@@ -77,6 +81,7 @@ def test_when_frames_split_then_no_two_sets_share_a_frame():
         pii_frames.FRESH6_FRAMES,
         pii_frames.FRESH7_FRAMES,
         pii_frames.FRESH8_FRAMES,
+        pii_frames.FRESH9_FRAMES,
     ]
     assert sum(len(set(s)) for s in sets) == len(set().union(*sets))
 
@@ -143,6 +148,7 @@ def test_when_rebuilt_on_another_day_then_the_golden_files_still_match(monkeypat
         "fresh6",
         "fresh7",
         "fresh8",
+        "fresh9",
     )
     for split in splits:
         rebuilt = json.loads(json.dumps(pii_independent.build_locales(split)))
@@ -153,7 +159,7 @@ def test_when_held_out_sets_registered_then_every_one_is_a_reported_source():
     from safety.evaluation import PII_HELD_OUT, PII_SOURCES
 
     held_out = set(PII_HELD_OUT)
-    assert held_out == {"pii_locales_fresh8", "pii_handwritten6"}
+    assert held_out == {"pii_locales_fresh9", "pii_handwritten7"}
     assert held_out.issubset(PII_SOURCES.values())
 
 
@@ -162,7 +168,13 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
     from the first list, so their golden files are unchanged."""
     both = pii_independent.DATE_FORMATS + pii_independent.MORE_DATE_FORMATS
     fresh8 = both + pii_independent.FRESH8_DATE_FORMATS
-    assert {"fresh6": both, "fresh7": both, "fresh8": fresh8} == pii_independent.FORMATS_BY_SPLIT
+    fresh9 = fresh8 + pii_independent.FRESH9_DATE_FORMATS
+    assert {
+        "fresh6": both,
+        "fresh7": both,
+        "fresh8": fresh8,
+        "fresh9": fresh9,
+    } == pii_independent.FORMATS_BY_SPLIT
     import datetime as dt
 
     d = dt.date(1949, 10, 14)
@@ -180,3 +192,17 @@ def test_when_fresh8_built_then_its_eight_locales_and_new_date_shapes_appear():
     assert {r["locale"] for r in load_devset("pii_locales_fresh7")} == set(pii_independent.LOCALES)
     shapes = {f(dt.date(1950, 3, 4)) for f in pii_independent.FRESH8_DATE_FORMATS}
     assert {"4th Mar", "Mar. 4, 1950", "04.03.", "4/3/50"} <= shapes
+
+
+def test_when_fresh9_built_then_its_nine_locales_and_new_date_shapes_appear():
+    """fresh9 adds nl_BE rows and FRESH9_DATE_FORMATS; fresh8 keeps its eight locales."""
+    import datetime as dt
+
+    rows = load_devset("pii_locales_fresh9")
+    nine = set(pii_independent.LOCALES) | {"en_US", "de_AT", "nl_BE"}
+    assert {r["locale"] for r in rows} == nine
+    assert len(rows) == len(pii_frames.FRESH9_FRAMES) * 9 * pii_independent.PER_FRAME_LOCALE
+    fresh8 = {r["locale"] for r in load_devset("pii_locales_fresh8")}
+    assert fresh8 == set(pii_independent.LOCALES) | {"en_US", "de_AT"}
+    shapes = {f(dt.date(1950, 3, 4)) for f in pii_independent.FRESH9_DATE_FORMATS}
+    assert {"4. März 1950", "4 mars 1950", "4 maart 1950", "March 4", "4-3-50"} <= shapes
