@@ -120,6 +120,20 @@ SUICIDE_SELF_HARM = Concept(
         r"\b(?:try|do) (?:it|that) again\b",
         r"(?:'ll|\bwill|\bmight|\bcould|\bwould)(?: probably| just| definitely)? try again\b",
         r"\bwish(?:es|ed)? it had worked",
+        r"\b(?:if|hop(?:e|ed|ing)|wish(?:ed)?|maybe|that) (?:i|he|she)(?: just| simply)? "
+        r"(?:didn'?t|don'?t|wouldn'?t|won'?t|never|could not|couldn'?t) wake up",
+        r"\beasier if (?:i|he|she)(?: just| simply)? (?:didn'?t|wasn'?t|weren'?t|never|died)",
+        r"\bbetter off (?:not (?:here|around|being here|alive))",
+        r"\b(?:see|is|any|the) (?:no )?point (?:in|of) (?:going on|living|carrying on|being here|"
+        r"being alive)",
+        r"\bwish(?:ed|es)? (?:i|he|she) could(?: just)? (?:disappear|vanish|not exist|"
+        r"sleep forever|go to sleep and)",
+        r"\b(?:life|living)(?: just| really)?(?:'s| is| was)?(?:n'?t| not)(?: just| really| even)? "
+        r"worth (?:living|it)",
+        r"\bend(?:ing)? (?:things|everything)\b",
+        r"\b(?:thought|think|thinking|considered|considering|tempted|wanted|want|urge) "
+        r"(?:about |of |to )?tak(?:e|ing) (?:all|every one of) (?:my|the|his|her) "
+        r"(?:tablets|pills|meds|medication)",
     ),
 )
 

@@ -59,6 +59,14 @@ def test_look_alike_questions_are_not_about_suicide(question):
         "I've never tried to hurt myself.",
         "If I'm sent home I'll probably try again.",
         "What's the point of going on like this?",
+        # passive wishes in a patient's words
+        "Some nights it would be easier if I just didn't wake up.",
+        "I sometimes think they'd be better off not having me around, better off not here.",
+        "I can't see the point in going on.",
+        "I wish I could just disappear.",
+        "Life's not really worth living at the moment, is it.",
+        "I've thought about ending things.",
+        "I did think about taking all my tablets at once.",
     ],
 )
 def test_a_fact_about_suicide_or_self_harm_is_recognised_either_way(fact):
@@ -74,6 +82,9 @@ def test_a_fact_about_suicide_or_self_harm_is_recognised_either_way(fact):
         "I took two paracetamol for the headache.",
         "My dad died of a heart attack at sixty.",
         "I haven't been ill or hurt myself recently.",
+        "I didn't wake up until ten this morning.",
+        "The tablets make it easier to sleep.",
+        "I take all my tablets in the morning with breakfast.",
     ],
 )
 def test_look_alike_facts_are_not_about_suicide(fact):
