@@ -42,6 +42,14 @@ while tuning):
   benign look-alikes on the same topics); it is held out and joins the cross-source test.
   Before its first look, 12 rows were rewritten because they repeated or closely paraphrased
   rows of older sets (token overlap >= 0.5; one of them word for word).
+  Round 9 (74 rows, 2026-12-06) was written by hand before any change of the ninth round and
+  before round 8's rows were read (crisis messages with few alarm words in many voices,
+  emergencies in lay words across ages and pregnancy, patient- and clinician-side harmful
+  asks in plain, story, role-play, hypothetical and injection framings, benign look-alikes
+  and practice-mode screening questions); it is held out and joins the cross-source test.
+  Round 8 was measured once held out (escalation 14 / 29, block 18 / 22, over-refusal
+  3 / 22); its misses are read in round 9, so it is dev now (like round 7, not among the
+  classifier's training rows).
 - round 6 training (`safety_train6.jsonl`, 171 hand-written rows, all dev): 91 clinician-voice
   harmful asks across the nine MedSafetyBench (AMA) ethics categories in task wording ("Draft
   a...", "Write a...", "Create a..."), and benign clinician questions on the same topics in the
@@ -127,7 +135,8 @@ def sources() -> dict[str, list[dict]]:
         "fresh round 5, held out": read("safety_fresh5"),
         "fresh round 6, held out": read("safety_fresh6"),
         "fresh round 7, dev": read("safety_fresh7"),
-        "fresh round 8, held out": read("safety_fresh8"),
+        "fresh round 8, dev": read("safety_fresh8"),
+        "fresh round 9, held out": read("safety_fresh9"),
         "round 6 training, dev": read("safety_train6"),
     }
 

@@ -2,7 +2,7 @@
 
 Logistic regression (3 classes: other, emergency, self_harm; C=4, balanced) on the MiniLM
 embedding alone, deterministic; writes `safety/data/escalation.npz`. It reads dev data only:
-the classifier's training rows (`safety_sources.training_rows`), fresh rounds 4 and 7 (dev), the
+the classifier's training rows (`safety_sources.training_rows`), fresh rounds 4, 7 and 8 (dev), the
 round-7 escalation exemplars (`safety_escalation7.jsonl`: crisis and emergency situations and
 benign look-alikes, each written by situation type with several phrasings), and everyday
 patient lines from the personas whose setting is not an emergency (opening statements and
@@ -45,6 +45,7 @@ DEV_SOURCES = (
     "fresh round 2, dev",
     "fresh round 4, dev",
     "fresh round 7, dev",
+    "fresh round 8, dev",
     "round 6 training, dev",
 )
 
@@ -131,6 +132,7 @@ def main() -> None:
         read("safety_escalation7")
         + read("safety_fresh4")
         + read("safety_fresh7")
+        + read("safety_fresh8")
         + persona_lines(base)
     )
     rows = training_rows() + extra
