@@ -33,6 +33,7 @@ from medchat.clinical.review import (
     repeats_turn,
     repetition,
 )
+from medchat.clinical.risk import invented_risk
 from medchat.clinical.timing import invented_timing
 from medchat.personas.schema import Fact, Persona
 from medchat.types import Role, Turn
@@ -239,6 +240,10 @@ class PatientAgent(Agent):
             problems.append(Problem("contradiction", contra))
         if span := invented_timing(text, case_text(self.persona)):
             problems.append(Problem("invented_timing", span))
+        if risk := invented_risk(text, case_facts):
+            # Suicidal thoughts the case lacks, or a day set for the act where it sets none:
+            # the detail that decides a student's risk assessment.
+            problems.append(Problem("invented_risk", risk))
         facts = {f.id: f.text for f in self.last_facts}
         said: set[str] = set()
         if facts:

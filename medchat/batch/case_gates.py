@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from medchat.clinical import timing
+from medchat.clinical import risk, timing
 from medchat.clinical.contradiction import NEGATION, contradicting_sentence
 from medchat.clinical.contradiction import telling as _telling
 from medchat.clinical.conveyance import (
@@ -209,6 +209,14 @@ def invented_timing(d: Dialogue) -> str | None:
     history."""
     case = case_text(d.persona)
     return first(d.spoken("patient"), lambda line: timing.invented_timing(line.text, case))
+
+
+def invented_risk(d: Dialogue) -> str | None:
+    """A patient sentence stating suicide risk its case does not hold (thoughts in a case with
+    none, a day set where the case sets none: `medchat.clinical.risk`), the rule the live review
+    applies to each reply."""
+    facts = [f.text for f in d.persona.facts]
+    return first(d.spoken("patient"), lambda line: risk.invented_risk(line.text, facts))
 
 
 def contradiction(d: Dialogue) -> str | None:

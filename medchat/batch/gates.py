@@ -26,6 +26,7 @@ from medchat.batch.case_gates import (
     denial,
     diagnosis_leakage,
     first,
+    invented_risk,
     invented_symptom,
     invented_timing,
 )
@@ -219,6 +220,7 @@ GATES: dict[str, Gate] = {
     "contradiction": contradiction,
     "invented_symptom": invented_symptom,
     "invented_timing": invented_timing,
+    "invented_risk": invented_risk,
     "repeated_doctor_turn": repeated_doctor_turn,
     "repeated_patient_turn": repeated_patient_turn,
     "echoed_turn": echoed_turn,

@@ -131,6 +131,11 @@ SUICIDE_SELF_HARM = Concept(
         r"\b(?:life|living)(?: just| really)?(?:'s| is| was)?(?:n'?t| not)(?: just| really| even)? "
         r"worth (?:living|it)",
         r"\bend(?:ing)? (?:things|everything)\b",
+        # Preparations, as the Columbia scale's screen asks them.
+        r"\b(?:set|picked|chosen) a (?:date|day|time)\b",
+        r"\b(?:written|wrote|left) (?:a |an )?(?:sort of |kind of )?(?:goodbye )?(?:letter|note|"
+        r"message)\b(?: on (?:my|his|her) phone)? (?:to|for) (?:my|his|her)",
+        r"\bsaid (?:my )?goodbyes?\b|\bgiv(?:en|ing|e) (?:my |his |her )?(?:things|stuff) away",
         r"\b(?:thought|think|thinking|considered|considering|tempted|wanted|want|urge) "
         r"(?:about |of |to )?tak(?:e|ing) (?:all|every one of) (?:my|the|his|her) "
         r"(?:tablets|pills|meds|medication)",

@@ -248,6 +248,15 @@ def test_when_the_patient_says_the_doctors_line_back_then_it_is_a_repeat(persona
             "invented_timing",
             "two weeks",
         ),
+        # seen in a fidelity run: a day set for the act by a case that says it has none
+        (
+            "low-mood-29m",
+            "Have you decided when you would do it?",
+            "I've decided to do it tomorrow.",
+            "No, I haven't set a date.",
+            "invented_risk",
+            "tomorrow",
+        ),
     ],
 )
 def test_when_a_reply_breaks_with_its_case_then_it_is_regenerated(
