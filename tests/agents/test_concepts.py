@@ -101,6 +101,8 @@ def test_look_alike_facts_are_not_about_suicide(fact):
         "Do you still enjoy doing things you used to?",
         "Have you lost interest in things?",
         "Do you feel hopeless about the future?",
+        "Has she been more irritable than usual?",
+        "Are you feeling low in yourself?",
     ],
 )
 def test_a_question_about_mood_is_recognised(question):
