@@ -97,7 +97,10 @@ class FactSelector:
         """
         turn, question = question, asked_part(question)
         floors = question_categories(question)
-        if not floors and is_open_question(question):
+        concepts = asked_concepts(question, turn)
+        # "Have you been feeling like you can't go on?" reads as open ("been feeling"), but it
+        # asks one thing: the volunteered facts do not answer it.
+        if not floors and not concepts and is_open_question(question):
             return [f for f in persona.volunteered_facts if f.id not in exclude_ids]
         if floors and names_other_complaint(question, complaint_text(persona)):
             # "Has your hearing changed?" matches the timing rule, whose facts ("it's slowly
@@ -110,7 +113,6 @@ class FactSelector:
             for index, score in enumerate(cosines)
             if persona.facts[index].id not in exclude_ids
         ]
-        concepts = asked_concepts(question, turn)
         by_concept = self._concept_facts(persona, concepts, cosines, exclude_ids)
         if floors:
             no_rule = 2.0  # above any cosine: a category no rule matched never qualifies

@@ -61,7 +61,11 @@ SUICIDE_SELF_HARM = Concept(
         r"\b(?:how|when|where) (?:you |he |she )?(?:might|would|could|will|'d|plan to) "
         r"(?:do it|end it|go about it)\b",
         r"\bnot worth (?:living|going on|carrying on|it any ?more)",
-        r"\bbetter off (?:dead|without (?:you|him|her|them)|gone|not here)",
+        r"\bbetter off (?:dead|without (?:you|him|her|them)|gone|"
+        r"(?:with (?:you|him|her) )?not (?:being )?(?:here|around|alive))",
+        r"\bjump(?:ing)? (?:off|from|in front)|\bstep(?:ping)? (?:out )?in front of|"
+        r"\bin front of (?:a |the )?(?:train|traffic|bus|car|lorry|truck)",
+        rf"\b(?:hang|hanging|drown|drowning|poison|poisoning|shoot|shooting) {_YOURSELF}",
         r"\bwish(?:ed|ing)? (?:you|he|she|they) (?:were|was|could be) dead",
         r"\b(?:want|wanted|wanting|wish|wished|wishing) (?:to die|to be dead|you were dead)",
         r"\bnot (?:want|wanting|wanted) to (?:be here|be around|live|go on|carry on|wake up)",
@@ -117,6 +121,10 @@ SUICIDE_SELF_HARM = Concept(
         r"\bnot (?:be|being) (?:here|around) any ?more",
         r"\brather (?:be dead|not be (?:here|alive|around)|not wake up|not exist)",
         r"\bthoughts? (?:of|about) (?:dying|death|ending it|not being here)",
+        r"\bcan'?t (?:go on|carry on)\b(?! (?:with|at|working|walking|standing))",
+        r"\b(?:thought|think|thinking|thoughts) (?:about |of )?(?:jumping (?:off|from|in front)|"
+        r"stepping (?:out )?in front of)",
+        rf"\b(?:hang|hanging|drown|drowning|poison|poisoning|shoot|shooting) {_SELF}",
         r"\b(?:try|do) (?:it|that) again\b",
         r"(?:'ll|\bwill|\bmight|\bcould|\bwould)(?: probably| just| definitely)? try again\b",
         r"\bwish(?:es|ed)? it had worked",
@@ -181,6 +189,7 @@ PROTECTIVE = Concept(
         r"(?:from |back|going|hanging on|safe|alive|acting|doing)",
         r"\b(?:want|wanting|reason) to (?:stay safe|keep going|stay alive|live)",
         r"\bworth (?:living|staying|going on) for\b",
+        r"\b(?:things|something|anything|much|a lot|lots) to live for\b",
         r"\bprotective factors?",
     ),
     stated=_re(

@@ -24,6 +24,8 @@ from medchat.clinical.concepts import LOW_MOOD, SUICIDE_SELF_HARM, asked_concept
         "Have you felt like you can't go on?",
         "Are you able to keep yourself safe tonight?",
         "Would you rather not be alive?",
+        "Have you thought about jumping off a bridge or in front of a train?",
+        "Do you ever think they'd be better off with you not being around?",
     ],
 )
 def test_a_question_about_suicide_or_self_harm_is_recognised(question):
@@ -67,6 +69,8 @@ def test_look_alike_questions_are_not_about_suicide(question):
         "Life's not really worth living at the moment, is it.",
         "I've thought about ending things.",
         "I did think about taking all my tablets at once.",
+        "I just can't go on like this any more.",
+        "I've had thoughts about stepping in front of a bus.",
     ],
 )
 def test_a_fact_about_suicide_or_self_harm_is_recognised_either_way(fact):
@@ -85,6 +89,7 @@ def test_a_fact_about_suicide_or_self_harm_is_recognised_either_way(fact):
         "I didn't wake up until ten this morning.",
         "The tablets make it easier to sleep.",
         "I take all my tablets in the morning with breakfast.",
+        "I can't carry on working with this knee.",
     ],
 )
 def test_look_alike_facts_are_not_about_suicide(fact):
@@ -212,3 +217,14 @@ def test_a_compound_question_gets_a_fact_of_each_concept_first():
     ids = [f.id for f in picked]
     assert "si_thoughts" in ids[:2] or "si_plan" in ids[:2]
     assert any(i in ids[:2] for i in ("mood", "guilt", "anhedonia"))
+
+
+def test_a_question_about_suicide_worded_like_an_open_one_does_not_get_the_volunteered_facts():
+    """ "Have you been feeling like you can't go on?" matched the open-question rule ("been
+    feeling"), so a case with no such thoughts answered with its opening facts and a model said
+    "Yes, I've been feeling like I can't go on"."""
+    from medchat.agents.grounding import FactSelector
+    from medchat.personas.loader import get_persona
+
+    selector, persona = FactSelector(), get_persona("changing-mole-52f")
+    assert selector.select(persona, "Have you been feeling like you can't go on?") == []
