@@ -161,6 +161,11 @@ class FactSelector:
             )
             for c in concepts
         ]
+        # Within a concept, as among similarity picks, only facts near its best one: asked
+        # about past attempts, the case's past-attempt fact, not also its current thoughts.
+        per_concept = [
+            [i for i in p if cosines[i] >= cosines[p[0]] - self.margin] for p in per_concept if p
+        ]
         order: list[int] = []
         for rank in range(max((len(p) for p in per_concept), default=0)):
             order += [p[rank] for p in per_concept if rank < len(p) and p[rank] not in order]
