@@ -28,10 +28,16 @@ WHEN = re.compile(
 )
 """When the act is to happen: a day, a time, or a date set."""
 _ACT = re.compile(
-    r"\b(?:do it|go through with it|act on (?:it|them|those thoughts)|end it|take my (?:own )?life|"
-    r"kill myself|end my life|take (?:the|my|all (?:the|my)) (?:tablets|pills))\b",
+    r"\b(?:do it|go through with it|act on (?:it|them|those thoughts)|"
+    r"take (?:the|my|all (?:the|my)) (?:tablets|pills))\b",
     re.IGNORECASE,
 )
+"""The act in words the suicide concept does not read on their own ("do it"); the concept's
+own wording ("kill myself", "end it") counts too (`_names_act`)."""
+
+
+def _names_act(sentence: str) -> bool:
+    return bool(_ACT.search(sentence)) or states(SUICIDE_SELF_HARM, sentence)
 
 
 def _asserts(sentence: str) -> bool:
@@ -48,7 +54,6 @@ def invented_risk(text: str, case_facts: Sequence[str]) -> str | None:
             continue
         if not case_risk and states(SUICIDE_SELF_HARM, sentence):
             return sentence  # thoughts or self-harm in a case that has none
-        acts = _ACT.search(sentence) or states(SUICIDE_SELF_HARM, sentence)
-        if case_risk and not case_when and WHEN.search(sentence) and acts:
+        if case_risk and not case_when and WHEN.search(sentence) and _names_act(sentence):
             return sentence  # a day set for the act where the case sets none
     return None
