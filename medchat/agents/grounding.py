@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 
 import numpy as np
 
-from medchat.clinical.concepts import Concept, asked_concepts, states
+from medchat.clinical.concepts import asked_concepts, states
 from medchat.clinical.encoder import Encoder, embed, get_encoder
 from medchat.clinical.lexicon import names_other_complaint, off_topic
 from medchat.clinical.questions import asked_part, is_open_question, question_categories
@@ -113,7 +113,8 @@ class FactSelector:
             for index, score in enumerate(cosines)
             if persona.facts[index].id not in exclude_ids
         ]
-        by_concept = self._concept_facts(persona, concepts, cosines, exclude_ids)
+        stated = [[i for i, f in enumerate(persona.facts) if states(c, f.text)] for c in concepts]
+        by_concept = self._concept_facts(persona, stated, cosines, exclude_ids)
         if floors:
             no_rule = 2.0  # above any cosine: a category no rule matched never qualifies
             scored = [
@@ -123,7 +124,7 @@ class FactSelector:
             ]
         else:
             scored = [(score, index) for score, index in scored if score >= self.min_score]
-        if concepts and not any(states(c, f.text) for c in concepts for f in persona.facts):
+        if concepts and not any(stated):
             # Asked about suicidal thoughts or low mood, a case stating none most likely has
             # none: a fact merely near the words ("it's worse when I bend") is not an answer.
             scored = [(score, index) for score, index in scored if score >= self.strong]
@@ -143,23 +144,20 @@ class FactSelector:
     def _concept_facts(
         self,
         persona: Persona,
-        concepts: Sequence[Concept],
+        stated: Sequence[Sequence[int]],
         cosines: np.ndarray,
         exclude_ids: Collection[str],
     ) -> list[int]:
-        """The facts about each concept asked, closest first, taken in turn from each concept
-        ("How's your mood, and any thoughts of harming yourself?" gets one of each first); at
-        most `concept_facts`, or one per concept if more are asked."""
+        """Of the facts stating each concept asked (`stated`, indices per concept), closest
+        first, taken in turn from each concept ("How's your mood, and any thoughts of harming
+        yourself?" gets one of each first); at most `concept_facts`, or one per concept if more
+        are asked."""
         per_concept = [
             sorted(
-                (
-                    i
-                    for i, f in enumerate(persona.facts)
-                    if f.id not in exclude_ids and states(c, f.text)
-                ),
+                (i for i in indices if persona.facts[i].id not in exclude_ids),
                 key=lambda i: -cosines[i],
             )
-            for c in concepts
+            for indices in stated
         ]
         # Within a concept, as among similarity picks, only facts near its best one: asked
         # about past attempts, the case's past-attempt fact, not also its current thoughts.
@@ -169,4 +167,4 @@ class FactSelector:
         order: list[int] = []
         for rank in range(max((len(p) for p in per_concept), default=0)):
             order += [p[rank] for p in per_concept if rank < len(p) and p[rank] not in order]
-        return order[: max(self.concept_facts, len(concepts))]
+        return order[: max(self.concept_facts, len(stated))]
