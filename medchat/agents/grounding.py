@@ -16,7 +16,7 @@ from collections.abc import Collection, Sequence
 
 import numpy as np
 
-from medchat.clinical.concepts import asked_concepts, states
+from medchat.clinical.concepts import Concept, asked_concepts, asked_facets, states
 from medchat.clinical.encoder import Encoder, embed, get_encoder
 from medchat.clinical.lexicon import names_other_complaint, off_topic
 from medchat.clinical.questions import asked_part, is_open_question, question_categories
@@ -114,7 +114,11 @@ class FactSelector:
             if persona.facts[index].id not in exclude_ids
         ]
         stated = [[i for i, f in enumerate(persona.facts) if states(c, f.text)] for c in concepts]
-        by_concept = self._concept_facts(persona, stated, cosines, exclude_ids)
+        focused = [
+            _facet_focus(persona, c, question, indices, exclude_ids)
+            for c, indices in zip(concepts, stated, strict=True)
+        ]
+        by_concept = self._concept_facts(persona, focused, cosines, exclude_ids)
         if floors:
             no_rule = 2.0  # above any cosine: a category no rule matched never qualifies
             scored = [
@@ -124,7 +128,7 @@ class FactSelector:
             ]
         else:
             scored = [(score, index) for score, index in scored if score >= self.min_score]
-        if concepts and not any(stated):
+        if concepts and not any(focused):
             # Asked about suicidal thoughts or low mood, a case stating none most likely has
             # none: a fact merely near the words ("it's worse when I bend") is not an answer.
             scored = [(score, index) for score, index in scored if score >= self.strong]
@@ -168,3 +172,26 @@ class FactSelector:
         for rank in range(max((len(p) for p in per_concept), default=0)):
             order += [p[rank] for p in per_concept if rank < len(p) and p[rank] not in order]
         return order[: max(self.concept_facts, len(stated))]
+
+
+def _facet_focus(
+    persona: Persona,
+    concept: Concept,
+    question: str,
+    indices: Sequence[int],
+    exclude_ids: Collection[str],
+) -> Sequence[int]:
+    """Of the facts stating `concept`, those stating the part the question asks about ("have
+    you decided when?": the intent fact, not the thoughts the encoder puts closer); all of them
+    when it asks no part; when none states the part, none for a `narrow` concept ("any money
+    worries?" is not answered by a bereavement), all for the others."""
+    facets = asked_facets(concept, question)
+    if not facets:
+        return indices
+    focused = [
+        i
+        for i in indices
+        if persona.facts[i].id not in exclude_ids
+        and any(f.stated.search(persona.facts[i].text) for f in facets)
+    ]
+    return focused if focused or concept.narrow else indices

@@ -35,6 +35,7 @@ PROBE_FILES = (
     "selection_fresh3.jsonl",
     "selection_fresh4.jsonl",
     "selection_mh.jsonl",
+    "selection_psy.jsonl",
 )
 """The bundled probe sets: the first written with the selector (two question banks); the second
 (`source` fresh_2611, 4 probes per persona, 2 of them absent-symptom questions) written later by
@@ -45,7 +46,10 @@ fourth (`source` fresh_0512, 4 per persona: 1 present and 3 absent-symptom quest
 blind after the third, and measured once before and once after the rules it was kept from; the
 fifth (`source` mh_0612, 151 probes on 31 personas) asks about suicidal thoughts, self-harm, low
 mood and stress, written blind to `medchat.clinical.concepts` and measured once before its misses
-were read."""
+were read; the sixth (`source` psy_0612, 145 probes on 58 personas, 45 of them questions the
+case does not answer) asks about stressors, work, money, relationships, losses and who is at
+home, written blind to the psychosocial concepts and measured once before its misses were
+read."""
 
 
 def probe_paths() -> list[Path]:

@@ -32,7 +32,7 @@ def test_when_probes_are_loaded_then_all_76_personas_are_covered(probes):
     assert {p.persona_id for p in probes} == ids
 
 
-def test_when_probes_are_loaded_then_every_style_and_all_six_sources_appear(probes):
+def test_when_probes_are_loaded_then_every_style_and_all_seven_sources_appear(probes):
     assert {p.style for p in probes} == set(selection.STYLES)
     assert {p.source for p in probes} == {
         "uk_clinical",
@@ -41,6 +41,7 @@ def test_when_probes_are_loaded_then_every_style_and_all_six_sources_appear(prob
         "fresh_2511",
         "fresh_0512",
         "mh_0612",
+        "psy_0612",
     }
 
 

@@ -1,4 +1,4 @@
-"""Concepts a question and a case fact can both be about, recognised on each side by wording.
+"""Suicidal thoughts and self-harm, low mood and protective factors, recognised by wording.
 
 MiniLM similarity puts "Do you ever feel life isn't worth living?" at cosine 0.39 from "I've been
 thinking about ending my life", no closer than "I feel like a failure": the words differ and the
@@ -14,13 +14,12 @@ Severity Rating Scale's screen ("wished you were dead or wished you could go to 
 wake up", "thoughts of killing yourself"), PHQ-2 ("feeling down, depressed or hopeless", "little
 interest or pleasure in doing things") and the plain-English forms of these. The fact patterns
 follow how a patient or an informant says it in the first or third person. Each side is checked
-on every persona fact and on look-alikes (`tests/clinical/test_concepts.py`).
+on every persona fact and on look-alikes (`tests/agents/test_concepts.py`).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from medchat.clinical.concepts.base import Concept, Facet, pattern
 
 _SELF = r"(?:my|him|her|them)sel(?:f|ves)"
 _YOURSELF = r"(?:your|him|her|them)sel(?:f|ves)"
@@ -32,22 +31,69 @@ _SOMEWHAT += r"particularly|especially|generally|kind of|sort of|extremely|terri
 "been lying down" as low mood."""
 
 
-@dataclass(frozen=True)
-class Concept:
-    """A topic whose question and whose facts are each recognised by wording."""
-
-    name: str
-    asked: re.Pattern[str]
-    stated: re.Pattern[str]
-
-
-def _re(*parts: str) -> re.Pattern[str]:
-    return re.compile("|".join(parts), re.IGNORECASE)
+# The Columbia Suicide Severity Rating Scale asks past behaviour, method (plan), intent and
+# preparation as separate questions, and a student learns from each answer: asked "have you
+# decided when?", the case's "I haven't set a date" answers, not its "I've been thinking about
+# ending my life" that the encoder puts closer.
+PAST_ATTEMPT = Facet(
+    name="past_attempt",
+    asked=pattern(
+        r"\b(?:ever|before|previously|in the past)\b(?: \w+){0,6} (?:tried|attempt|overdos|"
+        r"harm|hurt|cut|taken an overdose)",
+        r"\b(?:tried|attempted|overdosed|harmed|hurt|cut|taken an overdose)\b(?: \w+){0,5} "
+        r"(?:before|previously|in the past)\b",
+        r"\bprevious (?:attempts?|overdoses?)\b|\bfirst time (?:you'?ve|you have) (?:tried|done)",
+    ),
+    stated=pattern(
+        r"\b(?:once |twice |a few times )?before\b",
+        r"\bwhen (?:i|he|she) was (?:\d+|\w+teen|a teenager|younger|at school)\b",
+        r"\b(?:years|months) ago\b|\bin the past\b|\bprevious(?:ly)?\b",
+        r"\bsince (?:i|he|she) was\b",
+        r"\bnever (?:tried|attempted|done|harmed|hurt|taken|cut)\b",
+    ),
+)
+INTENT = Facet(
+    name="intent",
+    asked=pattern(
+        r"\bact(?:ed|ing)? on\b|\bgo through with\b|\bintend|\bintention",
+        r"\b(?:decided|thought about|worked out|planned|know) when\b",
+        r"\b(?:set|picked|chosen|fixed|decided on) a (?:date|day|time)\b",
+        r"\bwhen (?:you|he|she)?(?: would| will| might|'d| plan to| are going to) (?:do it|act)",
+        r"\b(?:try|do) (?:it |that |this )?again\b|\bhow likely\b",
+        r"\bstill (?:want|wanting|feel(?:ing)? like|thinking|having thoughts|have thoughts)",
+        r"\bsafe (?:tonight|at home|if you go home)\b",
+    ),
+    stated=pattern(
+        r"\b(?:set|picked|chosen|decided on) a (?:date|day|time)\b",
+        r"\b(?:haven'?t|not|hasn'?t) (?:decided|set|planned|picked) (?:when|a date|a day)",
+        r"\b(?:tonight|tomorrow|this weekend)\b",
+        r"\b(?:try|do) (?:it |that )?again\b|\bmean(?:t)? it\b",
+        r"\b(?:going to|gonna|will|would|wouldn'?t|won'?t|couldn'?t|never) (?:actually )?"
+        r"(?:do it|act on|go through with)",
+        r"\bact on\b|\bintend|\bintention",
+        r"\bif (?:i|he|she) (?:went|go|goes) home\b",
+    ),
+)
+PLAN = Facet(
+    name="plan",
+    asked=pattern(
+        r"\bplans?\b|\bplann|\bmethod|\bmeans\b|\baccess to\b",
+        r"\bhow (?:you |he |she )?(?:would|might|could|'d) (?:do it|end|go about)",
+        r"\b(?:saved|saving|stockpil|hoard|kept|keeping)\b",
+        r"\b(?:notes?|letters?|goodbyes?)\b|\bgiv(?:en|ing) (?:things|stuff|possessions) away",
+    ),
+    stated=pattern(
+        r"\bplan(?:s|ned)?\b|\bworked out how\b",
+        r"\b(?:saved|saving|stockpil\w*|hoard\w*)\b",
+        r"\b(?:tablets|pills|paracetamol|rope|bridge|gun|car park|railway|train line)\b",
+        r"\b(?:letter|note|goodbyes?)\b",
+    ),
+)
 
 
 SUICIDE_SELF_HARM = Concept(
     name="suicide_self_harm",
-    asked=_re(
+    asked=pattern(
         r"suicid",
         rf"\bkill(?:ing)? {_YOURSELF}",
         r"\bend(?:ing)? (?:your|his|her|their) (?:own )?life",
@@ -58,8 +104,10 @@ SUICIDE_SELF_HARM = Concept(
         r"worth",
         r"\b(?:weren'?t|wasn'?t|were not|was not) (?:around|here|alive) any ?more",
         r"\bact(?:ed|ing)? on (?:these|those|the|your|his|her|such) (?:thoughts|feelings|urges)",
-        r"\b(?:how|when|where) (?:you |he |she )?(?:might|would|could|will|'d|plan to) "
+        r"\b(?:how|when|where) (?:you|he|she)?(?: might| would| could| will|'d| plan to) "
         r"(?:do it|end it|go about it)\b",
+        r"\b(?:how|when|where) (?:might|would|could|will) (?:you|he|she) (?:do it|end it|go about "
+        r"it)\b",
         r"\bnot worth (?:living|going on|carrying on|it any ?more)",
         r"\bbetter off (?:dead|without (?:you|him|her|them)|gone|"
         r"(?:with (?:you|him|her) )?not (?:being )?(?:here|around|alive))",
@@ -87,7 +135,7 @@ SUICIDE_SELF_HARM = Concept(
         r"\b(?:so|that) bad (?:that )?(?:you|he|she)(?:'ve| have| has)? "
         r"(?:thought|felt|wanted|wished)",
     ),
-    stated=_re(
+    stated=pattern(
         r"suicid",
         rf"\bkill(?:ing)? {_SELF}",
         rf"\bend(?:ing)? {_POSS} (?:own )?life",
@@ -110,6 +158,8 @@ SUICIDE_SELF_HARM = Concept(
         r"\bself[- ]?(?:harm|injur)",
         rf"\bcut(?:s|ting)? {_POSS} (?:arms?|wrists?|legs?|thighs?|skin)",
         r"\boverdos",
+        r"\btook (?:some|a load of|a lot of|loads of|a bunch of|all (?:my|the|of my|of the)) "
+        r"(?:tablets|pills)\b(?: \w+){0,2} (?:once before|before|when (?:i|he|she) was)",
         r"\btablets? (?:i|he|she)(?:'ve| have| has)? (?:saved|been saving|stockpiled|hoarded)",
         # Passive wishes, as patients put them.
         r"\bwouldn'?t (?:mind|care) if (?:i|he|she) (?:didn'?t wake|never woke|died|wasn'?t here|"
@@ -148,11 +198,12 @@ SUICIDE_SELF_HARM = Concept(
         r"(?:about |of |to )?tak(?:e|ing) (?:all|every one of) (?:my|the|his|her) "
         r"(?:tablets|pills|meds|medication)",
     ),
+    facets=(PAST_ATTEMPT, INTENT, PLAN),
 )
 
 LOW_MOOD = Concept(
     name="low_mood",
-    asked=_re(
+    asked=pattern(
         r"\bmoods?\b",
         r"\b(?:your|his|her|their) spirits\b",
         r"\b(?:feel|feeling|felt|been|are you|is (?:he|she))" + _SOMEWHAT + " "
@@ -165,7 +216,7 @@ LOW_MOOD = Concept(
         r"\b(?:stopped|no longer|not) enjoying|\blost (?:interest|enjoyment)",
         r"\b(?:interest|pleasure) in (?:things|anything|life|doing)",
     ),
-    stated=_re(
+    stated=pattern(
         r"\b(?:feel|feels|feeling|felt|been|i'm|i am|he's|she's|he is|she is)" + _SOMEWHAT + " "
         r"(?:low|down|depressed|flat|empty|hopeless|miserable|tearful|fed up|wretched)\b"
         r"(?! (?:the|to|there|here|towards|into|on|at|in|my|his|her|from|with|and up))",
@@ -182,7 +233,7 @@ LOW_MOOD = Concept(
 
 PROTECTIVE = Concept(
     name="protective_factors",
-    asked=_re(
+    asked=pattern(
         r"\breasons?\b(?: \w+){0,4} "
         r"(?:for living|to live|to keep going|to go on|to carry on|to stay)",
         r"\b(?:stop|stops|stopped|stopping|kept|keeps|keeping|holds?|held) (?:you|him|her) "
@@ -192,7 +243,7 @@ PROTECTIVE = Concept(
         r"\b(?:things|something|anything|much|a lot|lots) to live for\b",
         r"\bprotective factors?",
     ),
-    stated=_re(
+    stated=pattern(
         r"\b(?:only thing|what'?s|what is|that'?s what'?s) (?:stopping|stops|keeping|keeps|"
         r"holding) (?:me|him|her)",
         r"\b(?:stopping|stops|stopped|keeps?|keeping) (?:me|him|her) (?:from |going|alive|safe|"
@@ -201,42 +252,3 @@ PROTECTIVE = Concept(
         r"\breasons? to (?:live|keep going|stay)",
     ),
 )
-
-CONCEPTS: tuple[Concept, ...] = (SUICIDE_SELF_HARM, LOW_MOOD, PROTECTIVE)
-
-
-_BACK_REFERENCE = re.compile(
-    r"\b(?:like (?:that|this)|th(?:ese|ose) (?:thoughts|feelings)|that crossed|such thoughts)\b",
-    re.IGNORECASE,
-)
-"""A question that points back at the sentence before it ("...not wake up. Has anything like
-that crossed your mind?")."""
-
-
-_ABOUT_OTHERS = re.compile(
-    r"\b(?:anyone|anybody|someone|any of|members?)\b(?: \w+){0,3} (?:in )?(?:your|the) "
-    r"(?:family|relatives)|\b(?:your|his|her) (?:mum|mom|mother|dad|father|brothers?|sisters?|"
-    r"parents?|siblings?|relatives?|grand\w+|partner|wife|husband|friends?)\b(?: \w+)? "
-    r"(?:had|has|have|suffers?|suffered|struggled?|struggles|taken|took|been|died|killed|"
-    r"tr(?:y|ied)|attempted)\b|"
-    r"\brun in (?:the|your) family",
-    re.IGNORECASE,
-)
-"""A question about someone else's history ("has anyone in your family had depression?"): the
-patient's own low mood does not answer it."""
-
-
-def asked_concepts(question: str, turn: str = "") -> tuple[Concept, ...]:
-    """The concepts `question` asks about; when it points back ("anything like that?"), those
-    of the whole `turn` it closes. None for a question about someone else's history."""
-    if _ABOUT_OTHERS.search(question):
-        return ()
-    found = tuple(c for c in CONCEPTS if c.asked.search(question))
-    if not found and turn and _BACK_REFERENCE.search(question):
-        found = tuple(c for c in CONCEPTS if c.asked.search(turn))
-    return found
-
-
-def states(concept: Concept, fact: str) -> bool:
-    """Whether `fact` tells about `concept` (either way: "I've never hurt myself" tells too)."""
-    return concept.stated.search(fact) is not None
