@@ -16,6 +16,7 @@ from langchain_core.language_models import BaseChatModel
 
 from medchat.agents.base import Agent
 from medchat.agents.grounding import FactSelector
+from medchat.clinical.concept_denial import concept_denials
 from medchat.clinical.contradiction import contradicting_sentence
 from medchat.clinical.conveyance import case_text, conveyed, invented_symptoms
 from medchat.clinical.leakage import diagnosis_terms, find_leak, strip_leaks
@@ -150,6 +151,7 @@ class PatientAgent(Agent):
         self._said: list[str] = []
         self._heard = ""
         self._disclosed: set[str] = set()
+        self._revealed: tuple[str, list[Fact]] = ("", [])
 
     def select_facts(self, question: str, turns: Sequence[Turn]) -> list[Fact]:
         exclude = told_fact_ids(turns) if is_open_question(question) else ()
@@ -182,6 +184,9 @@ class PatientAgent(Agent):
         self._heard = question
         self._disclosed = told_fact_ids(turns)
         self.last_facts = self.select_facts(question, turns) if question else []
+        heard, revealed = self._revealed
+        if question and heard == question:  # the retry of a reply that denied these facts
+            self.last_facts += [f for f in revealed if f not in self.last_facts]
         lines = []
         if first:
             lines.append(f'Start by saying, in your own words: "{self.persona.opening_statement}"')
@@ -253,6 +258,12 @@ class PatientAgent(Agent):
             said = {fid for fid, hit in zip(facts, hits, strict=True) if hit}
         elif self.opened:
             problems += [Problem("unasked", fid) for fid in self._conveyed_any(text)]
+            if denied_facts := concept_denials(text, self.persona.facts):
+                # The selector found nothing, yet the reply denies a topic its case states
+                # ("No, I've never thought about ending my life"): the worst error. The retry
+                # and the fallback get those facts as the answer to this question.
+                self._revealed = (self._heard, denied_facts)
+                problems += [Problem("denial", f.id) for f in denied_facts]
             if asks_about_patient(self._heard) and not is_plain_no(text):
                 # Nothing in the case answers it: "My hearing's been fine, but my knee..." is
                 # how small models drift into symptoms the case does not have.

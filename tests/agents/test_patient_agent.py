@@ -333,3 +333,23 @@ def test_when_the_doctor_asks_permission_then_a_yes_is_not_taken_for_a_wrong_ans
     result = _patient_finish(persona, turns, "Yes, of course.", retry="")
     assert "not_a_plain_no" not in {p.kind for p in result.found}
     assert result.text == "Yes, of course."
+
+
+def test_when_the_selector_misses_and_the_reply_denies_a_case_topic_then_the_case_answers():
+    """Nothing was picked for a question worded unlike any fact, and the reply denied the
+    suicidal thoughts the case holds: the retry is told those facts, and when it still denies
+    them the case's words are said."""
+    low_mood = get_persona("low-mood-29m")
+    turns = [
+        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
+        Turn(role=Role.PATIENT, text=low_mood.opening_statement, author="t"),
+        Turn(role=Role.DOCTOR, text="Have you been having any dark moments?", author="t"),
+    ]
+    denial = "No, I've never thought about ending my life."
+    result = _patient_finish(low_mood, turns, denial, retry="No, not at all.")
+    assert ("denial", "si_thoughts") in {(p.kind, p.detail) for p in result.found}
+    thoughts = next(f.text for f in low_mood.facts if f.id == "si_thoughts")
+    assert result.fallback and thoughts in result.text
+    agrees = "No, I've never tried to hurt myself."  # the case says so too: no denial
+    kept = _patient_finish(low_mood, turns, agrees, retry="")
+    assert "denial" not in {p.kind for p in kept.found}

@@ -126,3 +126,18 @@ def test_asked_when_the_act_would_be_the_intent_fact_comes_before_the_thoughts(s
 def test_a_case_without_stressors_still_says_nothing(selector):
     persona = get_persona("red-eye-66f")
     assert selector.select(persona, "Have there been any big upsets in your life lately?") == []
+
+
+def test_a_reply_denying_a_topic_its_case_states_is_found_from_its_own_words():
+    from medchat.clinical.concept_denial import concept_denials
+
+    low_mood = get_persona("low-mood-29m")
+    ids = [f.id for f in concept_denials("No, I'm not feeling low at all.", low_mood.facts)]
+    assert "mood" in ids
+    assert concept_denials("My brother has never been depressed.", low_mood.facts) == []
+    assert concept_denials("I haven't set a date for it.", low_mood.facts) == []  # agrees
+    assert concept_denials("I've never tried to harm myself.", low_mood.facts) == []  # agrees
+    ids = [f.id for f in concept_denials("Money's not a problem for me.", low_mood.facts)]
+    assert ids == ["home"]  # "money's getting tight"
+    chest = get_persona("chest-pain-58m")  # no mood, no suicidal thoughts
+    assert concept_denials("No, I've never felt suicidal.", chest.facts) == []

@@ -219,7 +219,7 @@ LOW_MOOD = Concept(
     stated=pattern(
         r"\b(?:feel|feels|feeling|felt|been|i'm|i am|he's|she's|he is|she is)" + _SOMEWHAT + " "
         r"(?:low|down|depressed|flat|empty|hopeless|miserable|tearful|fed up|wretched)\b"
-        r"(?! (?:the|to|there|here|towards|into|on|at|in|my|his|her|from|with|and up))",
+        r"(?! (?:the|to|there|here|towards|into|on|at(?! all)|in|my|his|her|from|with|and up))",
         r"\blow (?:in )?mood\b|\bmood(?:'s| is| has been) (?:low|down|awful|terrible|rubbish)",
         r"\bdepress(?:ed|ion)\b",
         r"\bno point (?:to|in) anything",

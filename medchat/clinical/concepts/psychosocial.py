@@ -115,12 +115,13 @@ STRESS = Concept(
     ),
     stated=pattern(
         # "I thought it was stress" is the patient's idea of the cause, not a stressor.
-        rf"(?<!it was )(?<!it's )(?<!it is )(?<!due to )(?<!just )\bstress(?:ed|ful)?\b"
+        rf"(?<!it was )(?<!it's )(?<!it is )(?<!due to )(?<!just )\bstress(?:ed|ful|ing)?\b"
         rf"{_NOT_CLINICAL}",
         r"\bunder (?:a lot of |so much |loads of )?pressure\b",
         r"\bexams\b|\b(?:final|school|uni|university|college) exams?\b|\bdeadlines?\b|"
         r"\bcoursework\b|\bdissertation\b",
-        r"\bmoney(?:'s| is| has been)? (?:getting )?(?:tight|short|a worry|a problem)|\bdebts?\b|"
+        r"\bmoney(?:'s| is| has been)?(?: not| never)? (?:getting )?(?:tight|short|a worry|"
+        r"a problem)|\bdebts?\b|"
         r"\bcan'?t afford\b|\b(?:pay(?:ing)?|behind (?:on|with)) (?:the |my )?(?:bills|rent|"
         r"mortgage)\b|\bbills\b|\b(?:don'?t|won'?t|doesn'?t) get paid\b",
         r"\b(?:lost|losing|lose) (?:my|his|her) job|\bredundan|\bunemployed\b|\bsacked\b|"
