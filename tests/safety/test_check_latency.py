@@ -7,6 +7,7 @@ import json
 
 import numpy as np
 import pytest
+import torch
 from threadpoolctl import threadpool_info
 
 from safety.devsets.same_verdicts import compare
@@ -23,6 +24,35 @@ SENTENCES = [
     "ok",
     "chest pain " * 100,  # beyond the 128 word pieces a safety check reads
 ]
+
+
+def _encode(text: str) -> np.ndarray:
+    """The long way: sentence-transformers' `encode`, with the settings `embed` uses."""
+    with embeddings._lock:
+        previous = torch.get_num_threads()
+        torch.set_num_threads(embeddings.EMBED_THREADS)
+        try:
+            vectors = embeddings._model().encode(
+                [text],
+                normalize_embeddings=True,
+                convert_to_numpy=True,
+                batch_size=32,
+                processing_kwargs=embeddings.PROCESSING,
+            )
+        finally:
+            torch.set_num_threads(previous)
+    return np.asarray(vectors, dtype=np.float32)
+
+
+@pytest.mark.parametrize("text", SENTENCES)
+def test_when_one_text_embedded_then_same_bits_as_encode(text):
+    assert np.array_equal(embeddings.embed([text]), _encode(text))
+
+
+def test_when_several_texts_embedded_then_rows_as_encode_gives_them():
+    rows = embeddings.embed(SENTENCES[:3])
+    assert rows.shape == (3, 384)
+    assert np.allclose(rows, np.vstack([_encode(t) for t in SENTENCES[:3]]), atol=1e-6)
 
 
 @pytest.fixture(scope="module")
