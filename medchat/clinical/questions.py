@@ -127,7 +127,12 @@ QUESTION_RULES: list[tuple[str, tuple[C, ...], float]] = [
         (C.IDEAS,),
         ANY,
     ),
-    (r"worr|concern|afraid|scar(ed|ing|y)|frighten|anxious about", (C.CONCERNS,), ANY),
+    (
+        r"worr|concern|afraid|scar(ed|ing|y)|frighten|anxious (about|that|i)|\bfears?\b|dread|"
+        r"(on|through|playing on) your mind|nervous about",
+        (C.CONCERNS,),
+        ANY,
+    ),
     (
         r"hoping|expect|what would you like|what you'd like|hope (to|for)|want (from|to get|us to)|"
         r"get out of (this|today|the)",

@@ -109,7 +109,7 @@ STRESS = Concept(
         r"\btime off (?:work|school)\b|\boff (?:work|sick)\b|\bsigned off\b",
         r"\b(?:coping|managing) (?:in general|generally|at home|day to day|with everything|"
         r"with things|with life)\b|\bhow (?:are|'re) you (?:coping|managing)\?",
-        r"\b(?:on|playing on) your mind\b|\bdeadlines?\b|\b(?:your|any|school|uni|university|"
+        r"\bdeadlines?\b|\b(?:your|any|school|uni|university|"
         r"college|final) exams\b|\bjob (?:safe|secure)\b",
         r"\bcar(?:er|ing) for\b|\blook(?:ing)? after (?:anyone|someone|your|grand\w+|children)",
     ),
