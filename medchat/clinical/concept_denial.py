@@ -55,14 +55,24 @@ def concept_denials(text: str, facts: Sequence[Fact], limit: int = 2) -> list[Fa
         if _CONTRAST.search(sentence):
             continue  # "No plan, but the thoughts are there": a denial and an admission
         for clause in _CLAUSE.split(sentence):
-            if not _NEGATED.search(clause):
-                continue
             for concept in DENIABLE:
                 if concept.own_history and _OTHERS.search(clause):
                     continue
-                if concept.stated.search(clause):
+                if any(_negates(clause, m) for m in concept.stated.finditer(clause)):
                     found += [f for f in _denied(concept, clause, facts) if f not in found]
     return found[:limit]
+
+
+def _negates(clause: str, match: re.Match[str]) -> bool:
+    """Whether a negation before the concept's words denies them. Many of those words hold
+    their own ("I don't want to be here any more", "I can't enjoy anything") and state the
+    concept; a leading "no" answers the question and may agree ("Are you still enjoying
+    things?" "No, I don't enjoy anything")."""
+    before = _LEADING_NO.sub("", clause[: match.start()])
+    return _NEGATED.search(before) is not None
+
+
+_LEADING_NO = re.compile(r"^\W*(?:no|nope|nah)\b\W*", re.IGNORECASE)
 
 
 def _denied(concept: Concept, clause: str, facts: Sequence[Fact]) -> list[Fact]:

@@ -137,7 +137,21 @@ def test_a_reply_denying_a_topic_its_case_states_is_found_from_its_own_words():
     assert concept_denials("My brother has never been depressed.", low_mood.facts) == []
     assert concept_denials("I haven't set a date for it.", low_mood.facts) == []  # agrees
     assert concept_denials("I've never tried to harm myself.", low_mood.facts) == []  # agrees
-    ids = [f.id for f in concept_denials("Money's not a problem for me.", low_mood.facts)]
+    ids = [f.id for f in concept_denials("I'm not worried about money at all.", low_mood.facts)]
     assert ids == ["home"]  # "money's getting tight"
     chest = get_persona("chest-pain-58m")  # no mood, no suicidal thoughts
     assert concept_denials("No, I've never felt suicidal.", chest.facts) == []
+
+
+def test_a_reply_stating_a_topic_by_its_own_negation_is_not_a_denial():
+    """ "I don't want to be here any more" and "I can't enjoy anything" state the topic; a
+    leading no answers the question and may agree."""
+    from medchat.clinical.concept_denial import concept_denials
+
+    low_mood = get_persona("low-mood-29m")
+    for text in (
+        "I don't want to be here any more.",
+        "No, I can't enjoy anything at the moment.",
+        "No I don't enjoy much at all these days.",
+    ):
+        assert concept_denials(text, low_mood.facts) == [], text

@@ -120,7 +120,7 @@ STRESS = Concept(
         r"\bunder (?:a lot of |so much |loads of )?pressure\b",
         r"\bexams\b|\b(?:final|school|uni|university|college) exams?\b|\bdeadlines?\b|"
         r"\bcoursework\b|\bdissertation\b",
-        r"\bmoney(?:'s| is| has been)?(?: not| never)? (?:getting )?(?:tight|short|a worry|"
+        r"\bmoney(?:'s| is| has been)? (?:getting )?(?:tight|short|a worry|"
         r"a problem)|\bdebts?\b|"
         r"\bcan'?t afford\b|\b(?:pay(?:ing)?|behind (?:on|with)) (?:the |my )?(?:bills|rent|"
         r"mortgage)\b|\bbills\b|\b(?:don'?t|won'?t|doesn'?t) get paid\b",
