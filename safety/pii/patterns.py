@@ -143,7 +143,7 @@ DATE_CUE = (
     r"dated|date|from|next|due|r/v|(?:moved|changed|rebooked|postponed)\s+to|admitted|"
     r"discharged|dispensed|issued|attended|collected|given|"
     # a booking carried over to another day ("Rolling over to 26/11:", "pushed back to")
-    r"(?:rolling|rolled|carried|pushed|put|brought)\s+(?:back\s+|forward\s+|over\s+)?to)\s*:?\s+)"
+    r"(?:moved|rolling|rolled|carried|pushed|put|brought)\s+(?:back\s+|forward\s+|over\s+)?to)\s*:?\s+)"
 )
 # Day, month and year in figures separated by single spaces ("24 2 2000"), taken only after a
 # birth or date cue: alone, three numbers are as often a count or a score.
