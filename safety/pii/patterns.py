@@ -101,11 +101,12 @@ DAY_WORD = (
     rf"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|{_UNITS})"
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?"
-# A weekday written before a date ("wed 17th june", "Monday, 3 March").
-WEEKDAY = (
+# A weekday's name, and a weekday written before a date ("wed 17th june", "Monday, 3 March").
+WEEKDAY_NAME = (
     r"(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|"
-    r"sat(?:urday)?|sun(?:day)?)\.?,?\s+(?i:the\s+)?"
+    r"sat(?:urday)?|sun(?:day)?)"
 )
+WEEKDAY = rf"{WEEKDAY_NAME}\.?,?\s+(?i:the\s+)?"
 # Months in Roman numerals, as many continental Europeans write them ("21.III.1958").
 ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 YEAR = r"(?:19|20)\d{2}"

@@ -244,7 +244,8 @@ class FullDateRecognizer(RegexRecognizer):
         # a weekday before an ordinal in words ("thu the twenty-eighth"); part of a month
         (rf"(?<![\w/.,:-])(?P<v>{P.SPACED_DATE})(?![\w/.:-])", 0.6),
         (rf"(?:(?<=[\s(])|^)(?P<v>{P.DOT_DAY_MONTH})(?=\s|$|[,;)])", 0.6),
-        (rf"(?<![\w/.-])(?P<v>{P.WEEKDAY}{P.DAY_WORD})(?![\w-])", 0.6),
+        # ("thu the twenty-eighth"; with "the" and no comma: "tuesday, first of all" stays)
+        (rf"(?<![\w/.-])(?P<v>{P.WEEKDAY_NAME}\.?\s+(?i:the)\s+{P.DAY_WORD})(?![\w-])", 0.6),
         (P.MONTH_PART, 0.6),
     )
 
