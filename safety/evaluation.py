@@ -55,6 +55,7 @@ PII_SOURCES = {
     "faker locales, fresh7 frames": "pii_locales_fresh7",
     "faker locales, fresh8 frames": "pii_locales_fresh8",
     "faker locales, fresh9 frames": "pii_locales_fresh9",
+    "faker locales, fresh10 frames": "pii_locales_fresh10",
     "hand-written": "pii_handwritten",
     "hand-written, second set": "pii_handwritten2",
     "hand-written, third set": "pii_handwritten3",
@@ -62,9 +63,10 @@ PII_SOURCES = {
     "hand-written, fifth set": "pii_handwritten5",
     "hand-written, sixth set": "pii_handwritten6",
     "hand-written, seventh set": "pii_handwritten7",
+    "hand-written, eighth set": "pii_handwritten8",
 }
 # Written before the current round's rule changes and never read row by row: measure, do not tune.
-PII_HELD_OUT = frozenset({"pii_locales_fresh9", "pii_handwritten7"})
+PII_HELD_OUT = frozenset({"pii_locales_fresh10", "pii_handwritten8"})
 
 
 def evaluate_pii_sources(scrubber: Scrubber) -> dict[str, dict]:

@@ -331,6 +331,44 @@ FRESH9_FRAMES: tuple[str, ...] = (
     "Rolling over to {date}: {name} still waiting for {drug} {dose}, {clin}",
 )
 
+# Written on 2026-12-06 (night) before the tenth round of rule changes and measured once with the
+# rules as they were: a dispensing label, a discharge-summary header, a dental recall card, a
+# school nurse's note, a care-home handover, a GMS1 registration form, a vaccination record, a
+# fit-to-fly letter, a parking permit, a French ordonnance, a German Überweisung, a Dutch
+# verwijsbrief, an Irish-language greeting, a Scots text, a wristband, a hospital taxi booking,
+# lost property, an e-mail signature, a next-of-kin field, a CSV export line, an audiology note,
+# a notes-transfer request, German and French emergency-contact fields; ten locales (fr_CH and
+# de_CH added). No rule was written from these shapes.
+FRESH10_FRAMES: tuple[str, ...] = (
+    "Rx label: {drug} {dose} - take one daily - for {name} - dispensed {date}",
+    "Discharge summary | {last}, {first} | born {dob} | admitted {date} with {clin}",
+    "dental recall card: {first} {last}, next check-up {date}, ring {phone} to change",
+    "School nurse: {first} in year 4 had an {epo} flare today, mum is {name}, {phone}",
+    "Handover - room 12 {name} ({dob}) {clin}, family visiting {date}",
+    "GMS1 section 2: surname {last}; first names {first}; previous address {address}",
+    "Vaccination record - {name} - booster given {date} - {clin}",
+    "I confirm that {name} of {address} was fit to fly on {date} despite {epo}.",
+    "Hospital parking permit issued to {first} {last}, {street}, valid until {date}",
+    "Ordonnance pour M. {name}, né le {dob}, domicilié {street}, {postcode} {city} : {drug} {dose}",
+    "Überweisung für Herrn {name}, geb. {dob}, wohnhaft {street}, {postcode} {city}, wegen {epo}",
+    "Verwijsbrief voor dhr. {name} (geb. {dob}), {street}, {postcode} {city} - {clin}",
+    "dia duit, is mise {name}, i've had {epo} since {date}, my number is {phone}",
+    "the wee one {first} has been up aw night wi {clin}, can ye see her the day? we're in {city}",
+    "Wristband: {last} {first} {dob} - allergy {drug}",
+    "taxi booked for {name} from {address} to outpatients at 9 on {date}",
+    "Lost property: handbag belonging to {name} handed in {date}, contains {drug}",
+    "--\n{name}\nPractice Nurse\n{phone}",
+    "Next of kin: {name} (son), {phone}, lives in {city}",
+    "{last},{first},{dob},{postcode},{clin}",
+    "Audiology: {name} seen {date}, hearing aids fitted, {clin}",
+    "just out of clinic in {city}, they think its {epo}, {first} is driving me home x",
+    "Re {first} {last} DOB {dob}: moved from {address}, please transfer the notes",
+    "her neighbour {first} found her on the floor on {date}, {clin}, she lives alone at {street}",
+    "Kontaktperson: {name}, Tel. {phone}, Adresse {street}, {postcode} {city}",
+    "Personne à prévenir : {name} ({phone}), {clin}, rendez-vous le {date}",
+    "hello its {first} {last} again, born {dob}, can u resend the form to {street} {postcode}",
+)
+
 # Clinical content, chosen for this source only (not the lists in `pii_templates`).
 DRUGS: tuple[str, ...] = (
     "apixaban",

@@ -27,7 +27,10 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   en_US and de_AT, and the further date shapes of FRESH8_DATE_FORMATS) was measured once before
   and once after that round, then read in the ninth; `pii_locales_fresh9.jsonl` (FRESH9_FRAMES,
   seed 1312, written on 2026-12-06 before the ninth round, nine locales with nl_BE, and the
-  further date shapes of FRESH9_DATE_FORMATS) is held out, rows unread.
+  further date shapes of FRESH9_DATE_FORMATS) was measured once before and once after that
+  round, then read in the tenth; `pii_locales_fresh10.jsonl` (FRESH10_FRAMES, seed 1313,
+  written on 2026-12-06 before the tenth round, ten locales with fr_CH and de_CH, and the
+  further date shapes of FRESH10_DATE_FORMATS) is held out, rows unread.
 - Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
   before the recognizers were changed; parsed into `pii_handwritten.jsonl`. A second set,
   `pii_handwritten2.txt` (2026-12-05, before the fourth round), gives `pii_handwritten2.jsonl`;
@@ -37,7 +40,8 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   (2026-12-06, before the seventh round; read in the eighth), gives `pii_handwritten5.jsonl`; a
   sixth, `pii_handwritten6.txt` (2026-12-06, before the eighth round; read in the ninth), gives
   `pii_handwritten6.jsonl`; a seventh, `pii_handwritten7.txt` (2026-12-06, before the ninth
-  round, held out, rows unread), gives `pii_handwritten7.jsonl`.
+  round; read in the tenth), gives `pii_handwritten7.jsonl`; an eighth, `pii_handwritten8.txt`
+  (2026-12-06, before the tenth round, held out, rows unread), gives `pii_handwritten8.jsonl`.
 """
 
 from __future__ import annotations
@@ -69,13 +73,17 @@ SEEDS = {
     "fresh7": 1309,
     "fresh8": 1311,
     "fresh9": 1312,
+    "fresh10": 1313,
 }
 # fresh8 adds two locales (en_US and de_AT); the older sets keep LOCALES, so their golden files do
 # not change.
 # fresh9 adds nl_BE (Flemish streets, four-digit Belgian postcodes, Belgian phone numbers).
+# fresh10 drops en_US and adds fr_CH and de_CH (Swiss "-strasse" and "avenue ..." streets,
+# four-digit postcodes, Swiss phone numbers), ten locales over 27 frames.
 LOCALES_BY_SPLIT = {
     "fresh8": (*LOCALES, "en_US", "de_AT"),
     "fresh9": (*LOCALES, "en_US", "de_AT", "nl_BE"),
+    "fresh10": (*LOCALES, "de_AT", "nl_BE", "fr_CH", "de_CH"),
 }
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
@@ -254,11 +262,52 @@ FRESH9_DATE_FORMATS = (
     lambda d: f"{_ordinal(d.day)} of {d.strftime('%b')}",
     lambda d: f"{d.day} {d.strftime('%B')} '{d.strftime('%y')}",
 )
+_IRISH_MONTHS = [
+    "Eanáir",
+    "Feabhra",
+    "Márta",
+    "Aibreán",
+    "Bealtaine",
+    "Meitheamh",
+    "Iúil",
+    "Lúnasa",
+    "Meán Fómhair",
+    "Deireadh Fómhair",
+    "Samhain",
+    "Nollaig",
+]
+_FRENCH_SHORT = ["janv.", "févr.", "mars", "avr.", "mai", "juin"]
+_FRENCH_SHORT += ["juil.", "août", "sept.", "oct.", "nov.", "déc."]
+_ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
+# Further shapes for fresh10 only: an ordinal before a full month and year with no "of", the
+# military "02FEB1949", dots without padding, year-first dots, a month-first hyphenated form, the
+# German month without the day's dot, the French abbreviated month, a Roman-numeral month, a
+# two-digit year after a padded day and short month, Irish month names, a weekday with an ordinal
+# day and no month, and day/month/year with no padding and a two-digit year in US order.
+FRESH10_DATE_FORMATS = (
+    lambda d: f"{_ordinal(d.day)} {d.strftime('%B %Y')}",
+    lambda d: d.strftime("%d%b%Y").upper(),
+    lambda d: f"{d.day}.{d.month}.{d.year}",
+    lambda d: d.strftime("%Y.%m.%d"),
+    lambda d: f"{d.strftime('%b')}-{d.day:02d}-{d.year}",
+    lambda d: f"{d.day} {_GERMAN_MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.day} {_FRENCH_SHORT[d.month - 1]} {d.year}",
+    lambda d: f"{d.day}.{_ROMAN[d.month - 1]}.{d.year}",
+    lambda d: d.strftime("%d %b %y"),
+    lambda d: f"{d.day} {_IRISH_MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.strftime('%A')} the {_ordinal(d.day)}",
+    lambda d: f"{d.month}/{d.day}/{d.strftime('%y')}",
+)
 FORMATS_BY_SPLIT = {
     "fresh6": DATE_FORMATS + MORE_DATE_FORMATS,
     "fresh7": DATE_FORMATS + MORE_DATE_FORMATS,
     "fresh8": DATE_FORMATS + MORE_DATE_FORMATS + FRESH8_DATE_FORMATS,
     "fresh9": DATE_FORMATS + MORE_DATE_FORMATS + FRESH8_DATE_FORMATS + FRESH9_DATE_FORMATS,
+    "fresh10": DATE_FORMATS
+    + MORE_DATE_FORMATS
+    + FRESH8_DATE_FORMATS
+    + FRESH9_DATE_FORMATS
+    + FRESH10_DATE_FORMATS,
 }
 
 
@@ -306,7 +355,8 @@ def locale_values(
             (None, " "),
             ("city", city),
         ]
-    phone_src = fakers[locale] if locale in ("en_GB", "en_US", "nl_BE") else fakers["en_IE"]
+    own_phone = ("en_GB", "en_US", "nl_BE", "fr_CH", "de_CH")
+    phone_src = fakers[locale] if locale in own_phone else fakers["en_IE"]
     values: dict = {
         "name": f"{f.first_name()} {f.last_name()}",
         "first": f.first_name(),
@@ -363,6 +413,7 @@ def build_locales(split: str) -> list[dict]:
         "fresh7": F.FRESH7_FRAMES,
         "fresh8": F.FRESH8_FRAMES,
         "fresh9": F.FRESH9_FRAMES,
+        "fresh10": F.FRESH10_FRAMES,
     }[split]
     formats = FORMATS_BY_SPLIT.get(split, DATE_FORMATS)
     locales = LOCALES_BY_SPLIT.get(split, LOCALES)
@@ -424,6 +475,7 @@ def main() -> None:
         "pii_locales_fresh7": build_locales("fresh7"),
         "pii_locales_fresh8": build_locales("fresh8"),
         "pii_locales_fresh9": build_locales("fresh9"),
+        "pii_locales_fresh10": build_locales("fresh10"),
         "pii_handwritten": build_handwritten(),
         "pii_handwritten2": build_handwritten("pii_handwritten2.txt"),
         "pii_handwritten3": build_handwritten("pii_handwritten3.txt"),
@@ -431,6 +483,7 @@ def main() -> None:
         "pii_handwritten5": build_handwritten("pii_handwritten5.txt"),
         "pii_handwritten6": build_handwritten("pii_handwritten6.txt"),
         "pii_handwritten7": build_handwritten("pii_handwritten7.txt"),
+        "pii_handwritten8": build_handwritten("pii_handwritten8.txt"),
     }
     for name, rows in sets.items():
         _write(HERE / f"{name}.jsonl", rows)

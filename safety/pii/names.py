@@ -70,6 +70,8 @@ _COMMON = """
     adresse adres anschrift ma mes mein meine mijn
     bye byee ta xx xxx
     reception receptionist admin office surgery practice team staff secretary manager
+    ihr sehr geehrte geehrter termin muss leider présente un une relation cause jury service
+    bring brings born fr
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 
@@ -201,7 +203,7 @@ OPENING = r"(?:^|[.!?,;:]\s*|(?i:\b(?:hi|hiya|hello|hey|morning|evening|afternoo
 # What follows a relative's name in a sentence ("my son ruairidh has...", "my mum, ann, is").
 AFTER_NAME = (
     r"(?=\s*(?:[,.;!?()]|$)|\s+(?i:on|in|at|after|about|for|to|with|from|but|"
-    r"is|was|has|had|says|said|thinks|thought|does|did|can|cant|"
+    r"is|was|has|had|says|said|thinks|thought|does|did|can|cant|re|"
     r"can't|could|will|wont|won't|would|keeps|kept|noticed|found|told|wants|needs|rang|called|"
     r"shes|hes|she's|he's|she|he|"
     r"brought|drove|took|gets|got|and|who|also|just|made|makes|saw|heard|knows|came|went|asked|"

@@ -86,7 +86,7 @@ class FormFieldNameRecognizer(CuedLowerNameRecognizer):
     PATTERNS = (
         (rf"{FORM_LABEL}\s*(?=(?P<v>{TOKS}))", 0.85),  # "Surname: X Forename: Y"
         (rf"(?i:\bref)\.?:?\s+(?P<v>{TOKS})/", 0.85),
-        (rf"(?:^|[|;,]\s*)(?i:name)\s+(?P<v>{TOKS})", 0.85),  # "name ute schwarzkopf dob ..."
+        (rf"(?:^|[|;,/]\s*)(?i:name)\s+(?P<v>{TOKS})", 0.85),  # "name ute schwarzkopf dob ..."
         (
             rf"(?i:\bname\s*:)\s*(?P<v>{TOK}(?:[ -]{TOK}){{0,2}},\s*{TOK}(?:[ -]{TOK})?)"
             rf"(?=\s*(?:[|;/]|$|[.]\s+|\s+(?i:dob|d\.o\.b|born|date|addr)))",

@@ -101,11 +101,12 @@ DAY_WORD = (
     rf"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|{_UNITS})"
 )
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?"
-# A weekday written before a date ("wed 17th june", "Monday, 3 March").
-WEEKDAY = (
+# A weekday's name, and a weekday written before a date ("wed 17th june", "Monday, 3 March").
+WEEKDAY_NAME = (
     r"(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|"
-    r"sat(?:urday)?|sun(?:day)?)\.?,?\s+(?i:the\s+)?"
+    r"sat(?:urday)?|sun(?:day)?)"
 )
+WEEKDAY = rf"{WEEKDAY_NAME}\.?,?\s+(?i:the\s+)?"
 # Months in Roman numerals, as many continental Europeans write them ("21.III.1958").
 ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 YEAR = r"(?:19|20)\d{2}"
@@ -141,7 +142,9 @@ WEEKDAY_ORDINAL = rf"{WEEKDAY}(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?![{LOW}\
 DATE_CUE = (
     r"(?i:\b(?:on|appt|appointment|seen|review(?:ed)?|booked(?:\s+for)?|since|until|till|"
     r"dated|date|from|next|due|r/v|(?:moved|changed|rebooked|postponed)\s+to|admitted|"
-    r"discharged|dispensed|issued|attended|collected|given)\s*:?\s+)"
+    r"discharged|dispensed|issued|attended|collected|given|"
+    # a booking carried over to another day ("Rolling over to 26/11:", "pushed back to")
+    r"(?:moved|rolling|rolled|carried|pushed|put|brought)\s+(?:back\s+|forward\s+|over\s+)?to)\s*:?\s+)"
 )
 # Day, month and year in figures separated by single spaces ("24 2 2000"), taken only after a
 # birth or date cue: alone, three numbers are as often a count or a score.
@@ -165,7 +168,7 @@ WEEKDAY_DAY_MONTH = (
 DAY_ORDINAL = rf"(?i:the)\s+(?:{DAY_WORD}|(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th))"
 DAY_CLOSES = (
     r"(?=\s*(?:[,.;!?)\n]|$)|\s+(?i:at|and|to|till|until|then|or|for|got|with|but|because|when|"
-    r"re|was|is|by)\b|\s*[|/])"
+    r"re|was|is|by|about|appointment|appt)\b|\s*[|/])"
 )
 DAY_ALONE = (
     rf"(?i:\b(?:on|since|until|till|from|by|before|after|r/v|sent|dated|given|admitted|"
@@ -245,6 +248,12 @@ MONTH_ALONE = (
     r"(?i:\b(?:in|since|until|till|til|from|by|during|last|next|early|late|mid|end\s+of|"
     r"beginning\s+of|start\s+of)[ -])"
     rf"(?P<v>{_MONTH_FULL})(?![\w'’-])(?!\s*(?:\d|(?i:the\s+)?{DAY_WORD}\b))"
+)
+# A part of a month with its qualifier ("until mid-September", "since early March"): the
+# qualifier is a third of the span, so it is reported with the month.
+MONTH_PART = (
+    r"(?i:\b(?:in|since|until|till|til|from|by|during|before|after)\s+)"
+    rf"(?P<v>(?i:mid|early|late)[ -]{_MONTH_FULL})(?![\w'’-])(?!\s*\d)"
 )
 
 # Two days and months written with a dot, as a range after "from" ("off work from 5.11 to

@@ -49,8 +49,10 @@ from safety.pii.names_forms import (
 )
 from safety.pii.names_letters import NAMES_LETTERS
 from safety.pii.names_records import NAMES_RECORDS
+from safety.pii.names_roles import NAMES_ROLES
 from safety.pii.recognizers_intl import (
     AddressBlockRecognizer,
+    ClosingTownRecognizer,
     CuedPostcodeRecognizer,
     CuedTownRecognizer,
     EircodeRecognizer,
@@ -237,6 +239,14 @@ class FullDateRecognizer(RegexRecognizer):
         (rf"{P.DATE_CUE}(?P<v>{P.DOT_DAY_MONTH})", 0.6),
         # the German "am / vom / bis / ab / seit" before it ("Termin am 13.05.")
         (rf"(?i:\b(?:am|vom|bis|ab|seit)\s+)(?P<v>{P.DOT_DAY_MONTH})", 0.6),
+        # tenth round: day, month and year in figures with spaces ("signed in 11 2 2023") and the
+        # German "06.07." without a cue, each standing alone between spaces, brackets or commas;
+        # a weekday before an ordinal in words ("thu the twenty-eighth"); part of a month
+        (rf"(?<![\w/.,:-])(?P<v>{P.SPACED_DATE})(?![\w/.:-])", 0.6),
+        (rf"(?:(?<=[\s(])|^)(?P<v>{P.DOT_DAY_MONTH})(?=\s|$|[,;)])", 0.6),
+        # ("thu the twenty-eighth"; with "the" and no comma: "tuesday, first of all" stays)
+        (rf"(?<![\w/.-])(?P<v>{P.WEEKDAY_NAME}\.?\s+(?i:the)\s+{P.DAY_WORD})(?![\w-])", 0.6),
+        (P.MONTH_PART, 0.6),
     )
 
 
@@ -409,6 +419,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     VocativeNameRecognizer,
     *NAMES_RECORDS,
     *NAMES_LETTERS,
+    *NAMES_ROLES,
     EuStreetRecognizer,
     AddressBlockRecognizer,
     EircodeRecognizer,
@@ -417,6 +428,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     EuTownRecognizer,
     TownBeforeEircodeRecognizer,
     CuedTownRecognizer,
+    ClosingTownRecognizer,
     StreetOrMoveTownRecognizer,
     KinTownRecognizer,
     MrnRecognizer,

@@ -35,7 +35,8 @@ FUSED_TYPE = (
 )
 SHORT_TYPE = r"(?:ring|hof|park|markt|pad|berg|feld|garten|dam|wal|veld|plaats|kamp|haven|wijk)"
 FIVE_DIGIT_ = r"(?:0[1-9]|[1-9]\d)\d{3}"
-HOUSE = r"\d{1,4}\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?(?![\d/])"
+# a Belgian box number after the house number ("Kerkstraat 5 bus 2")
+HOUSE = r"\d{1,4}(?:\s(?i:bus)\s\d{1,4}\b|\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?(?![\d/]))"
 FR_STREET = rf"\b\d{{1,4}}(?:\s?(?i:bis|ter))?,?\s+{FR_TYPE}\s+{WORD}(?:[ -]{WORD}){{0,4}}"
 FUSED_STREET = (
     rf"(?:\b[{P.UP}][{P.LOW}]+\s)?\b(?:{WORD}-){{0,3}}[{L}]*{FUSED_TYPE}(?![{L}])\s?{HOUSE}"
@@ -44,6 +45,7 @@ SHORT_STREET = (
     rf"\b(?:(?:{WORD}-){{0,3}}[{P.UP}][{P.LOW}]+{SHORT_TYPE}\s(?!{P.YEAR}\b)\d{{1,4}}|"
     rf"(?:{WORD}-){{1,3}}"
     rf"(?i:{SHORT_TYPE})\s\d{{1,4}})[a-zA-Z]?(?:[-/]\d{{1,4}}[a-zA-Z]?)?(?![\d/])"
+    r"(?:\s(?i:bus)\s\d{1,4}\b)?"
 )
 # Lower-case English streets: only the unambiguous street words, and never after a unit or
 # function word ("10 minutes drive", "3 times round the park" are not addresses).
@@ -145,7 +147,8 @@ FIVE_DIGIT = r"(?:0[1-9]|[1-9]\d)\d{3}"
 # Austrian, Belgian, Swiss, Danish and Luxembourg postcodes: four digits, taken only after a
 # street (with a comma or " / ") or a postcode label; alone they are as often a year or a count.
 FOUR_DIGIT = r"[1-9]\d{3}"
-STREET_SEP = r"(?:,\s*|\s+/\s+)"
+# a comma, " / ", or a line break (an address block: "Adam-Pfister-Weg 0\n8128 Bad Leonfelden")
+STREET_SEP = r"(?:,\s*|\s+/\s+|[ \t]*\n[ \t]*)"
 CAP_PLACE = P.PLACE
 ANY_PLACE = rf"{WORD}(?:[ -]{WORD}){{0,3}}"
 POSTCODE_CUE = r"(?i:post\s?code|postal code|code postal|plz|\bpc|\bp/c|\bzip)(?i:\s+is|\s+to)?"
@@ -429,7 +432,9 @@ _NOT_PLACE = frozenset(f"{_HOMES} {_NOT_PLACE_VERBS} {_DEPARTMENTS} {_WHICH_SITE
 TOWN_CUE = (
     r"(?i:\b(?:live|lives|living|lived|staying|based|grew\s+up)\s+(?:in|near)|\bhours\s+in|"
     r"\b(?:chemist|pharmacy|surgery|practice|clinic|hospital|gp|doctor|dentist|physio|"
-    r"optician|midwife)\s+(?:is\s+)?in|\bhere\s+from|"
+    r"optician|midwife)\s+(?:is\s+)?(?:in|near|around)|\bhere\s+from|"
+    # where someone got in touch from ("just texted me from <town>")
+    r"\b(?:texted|messaged|rang|phoned|emailed|called|writing|calling)\s+(?:me\s+|us\s+)?from|"
     r"\bdr\.?\s+[^\W\d_]+(?:\s+[^\W\d_]+){0,2}?\s+(?:in|of)|\b(?:moved|moving|move|relocated|relocating)\s+(?:back\s+)?to|"
     r"\bstuck\s+in|\bschool\s+in|\bholiday\s+in|\bjust\s+outside|\bover\s+from|"
     r"\b(?:moved|moving|move|came|relocated)\s+(?:here\s+|over\s+|back\s+)?from|"
@@ -541,6 +546,34 @@ _MONTH_OR_DAY = frozenset(
         "sunday",
     ]
 )
+
+
+# Up to six words of an address line with no word of a sentence in it ("at 180 and I feel
+# like ..., chest hurts" is no address).
+_ADDRESS_WORDS = (
+    r"(?:(?!(?i:and|or|but|i|i'm|im|the|a|an|to|of|like|with|my|me|is|was|on|in|for|it|so)\b)"
+    r"[\w'’./-]+[ \t]*){1,6}"
+)
+
+
+class ClosingTownRecognizer(CuedTownRecognizer):
+    """A town closing the message (tenth round): after an address that opens with "at" or an
+    address label and holds a number ("lives with X at kaypad 004, hekendorp"), or after ", in"
+    ("my grandson X and his girlfriend, in <town>"). Every word of the match must be a place
+    word ("..., walks with a frame" and ", in bed" stay)."""
+
+    PATTERNS = (
+        (
+            rf"(?i:\b(?:at|lives\s+at|living\s+at|address(?:\s+is)?|adres|adresse)\s*:?)\s+"
+            rf"(?=[^,\n]*\d){_ADDRESS_WORDS},\s+(?P<v>{ANY_PLACE})(?=\s*(?:[.;!]|$))",
+            0.7,
+        ),
+        (rf",\s*(?i:in)\s+(?P<v>{ANY_PLACE})(?=\s*[.!]?\s*$)", 0.7),
+    )
+
+    def refine(self, value: str) -> str:
+        place = super().refine(value)
+        return place if place == value.strip() else ""
 
 
 class StreetOrMoveTownRecognizer(CuedTownRecognizer):

@@ -191,7 +191,7 @@ def _field_label(text: str, start: int, end: int) -> bool:
 
 # Words that cannot be part of a name or a place: a field separator ("kieran hill - t2dm"),
 # a word with a digit (spaCy runs on into "t2", "R14 WRP1" or "Addr 2").
-_NOT_NAME_WORD = re.compile(r"[-–—|(]|.*\d")
+_NOT_NAME_WORD = re.compile(r"[-–—|(·•]|.*\d")
 
 
 def _pieces(text: str, etype: str, start: int, end: int, keep) -> list[tuple[int, int]]:

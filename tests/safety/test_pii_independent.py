@@ -25,6 +25,7 @@ from safety.evaluation import load_devset
         ("pii_locales_fresh7", lambda: pii_independent.build_locales("fresh7")),
         ("pii_locales_fresh8", lambda: pii_independent.build_locales("fresh8")),
         ("pii_locales_fresh9", lambda: pii_independent.build_locales("fresh9")),
+        ("pii_locales_fresh10", lambda: pii_independent.build_locales("fresh10")),
         ("pii_handwritten", pii_independent.build_handwritten),
         ("pii_handwritten2", lambda: pii_independent.build_handwritten("pii_handwritten2.txt")),
         ("pii_handwritten3", lambda: pii_independent.build_handwritten("pii_handwritten3.txt")),
@@ -32,6 +33,7 @@ from safety.evaluation import load_devset
         ("pii_handwritten5", lambda: pii_independent.build_handwritten("pii_handwritten5.txt")),
         ("pii_handwritten6", lambda: pii_independent.build_handwritten("pii_handwritten6.txt")),
         ("pii_handwritten7", lambda: pii_independent.build_handwritten("pii_handwritten7.txt")),
+        ("pii_handwritten8", lambda: pii_independent.build_handwritten("pii_handwritten8.txt")),
     ],
 )
 def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, build):
@@ -52,6 +54,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_locales_fresh7",
         "pii_locales_fresh8",
         "pii_locales_fresh9",
+        "pii_locales_fresh10",
         "pii_handwritten",
         "pii_handwritten2",
         "pii_handwritten3",
@@ -59,6 +62,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_handwritten5",
         "pii_handwritten6",
         "pii_handwritten7",
+        "pii_handwritten8",
     ],
 )
 def test_when_independent_rows_read_then_labels_point_at_real_text(name):
@@ -82,6 +86,7 @@ def test_when_frames_split_then_no_two_sets_share_a_frame():
         pii_frames.FRESH7_FRAMES,
         pii_frames.FRESH8_FRAMES,
         pii_frames.FRESH9_FRAMES,
+        pii_frames.FRESH10_FRAMES,
     ]
     assert sum(len(set(s)) for s in sets) == len(set().union(*sets))
 
@@ -149,6 +154,7 @@ def test_when_rebuilt_on_another_day_then_the_golden_files_still_match(monkeypat
         "fresh7",
         "fresh8",
         "fresh9",
+        "fresh10",
     )
     for split in splits:
         rebuilt = json.loads(json.dumps(pii_independent.build_locales(split)))
@@ -159,7 +165,7 @@ def test_when_held_out_sets_registered_then_every_one_is_a_reported_source():
     from safety.evaluation import PII_HELD_OUT, PII_SOURCES
 
     held_out = set(PII_HELD_OUT)
-    assert held_out == {"pii_locales_fresh9", "pii_handwritten7"}
+    assert held_out == {"pii_locales_fresh10", "pii_handwritten8"}
     assert held_out.issubset(PII_SOURCES.values())
 
 
@@ -169,11 +175,13 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
     both = pii_independent.DATE_FORMATS + pii_independent.MORE_DATE_FORMATS
     fresh8 = both + pii_independent.FRESH8_DATE_FORMATS
     fresh9 = fresh8 + pii_independent.FRESH9_DATE_FORMATS
+    fresh10 = fresh9 + pii_independent.FRESH10_DATE_FORMATS
     assert {
         "fresh6": both,
         "fresh7": both,
         "fresh8": fresh8,
         "fresh9": fresh9,
+        "fresh10": fresh10,
     } == pii_independent.FORMATS_BY_SPLIT
     import datetime as dt
 
@@ -206,3 +214,16 @@ def test_when_fresh9_built_then_its_nine_locales_and_new_date_shapes_appear():
     assert fresh8 == set(pii_independent.LOCALES) | {"en_US", "de_AT"}
     shapes = {f(dt.date(1950, 3, 4)) for f in pii_independent.FRESH9_DATE_FORMATS}
     assert {"4. März 1950", "4 mars 1950", "4 maart 1950", "March 4", "4-3-50"} <= shapes
+
+
+def test_when_fresh10_built_then_its_ten_locales_and_new_date_shapes_appear():
+    """fresh10 adds fr_CH and de_CH rows (no en_US) and FRESH10_DATE_FORMATS; fresh9 keeps nine."""
+    import datetime as dt
+
+    rows = load_devset("pii_locales_fresh10")
+    ten = set(pii_independent.LOCALES) | {"de_AT", "nl_BE", "fr_CH", "de_CH"}
+    assert {r["locale"] for r in rows} == ten
+    assert len(rows) == len(pii_frames.FRESH10_FRAMES) * 10 * pii_independent.PER_FRAME_LOCALE
+    assert len({r["locale"] for r in load_devset("pii_locales_fresh9")}) == 9
+    shapes = {f(dt.date(1949, 2, 2)) for f in pii_independent.FRESH10_DATE_FORMATS}
+    assert {"02FEB1949", "2.II.1949", "2 févr. 1949", "2 Feabhra 1949", "2/2/49"} <= shapes
