@@ -155,3 +155,11 @@ def test_a_reply_stating_a_topic_by_its_own_negation_is_not_a_denial():
         "No I don't enjoy much at all these days.",
     ):
         assert concept_denials(text, low_mood.facts) == [], text
+
+
+def test_asked_about_children_a_case_stating_only_its_household_answers_nothing(selector):
+    """Given "I live with my wife" for "do you have children?", a patient said "Yes, I have two
+    children": the household concept's facets are narrow."""
+    chest = get_persona("chest-pain-58m")
+    assert selector.select(chest, "Have you got any kids yourself?") == []
+    assert "home" in [f.id for f in selector.select(chest, "Are you married at all?")]

@@ -171,6 +171,16 @@ WORK = Concept(
     own_history=False,
 )
 
+_CHILDREN = (
+    r"\b(?:kids|children|little ones|sons?|daughters?|grand(?:children|sons?|daughters?|kids)|"
+    r"brothers?|sisters?|siblings?|baby|babies)\b"
+)
+CHILDREN = Facet(name="children", asked=pattern(_CHILDREN), stated=pattern(_CHILDREN))
+_PARTNER = (
+    r"\b(?:married|partner|girlfriend|boyfriend|husband|wife|fianc\w*|spouse|seeing anyone)\b"
+)
+PARTNER = Facet(name="partner", asked=pattern(_PARTNER), stated=pattern(_PARTNER))
+
 HOUSEHOLD = Concept(
     name="household",
     asked=pattern(
@@ -202,6 +212,10 @@ HOUSEHOLD = Concept(
         r"\bi(?:'m| am) married\b|\b(?:got|have) a (?:girlfriend|boyfriend|partner|husband|wife)\b|"
         r"\b(?:have|had|got) (?:\w+ )?(?:children|kids|sons|daughters|grandchildren)\b",
     ),
+    # Asked "do you have children?", a case that says only "I live with my wife" answers
+    # nothing: given the household fact, a patient said "Yes, I have two children".
+    facets=(CHILDREN, PARTNER),
+    narrow=True,
     own_history=False,
 )
 """Who the patient lives with and has around them: household, partner, children, family
