@@ -129,8 +129,9 @@ class FactSelector:
         else:
             scored = [(score, index) for score, index in scored if score >= self.min_score]
         if concepts and not any(focused):
-            # Asked about suicidal thoughts or low mood, a case stating none most likely has
-            # none: a fact merely near the words ("it's worse when I bend") is not an answer.
+            # Asked about suicidal thoughts, low mood or a stressor (or a narrow part: money), a
+            # case stating none most likely has none: a fact merely near the words ("it's
+            # worse when I bend") is not an answer.
             scored = [(score, index) for score, index in scored if score >= self.strong]
         complaint = complaint_text(persona)
         scored = [s for s in scored if not off_topic(question, persona.facts[s[1]].text, complaint)]
