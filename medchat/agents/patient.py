@@ -19,6 +19,7 @@ from medchat.agents.grounding import FactSelector
 from medchat.clinical.concept_denial import concept_denials
 from medchat.clinical.contradiction import contradicting_sentence
 from medchat.clinical.conveyance import case_text, conveyed, invented_symptoms
+from medchat.clinical.invented_social import invented_social
 from medchat.clinical.leakage import diagnosis_terms, find_leak, strip_leaks
 from medchat.clinical.questions import is_open_question
 from medchat.clinical.review import (
@@ -264,6 +265,8 @@ class PatientAgent(Agent):
                 # and the fallback get those facts as the answer to this question.
                 self._revealed = (self._heard, denied_facts)
                 problems += [Problem("denial", f.id) for f in denied_facts]
+            if span := invented_social(text, self.persona.facts):
+                problems.append(Problem("invented_social", span))
             if asks_about_patient(self._heard) and not is_plain_no(text):
                 # Nothing in the case answers it: "My hearing's been fine, but my knee..." is
                 # how small models drift into symptoms the case does not have.

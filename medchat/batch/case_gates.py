@@ -8,6 +8,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from medchat.clinical import invented_social as social
 from medchat.clinical import risk, timing
 from medchat.clinical.contradiction import NEGATION, contradicting_sentence
 from medchat.clinical.contradiction import telling as _telling
@@ -217,6 +218,13 @@ def invented_risk(d: Dialogue) -> str | None:
     applies to each reply."""
     facts = [f.text for f in d.persona.facts]
     return first(d.spoken("patient"), lambda line: risk.invented_risk(line.text, facts))
+
+
+def invented_social(d: Dialogue) -> str | None:
+    """A patient sentence telling a household or a job its case never states
+    (`medchat.clinical.invented_social`), the rule the live review applies to each reply."""
+    facts = d.persona.facts
+    return first(d.spoken("patient"), lambda line: social.invented_social(line.text, facts))
 
 
 def contradiction(d: Dialogue) -> str | None:

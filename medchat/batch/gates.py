@@ -27,6 +27,7 @@ from medchat.batch.case_gates import (
     diagnosis_leakage,
     first,
     invented_risk,
+    invented_social,
     invented_symptom,
     invented_timing,
 )
@@ -221,6 +222,7 @@ GATES: dict[str, Gate] = {
     "invented_symptom": invented_symptom,
     "invented_timing": invented_timing,
     "invented_risk": invented_risk,
+    "invented_social": invented_social,
     "repeated_doctor_turn": repeated_doctor_turn,
     "repeated_patient_turn": repeated_patient_turn,
     "echoed_turn": echoed_turn,

@@ -11,6 +11,7 @@ import pytest
 
 from medchat.agents.patient import FALLBACK, PatientAgent
 from medchat.agents.simulator import PatientSimulator
+from medchat.clinical.concepts import HOUSEHOLD, states
 from medchat.clinical.leakage import find_leak
 from medchat.models.fake import ScriptedChatModel
 from medchat.personas.loader import get_persona
@@ -353,3 +354,25 @@ def test_when_the_selector_misses_and_the_reply_denies_a_case_topic_then_the_cas
     agrees = "No, I've never tried to hurt myself."  # the case says so too: no denial
     kept = _patient_finish(low_mood, turns, agrees, retry="")
     assert "denial" not in {p.kind for p in kept.found}
+
+
+def test_when_a_case_says_nothing_of_home_then_an_invented_household_is_repaired():
+    """Seen in a fidelity run: "Who lives at home with you?" answered "I live with my husband"
+    by a case that says nothing of its household."""
+    from medchat.personas.loader import default_registry
+
+    persona = next(
+        p
+        for p in default_registry()
+        if not any(states(HOUSEHOLD, f.text) for f in p.facts) and p.id.startswith("agentclinic")
+    )
+    turns = [
+        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
+        Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
+        Turn(role=Role.DOCTOR, text="And who's at home with you these days?", author="t"),
+    ]
+    result = _patient_finish(persona, turns, "I live with my two sons.", retry="I live with my wife.")
+    assert "invented_social" in {p.kind for p in result.found}
+    assert result.fallback and "sons" not in result.text and "wife" not in result.text
+    kept = _patient_finish(persona, turns, "I'd rather not go into that.", retry="")
+    assert "invented_social" not in {p.kind for p in kept.found}
