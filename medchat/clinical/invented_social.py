@@ -10,25 +10,19 @@ invention, repaired like any other.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from medchat.clinical.concepts import HOUSEHOLD, WORK, states
+from medchat.clinical.contradiction import NEGATION
 from medchat.clinical.conveyance import sentences
 from medchat.personas.schema import Fact
-
-_NEGATED = re.compile(
-    r"\b(?:no|not|never|none|nothing|haven't|hasn't|don't|doesn't|didn't|isn't|aren't|wasn't|"
-    r"weren't|wouldn't|won't)\b|n't\b",
-    re.IGNORECASE,
-)
 
 
 def invented_social(text: str, facts: Sequence[Fact]) -> str | None:
     """The first sentence of `text` telling a household or work its case `facts` never state."""
     missing = [c for c in (HOUSEHOLD, WORK) if not any(states(c, f.text) for f in facts)]
     for sentence in sentences(text):
-        if _NEGATED.search(sentence) or sentence.rstrip().endswith("?"):
+        if NEGATION.search(sentence) or sentence.rstrip().endswith("?"):
             continue
         if any(c.stated.search(sentence) for c in missing):
             return sentence.strip()

@@ -371,7 +371,9 @@ def test_when_a_case_says_nothing_of_home_then_an_invented_household_is_repaired
         Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
         Turn(role=Role.DOCTOR, text="And who's at home with you these days?", author="t"),
     ]
-    result = _patient_finish(persona, turns, "I live with my two sons.", retry="I live with my wife.")
+    result = _patient_finish(
+        persona, turns, "I live with my two sons.", retry="I live with my wife."
+    )
     assert "invented_social" in {p.kind for p in result.found}
     assert result.fallback and "sons" not in result.text and "wife" not in result.text
     kept = _patient_finish(persona, turns, "I'd rather not go into that.", retry="")
