@@ -33,3 +33,13 @@ def detected(scrubber):
         ]
 
     return run
+
+
+@pytest.fixture(scope="session")
+def scrubbed(scrubber):
+    """The scrubbed text of a text, with a fresh session."""
+
+    def run(text: str) -> str:
+        return scrubber.scrub(text, scrubber.new_session()).text
+
+    return run

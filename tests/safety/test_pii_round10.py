@@ -15,17 +15,6 @@ from __future__ import annotations
 
 import pytest
 
-from safety.pii.scrubber import Scrubber
-
-
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
-
-def scrub(scrubber: Scrubber, text: str) -> str:
-    return scrubber.scrub(text, scrubber.new_session()).text
-
 
 @pytest.mark.parametrize(
     ("text", "values"),
@@ -60,8 +49,8 @@ def scrub(scrubber: Scrubber, text: str) -> str:
         ("lives with grandmother ilse maertens at the farm", ["ilse", "maertens"]),
     ],
 )
-def test_when_name_in_role_or_document_shape_then_scrubbed(scrubber, text, values):
-    out = scrub(scrubber, text)
+def test_when_name_in_role_or_document_shape_then_scrubbed(scrubbed, text, values):
+    out = scrubbed(text)
     assert not [v for v in values if v in out], out
 
 
@@ -76,8 +65,8 @@ def test_when_name_in_role_or_document_shape_then_scrubbed(scrubber, text, value
         ("my cousin rang me from Dungarvan, same thing", ["Dungarvan"]),
     ],
 )
-def test_when_address_shape_then_scrubbed(scrubber, text, values):
-    out = scrub(scrubber, text)
+def test_when_address_shape_then_scrubbed(scrubbed, text, values):
+    out = scrubbed(text)
     assert not [v for v in values if v in out], out
 
 
@@ -93,8 +82,8 @@ def test_when_address_shape_then_scrubbed(scrubber, text, values):
         ("letter dated the nineteenth about the results", ["nineteenth"]),
     ],
 )
-def test_when_date_shape_then_scrubbed(scrubber, text, values):
-    out = scrub(scrubber, text)
+def test_when_date_shape_then_scrubbed(scrubbed, text, values):
+    out = scrubbed(text)
     assert not [v for v in values if v in out], out
 
 
@@ -126,8 +115,8 @@ def test_when_date_shape_then_scrubbed(scrubber, text, values):
         "kids (aged 4 and 6) both have it",
     ],
 )
-def test_when_no_identifier_then_text_kept(scrubber, text):
-    assert scrub(scrubber, text) == text
+def test_when_no_identifier_then_text_kept(scrubbed, text):
+    assert scrubbed(text) == text
 
 
 def test_when_a_plural_follows_confirmed_for_then_no_name(scrubber):

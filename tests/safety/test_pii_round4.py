@@ -7,17 +7,6 @@ from __future__ import annotations
 
 import pytest
 
-from safety.pii.scrubber import Scrubber
-
-
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
-
-def scrub(scrubber: Scrubber, text: str) -> str:
-    return scrubber.scrub(text, scrubber.new_session()).text
-
 
 @pytest.mark.parametrize(
     ("text", "value"),
@@ -32,8 +21,8 @@ def scrub(scrubber: Scrubber, text: str) -> str:
         ("ref lindqvist/4 May 1966: asthma review", "4 May 1966"),
     ],
 )
-def test_when_date_in_another_written_shape_then_scrubbed(scrubber, text, value):
-    assert value not in scrub(scrubber, text)
+def test_when_date_in_another_written_shape_then_scrubbed(scrubbed, text, value):
+    assert value not in scrubbed(text)
 
 
 @pytest.mark.parametrize(
@@ -46,9 +35,9 @@ def test_when_date_in_another_written_shape_then_scrubbed(scrubber, text, value)
     ],
 )
 def test_when_phone_has_an_international_prefix_or_french_pairs_then_scrubbed(
-    scrubber, text, value
+    scrubbed, text, value
 ):
-    assert value not in scrub(scrubber, text)
+    assert value not in scrubbed(text)
 
 
 @pytest.mark.parametrize(
@@ -72,8 +61,8 @@ def test_when_phone_has_an_international_prefix_or_french_pairs_then_scrubbed(
         ("hi, ottilie brandt again - the tablets ran out", ["ottilie", "brandt"]),
     ],
 )
-def test_when_name_placed_by_form_greeting_signature_or_date_then_scrubbed(scrubber, text, names):
-    out = scrub(scrubber, text)
+def test_when_name_placed_by_form_greeting_signature_or_date_then_scrubbed(scrubbed, text, names):
+    out = scrubbed(text)
     assert not [n for n in names if n in out]
 
 
@@ -89,8 +78,8 @@ def test_when_name_placed_by_form_greeting_signature_or_date_then_scrubbed(scrub
         "had the second dose on tuesday, first of all it stung",
     ],
 )
-def test_when_shape_matches_but_words_are_not_a_name_then_text_kept(scrubber, text):
-    assert scrub(scrubber, text) == text
+def test_when_shape_matches_but_words_are_not_a_name_then_text_kept(scrubbed, text):
+    assert scrubbed(text) == text
 
 
 @pytest.mark.parametrize(
@@ -113,8 +102,8 @@ def test_when_shape_matches_but_words_are_not_a_name_then_text_kept(scrubber, te
         ("Kasimir Tell here from kilrush, about my knee", ["kilrush"]),
     ],
 )
-def test_when_continental_address_or_cued_town_then_scrubbed(scrubber, text, values):
-    out = scrub(scrubber, text)
+def test_when_continental_address_or_cued_town_then_scrubbed(scrubbed, text, values):
+    out = scrubbed(text)
     assert not [v for v in values if v in out]
 
 
@@ -129,5 +118,5 @@ def test_when_continental_address_or_cued_town_then_scrubbed(scrubber, text, val
         "pain 6/10 for three days, on 2.5 mg bisoprolol",
     ],
 )
-def test_when_clinical_text_near_new_shapes_then_kept(scrubber, text):
-    assert scrub(scrubber, text) == text
+def test_when_clinical_text_near_new_shapes_then_kept(scrubbed, text):
+    assert scrubbed(text) == text

@@ -8,17 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from safety.pii.scrubber import Scrubber
-
-
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
-
-def scrub(scrubber: Scrubber, text: str) -> str:
-    return scrubber.scrub(text, scrubber.new_session()).text
-
 
 @pytest.mark.parametrize(
     ("text", "names"),
@@ -47,8 +36,8 @@ def scrub(scrubber: Scrubber, text: str) -> str:
         ("brought in by daughter philippa after a faint", ["philippa"]),
     ],
 )
-def test_when_name_in_a_new_shape_then_scrubbed(scrubber, text, names):
-    out = scrub(scrubber, text)
+def test_when_name_in_a_new_shape_then_scrubbed(scrubbed, text, names):
+    out = scrubbed(text)
     for name in names:
         assert name not in out
 
@@ -69,8 +58,8 @@ def test_when_name_in_a_new_shape_then_scrubbed(scrubber, text, names):
         ("the van came to 7 sorrel terrace, brackwater at 9am", ["brackwater"]),
     ],
 )
-def test_when_address_in_a_new_shape_then_scrubbed(scrubber, text, values):
-    out = scrub(scrubber, text)
+def test_when_address_in_a_new_shape_then_scrubbed(scrubbed, text, values):
+    out = scrubbed(text)
     for value in values:
         assert value not in out
 
@@ -86,8 +75,8 @@ def test_when_address_in_a_new_shape_then_scrubbed(scrubber, text, values):
         ("she had 20mg of Oramorph at noon", "Oramorph"),
     ],
 )
-def test_when_person_span_runs_into_clinical_text_then_clinical_kept(scrubber, text, kept):
-    assert kept in scrub(scrubber, text)
+def test_when_person_span_runs_into_clinical_text_then_clinical_kept(scrubbed, text, kept):
+    assert kept in scrubbed(text)
 
 
 @pytest.mark.parametrize(
@@ -108,5 +97,5 @@ def test_when_person_span_runs_into_clinical_text_then_clinical_kept(scrubber, t
         "hi its me, the rash is back",
     ],
 )
-def test_when_shape_matches_but_words_are_not_identifiers_then_kept(scrubber, text):
-    assert scrub(scrubber, text) == text
+def test_when_shape_matches_but_words_are_not_identifiers_then_kept(scrubbed, text):
+    assert scrubbed(text) == text

@@ -13,16 +13,6 @@ from __future__ import annotations
 import pytest
 
 from safety.pii.recognizers import ALL_RECOGNIZERS
-from safety.pii.scrubber import Scrubber
-
-
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
-
-def scrub(scrubber: Scrubber, text: str) -> str:
-    return scrubber.scrub(text, scrubber.new_session()).text
 
 
 def test_when_recognizers_listed_then_none_is_registered_twice():
@@ -54,8 +44,8 @@ def test_when_recognizers_listed_then_none_is_registered_twice():
         ("hello its seonag macaulay from tarbert, the cough is back", ["seonag", "macaulay"]),
     ],
 )
-def test_when_name_in_a_new_shape_then_scrubbed(scrubber, text, names):
-    out = scrub(scrubber, text)
+def test_when_name_in_a_new_shape_then_scrubbed(scrubbed, text, names):
+    out = scrubbed(text)
     for name in names:
         assert name not in out
 
@@ -79,8 +69,8 @@ def test_when_name_in_a_new_shape_then_scrubbed(scrubber, text, names):
         ("lives at 3 cobb rise on her own", ["cobb rise"]),
     ],
 )
-def test_when_address_in_a_new_shape_then_scrubbed(scrubber, text, values):
-    out = scrub(scrubber, text)
+def test_when_address_in_a_new_shape_then_scrubbed(scrubbed, text, values):
+    out = scrubbed(text)
     for value in values:
         assert value not in out
 
@@ -114,8 +104,8 @@ def test_when_date_in_a_new_shape_then_scrubbed(scrubber, text, value, kind):
         ("mon nom est Ambroise Delval, né le 3 mai 1951", "mon nom est"),
     ],
 )
-def test_when_eponym_or_drug_before_a_clinical_word_then_kept(scrubber, text, kept):
-    assert kept in scrub(scrubber, text)
+def test_when_eponym_or_drug_before_a_clinical_word_then_kept(scrubbed, text, kept):
+    assert kept in scrubbed(text)
 
 
 @pytest.mark.parametrize(
@@ -145,8 +135,8 @@ def test_when_eponym_or_drug_before_a_clinical_word_then_kept(scrubber, text, ke
         "page 2. May I ask about the tablets",
     ],
 )
-def test_when_shape_matches_but_words_are_not_identifiers_then_kept(scrubber, text):
-    assert scrub(scrubber, text) == text
+def test_when_shape_matches_but_words_are_not_identifiers_then_kept(scrubbed, text):
+    assert scrubbed(text) == text
 
 
 @pytest.mark.parametrize(
@@ -158,5 +148,5 @@ def test_when_shape_matches_but_words_are_not_identifiers_then_kept(scrubber, te
         ("a relative asks about results, what can I say?", "a relative asks about results"),
     ],
 )
-def test_when_street_or_label_is_followed_by_common_words_then_they_are_kept(scrubber, text, kept):
-    assert kept in scrub(scrubber, text)
+def test_when_street_or_label_is_followed_by_common_words_then_they_are_kept(scrubbed, text, kept):
+    assert kept in scrubbed(text)

@@ -15,17 +15,6 @@ from __future__ import annotations
 
 import pytest
 
-from safety.pii.scrubber import Scrubber
-
-
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
-
-def scrub(scrubber: Scrubber, text: str) -> str:
-    return scrubber.scrub(text, scrubber.new_session()).text
-
 
 @pytest.mark.parametrize(
     ("text", "names"),
@@ -64,8 +53,8 @@ def scrub(scrubber: Scrubber, text: str) -> str:
         ("Tamsin Vellacott, date of birth 4/4/1970, about my inhaler", ["Tamsin", "Vellacott"]),
     ],
 )
-def test_when_name_in_a_new_shape_then_scrubbed(scrubber, text, names):
-    out = scrub(scrubber, text)
+def test_when_name_in_a_new_shape_then_scrubbed(scrubbed, text, names):
+    out = scrubbed(text)
     for name in names:
         assert name not in out
 
@@ -109,8 +98,8 @@ def test_when_relative_named_before_an_age_over_89_then_the_age_is_scrubbed(scru
         ("Flat 4, 12 Lôn yr Ysgol, Rhyl", ["Flat 4", "12 Lôn yr Ysgol"]),
     ],
 )
-def test_when_place_in_a_new_shape_then_scrubbed(scrubber, text, values):
-    out = scrub(scrubber, text)
+def test_when_place_in_a_new_shape_then_scrubbed(scrubbed, text, values):
+    out = scrubbed(text)
     for value in values:
         assert value not in out
 
@@ -127,8 +116,8 @@ def test_when_place_in_a_new_shape_then_scrubbed(scrubber, text, values):
         ("can I get my Qvarzo dose changed", "Qvarzo"),
     ],
 )
-def test_when_clinical_or_form_word_then_kept(scrubber, text, kept):
-    assert kept in scrub(scrubber, text)
+def test_when_clinical_or_form_word_then_kept(scrubbed, text, kept):
+    assert kept in scrubbed(text)
 
 
 @pytest.mark.parametrize(

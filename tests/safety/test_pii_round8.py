@@ -17,17 +17,6 @@ from __future__ import annotations
 
 import pytest
 
-from safety.pii.scrubber import Scrubber
-
-
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
-
-def scrub(scrubber: Scrubber, text: str) -> str:
-    return scrubber.scrub(text, scrubber.new_session()).text
-
 
 @pytest.mark.parametrize(
     ("text", "values"),
@@ -75,8 +64,8 @@ def scrub(scrubber: Scrubber, text: str) -> str:
         ("the consultant, dr hartmann, said so", ["hartmann"]),
     ],
 )
-def test_when_name_in_record_shape_then_scrubbed(scrubber, text, values):
-    out = scrub(scrubber, text)
+def test_when_name_in_record_shape_then_scrubbed(scrubbed, text, values):
+    out = scrubbed(text)
     assert not [v for v in values if v in out], out
 
 
@@ -101,8 +90,8 @@ def test_when_name_in_record_shape_then_scrubbed(scrubber, text, values):
         ("I was off sick from 12.3 to 26.3 with the flu", ["12.3", "26.3"]),
     ],
 )
-def test_when_date_shape_then_scrubbed(scrubber, text, values):
-    out = scrub(scrubber, text)
+def test_when_date_shape_then_scrubbed(scrubbed, text, values):
+    out = scrubbed(text)
     assert not [v for v in values if v in out], out
 
 
@@ -124,8 +113,8 @@ def test_when_date_shape_then_scrubbed(scrubber, text, values):
         ("letters to 4 Heron Fall, Dunmore", ["Heron Fall"]),
     ],
 )
-def test_when_address_shape_then_scrubbed(scrubber, text, values):
-    out = scrub(scrubber, text)
+def test_when_address_shape_then_scrubbed(scrubbed, text, values):
+    out = scrubbed(text)
     assert not [v for v in values if v in out], out
 
 
@@ -158,8 +147,8 @@ def test_when_address_shape_then_scrubbed(scrubber, text, values):
         "I had a bad fall and my hip hurts",
     ],
 )
-def test_when_no_identifier_then_text_kept(scrubber, text):
-    assert scrub(scrubber, text) == text
+def test_when_no_identifier_then_text_kept(scrubbed, text):
+    assert scrubbed(text) == text
 
 
 @pytest.mark.parametrize(

@@ -17,17 +17,6 @@ from __future__ import annotations
 
 import pytest
 
-from safety.pii.scrubber import Scrubber
-
-
-@pytest.fixture(scope="module")
-def scrubber() -> Scrubber:
-    return Scrubber()
-
-
-def scrub(scrubber: Scrubber, text: str) -> str:
-    return scrubber.scrub(text, scrubber.new_session()).text
-
 
 @pytest.mark.parametrize(
     ("text", "values"),
@@ -69,8 +58,8 @@ def scrub(scrubber: Scrubber, text: str) -> str:
         ("Sick note: Ottilie Brandauer is unable to work until May", ["Ottilie", "Brandauer"]),
     ],
 )
-def test_when_name_in_letter_or_note_shape_then_scrubbed(scrubber, text, values):
-    out = scrub(scrubber, text)
+def test_when_name_in_letter_or_note_shape_then_scrubbed(scrubbed, text, values):
+    out = scrubbed(text)
     assert not [v for v in values if v in out], out
 
 
@@ -104,8 +93,8 @@ def test_when_name_in_letter_or_note_shape_then_scrubbed(scrubber, text, values)
         ("new address: 41 hadley point suite 12, boise", ["41 hadley point suite 12"]),
     ],
 )
-def test_when_address_shape_then_scrubbed(scrubber, text, values):
-    out = scrub(scrubber, text)
+def test_when_address_shape_then_scrubbed(scrubbed, text, values):
+    out = scrubbed(text)
     assert not [v for v in values if v in out], out
 
 
@@ -134,8 +123,8 @@ def test_when_address_shape_then_scrubbed(scrubber, text, values):
         ("Date de naissance : 7 juin 1944", ["7 juin 1944"]),
     ],
 )
-def test_when_date_shape_then_scrubbed(scrubber, text, values):
-    out = scrub(scrubber, text)
+def test_when_date_shape_then_scrubbed(scrubbed, text, values):
+    out = scrubbed(text)
     assert not [v for v in values if v in out], out
 
 
@@ -172,20 +161,20 @@ def test_when_date_shape_then_scrubbed(scrubber, text, values):
         "Glasgow Coma Scale 14/15\nApgar 9",
     ],
 )
-def test_when_no_identifier_then_text_kept(scrubber, text):
-    assert scrub(scrubber, text) == text
+def test_when_no_identifier_then_text_kept(scrubbed, text):
+    assert scrubbed(text) == text
 
 
-def test_when_a_verb_follows_a_street_then_it_is_no_town(scrubber):
-    out = scrub(scrubber, "the pharmacy on Kirchgasse 12 sent me a text")
+def test_when_a_verb_follows_a_street_then_it_is_no_town(scrubbed):
+    out = scrubbed("the pharmacy on Kirchgasse 12 sent me a text")
     assert "sent me a text" in out and "Kirchgasse" not in out, out
 
 
-def test_when_four_digits_follow_no_street_then_not_a_postcode(scrubber):
+def test_when_four_digits_follow_no_street_then_not_a_postcode(scrubbed):
     """Four digits alone are a year or a count: only after a street or a label are they a
     postcode."""
     text = "walked 4000 steps in 2019 and 1500 more today"
-    assert scrub(scrubber, text) == text
+    assert scrubbed(text) == text
 
 
 def test_when_a_lower_case_place_is_followed_by_in_then_the_place_stops_there(scrubber):
