@@ -84,6 +84,11 @@ def _name_word(word: str, loose: bool = False) -> bool:
     return loose and not plural and not _ENGLISH_ENDING.search(stem)
 
 
+def _each_a_name(value: str) -> str:
+    """All of `value` when every word of it looks like a name (`_name_word`), else ""."""
+    return value if all(_name_word(w) for w in value.split()) else ""
+
+
 def _strict(value: str, loose: bool = False) -> str:
     """Two or more words that each look like a name on their own, or evidence (`named`); with
     `loose` (after a cue that says a person follows) a lower-case word may end in -s."""
@@ -234,7 +239,7 @@ class AgedNameRecognizer(CuedLowerNameRecognizer):
     PATTERNS = ((rf"(?P<v>{TOK}(?:[ -]{TOK}){{0,2}})\s*\(\s*(?i:aged?)\s*\d", 0.8),)
 
     def refine(self, value: str) -> str:
-        return value if all(_name_word(w) for w in value.split()) else ""
+        return _each_a_name(value)
 
 
 class NamePairNameRecognizer(CuedLowerNameRecognizer):
@@ -263,7 +268,7 @@ class KinBeforeVerbNameRecognizer(CuedLowerNameRecognizer):
     )
 
     def refine(self, value: str) -> str:
-        return value if all(_name_word(w) for w in value.split()) else ""
+        return _each_a_name(value)
 
 
 class NoteFromNameRecognizer(CuedLowerNameRecognizer):
@@ -279,7 +284,7 @@ class NoteFromNameRecognizer(CuedLowerNameRecognizer):
     )
 
     def refine(self, value: str) -> str:
-        return value if all(_name_word(w) for w in value.split()) else ""
+        return _each_a_name(value)
 
 
 NAMES_ROLES = (
