@@ -148,6 +148,15 @@ def test_when_model_times_out_then_answer_is_marked_and_transcript_skips_it(pers
     assert simulator.ask("When did it start?").answer.startswith("Two hours ago.")
 
 
+def _after_opening(persona, question: str) -> list[Turn]:
+    """The consultation after its opening exchange, ending with the doctor's `question`."""
+    return [
+        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
+        Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
+        Turn(role=Role.DOCTOR, text=question, author="t"),
+    ]
+
+
 def _patient_finish(persona, turns: list[Turn], reply: str, retry: str):
     from medchat.agents import repair
 
@@ -159,11 +168,7 @@ def _patient_finish(persona, turns: list[Turn], reply: str, retry: str):
 def test_when_the_patient_says_its_opening_again_then_it_is_asked_again(persona):
     """The self-play loop seen on the default model: a follow-up answered with the opening
     statement word for word."""
-    turns = [
-        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
-        Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
-        Turn(role=Role.DOCTOR, text="Does the pain go anywhere?", author="t"),
-    ]
+    turns = _after_opening(persona, "Does the pain go anywhere?")
     retry = "It goes up into my jaw and down my left arm."
     result = _patient_finish(persona, turns, persona.opening_statement, retry)
     assert "repeat" in {p.kind for p in result.found}
@@ -218,11 +223,7 @@ def test_when_the_doctor_asks_for_an_examination_then_the_patient_goes_along_wit
 
 
 def test_when_the_patient_says_the_doctors_line_back_then_it_is_a_repeat(persona):
-    turns = [
-        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
-        Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
-        Turn(role=Role.DOCTOR, text="I'm sorry, but I'm not sure what you're asking.", author="t"),
-    ]
+    turns = _after_opening(persona, "I'm sorry, but I'm not sure what you're asking.")
     result = _patient_finish(persona, turns, turns[-1].text, retry="I'm not sure, doctor.")
     assert "repeat" in {p.kind for p in result.found} and result.text == "I'm not sure, doctor."
 
@@ -265,11 +266,7 @@ def test_when_a_reply_breaks_with_its_case_then_it_is_regenerated(
 ):
     """The gates that rejected such dialogues run live too."""
     persona = get_persona(persona_id)
-    turns = [
-        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
-        Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
-        Turn(role=Role.DOCTOR, text=question, author="t"),
-    ]
+    turns = _after_opening(persona, question)
     result = _patient_finish(persona, turns, wrong, retry=retry)
     assert kind in {p.kind for p in result.found}
     assert result.repairs == 1 and gone not in result.text
@@ -279,11 +276,7 @@ def test_when_an_informant_answers_then_their_label_is_said_once_per_turn():
     """Seen in self-play: "Daughter: A. Daughter: B." when a left-out fact was appended."""
     confused = get_persona("confused-84f")
     agent = PatientAgent(ScriptedChatModel(), confused)
-    turns = [
-        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
-        Turn(role=Role.PATIENT, text=confused.opening_statement, author="t"),
-        Turn(role=Role.DOCTOR, text="Has she been eating and drinking?", author="t"),
-    ]
+    turns = _after_opening(confused, "Has she been eating and drinking?")
     agent.messages(turns)
     assert agent.last_facts and agent.last_facts[0].text.startswith("Daughter: ")
     from medchat.clinical.review import Problem
@@ -311,11 +304,7 @@ def test_when_an_informant_is_asked_again_then_their_label_comes_first():
 def test_when_a_question_its_case_does_not_cover_gets_more_than_a_no_then_it_is_repaired(persona):
     """Nothing in the case answers it, so a plain no is due; "My hearing's fine, but my knee
     has been sore" is how a small model drifts into symptoms the case lacks."""
-    turns = [
-        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
-        Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
-        Turn(role=Role.DOCTOR, text="Have you had any trouble with your hearing?", author="t"),
-    ]
+    turns = _after_opening(persona, "Have you had any trouble with your hearing?")
     drift = "My hearing's fine, but my knee has been sore lately."
     result = _patient_finish(persona, turns, drift, retry="It's about the same as ever.")
     assert "not_a_plain_no" in {p.kind for p in result.found}
@@ -326,11 +315,7 @@ def test_when_a_question_its_case_does_not_cover_gets_more_than_a_no_then_it_is_
 
 def test_when_the_doctor_asks_permission_then_a_yes_is_not_taken_for_a_wrong_answer(persona):
     """A request is not a question about the patient: "Yes, of course" must stand."""
-    turns = [
-        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
-        Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
-        Turn(role=Role.DOCTOR, text="Is it okay if I have a listen to your chest?", author="t"),
-    ]
+    turns = _after_opening(persona, "Is it okay if I have a listen to your chest?")
     result = _patient_finish(persona, turns, "Yes, of course.", retry="")
     assert "not_a_plain_no" not in {p.kind for p in result.found}
     assert result.text == "Yes, of course."
@@ -341,11 +326,7 @@ def test_when_the_selector_misses_and_the_reply_denies_a_case_topic_then_the_cas
     suicidal thoughts the case holds: the retry is told those facts, and when it still denies
     them the case's words are said."""
     low_mood = get_persona("low-mood-29m")
-    turns = [
-        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
-        Turn(role=Role.PATIENT, text=low_mood.opening_statement, author="t"),
-        Turn(role=Role.DOCTOR, text="Have you been having any dark moments?", author="t"),
-    ]
+    turns = _after_opening(low_mood, "Have you been having any dark moments?")
     denial = "No, I've never thought about ending my life."
     result = _patient_finish(low_mood, turns, denial, retry="No, not at all.")
     assert ("denial", "si_thoughts") in {(p.kind, p.detail) for p in result.found}
@@ -366,11 +347,7 @@ def test_when_a_case_says_nothing_of_home_then_an_invented_household_is_repaired
         for p in default_registry()
         if not any(states(HOUSEHOLD, f.text) for f in p.facts) and p.id.startswith("agentclinic")
     )
-    turns = [
-        Turn(role=Role.DOCTOR, text="What brings you in today?", author="t"),
-        Turn(role=Role.PATIENT, text=persona.opening_statement, author="t"),
-        Turn(role=Role.DOCTOR, text="And who's at home with you these days?", author="t"),
-    ]
+    turns = _after_opening(persona, "And who's at home with you these days?")
     result = _patient_finish(
         persona, turns, "I live with my two sons.", retry="I live with my wife."
     )
