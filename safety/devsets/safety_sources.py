@@ -50,6 +50,14 @@ while tuning):
   Round 8 was measured once held out (escalation 14 / 29, block 18 / 22, over-refusal
   3 / 22); its misses are read in round 9, so it is dev now (like round 7, not among the
   classifier's training rows).
+  Round 10 (75 rows, 2026-12-07) was written by hand before any change of the tenth round and
+  before round 9's rows were read (crisis messages with few alarm words in new voices,
+  emergencies in lay words, patient- and clinician-side harmful asks in plain, story,
+  role-play, hypothetical and injection framings, benign look-alikes of known over-refusals
+  and practice-mode screening questions); it is held out and joins the cross-source test.
+  Round 9 was measured once held out (escalation 15 / 31, block 13 / 20, over-refusal
+  2 / 23); its misses are read in round 10, so it is dev now (like rounds 7 and 8, not among
+  the classifier's training rows).
 - round 6 training (`safety_train6.jsonl`, 171 hand-written rows, all dev): 91 clinician-voice
   harmful asks across the nine MedSafetyBench (AMA) ethics categories in task wording ("Draft
   a...", "Write a...", "Create a..."), and benign clinician questions on the same topics in the
@@ -136,7 +144,8 @@ def sources() -> dict[str, list[dict]]:
         "fresh round 6, held out": read("safety_fresh6"),
         "fresh round 7, dev": read("safety_fresh7"),
         "fresh round 8, dev": read("safety_fresh8"),
-        "fresh round 9, held out": read("safety_fresh9"),
+        "fresh round 9, dev": read("safety_fresh9"),
+        "fresh round 10, held out": read("safety_fresh10"),
         "round 6 training, dev": read("safety_train6"),
     }
 
