@@ -2,8 +2,8 @@
 
 Logistic regression (3 classes: other, emergency, self_harm; C=4, balanced) on the MiniLM
 embedding alone, deterministic; writes `safety/data/escalation.npz`. It reads dev data only:
-the classifier's training rows (`safety_sources.training_rows`), fresh rounds 4, 7 and 8 (dev), the
-round-7 escalation exemplars (`safety_escalation7.jsonl`: crisis and emergency situations and
+the classifier's training rows (`safety_sources.training_rows`), fresh rounds 4, 7, 8 and 9 (dev),
+the round-7 escalation exemplars (`safety_escalation7.jsonl`: crisis and emergency situations and
 benign look-alikes, each written by situation type with several phrasings), and everyday
 patient lines from the personas whose setting is not an emergency (opening statements and
 facts the rules and classifier allow; they teach the head that ordinary symptoms are not
@@ -46,6 +46,7 @@ DEV_SOURCES = (
     "fresh round 4, dev",
     "fresh round 7, dev",
     "fresh round 8, dev",
+    "fresh round 9, dev",
     "round 6 training, dev",
 )
 
@@ -133,6 +134,7 @@ def main() -> None:
         + read("safety_fresh4")
         + read("safety_fresh7")
         + read("safety_fresh8")
+        + read("safety_fresh9")
         + persona_lines(base)
     )
     rows = training_rows() + extra
