@@ -271,7 +271,8 @@ class PatientAgent(Agent):
                 # Nothing in the case answers it: "My hearing's been fine, but my knee..." is
                 # how small models drift into symptoms the case does not have.
                 problems.append(Problem("not_a_plain_no", "a question the case does not cover"))
-        problems += [Problem("denial", fid) for fid in denials(text, facts, said)]
+        case = case_text(self.persona)
+        problems += [Problem("denial", fid) for fid in denials(text, facts, said, case)]
         if facts and not said and UNSURE.search(text):
             problems.append(Problem("evasive", "unsure of what the case says"))
         denied = {p.detail for p in problems if p.kind == "denial"}

@@ -133,6 +133,7 @@ def denial(d: Dialogue) -> str | None:
     breathe in" is not a denial of "I'm a bit short of breath"). "No other symptoms" also denies
     the case's associated symptoms not said before it.
     """
+    case = case_text(d.persona)
     positive = {f.id: f.text for f in d.persona.facts if not NEGATION.search(f.text)}
     negative = [_telling(f.text) for f in d.persona.facts if NEGATION.search(f.text)]
     associated = {
@@ -149,7 +150,7 @@ def denial(d: Dialogue) -> str | None:
         else:
             words = _telling(question)
             asked = {fid: text for fid, text in positive.items() if words & _telling(text)}
-        found = _denied(line.text, asked, positive, associated - said_before, negative)
+        found = _denied(line.text, asked, positive, associated - said_before, negative, case)
         if found:
             return ",".join(sorted(found))
         said_before |= _affirmed(line.text, positive)
@@ -162,6 +163,7 @@ def _denied(
     positive: dict[str, str],
     unsaid_associated: set[str],
     negative: list[set[str]],
+    case: str | None = None,
 ) -> set[str]:
     parts = sentences(text)
     said = _affirmed(text, asked)
@@ -178,7 +180,7 @@ def _denied(
         if CONTRAST.search(sentence) or _answers_no_then_says(sentence):
             continue
         words = _telling(sentence)
-        for fid in denials(sentence, asked, said):
+        for fid in denials(sentence, asked, said, case):
             fact_words = _telling(asked[fid])
             if not any(len(words & neg) >= max(1, len(words & fact_words)) for neg in negative):
                 found.add(fid)

@@ -424,7 +424,39 @@ def _plainly_stated(fact: str) -> bool:
     return not any(pattern.search(fact) for pattern in worded)
 
 
-def denials(text: str, facts: dict[str, str], said: set[str]) -> list[str]:
+_ADJUNCT = re.compile(
+    r"\b(?:in|on|from|before|after|during|around|near|into|round)\s+(?:the|my|his|her|their|your|"
+    r"its|a|an|this|that|those|these)\b",
+    re.IGNORECASE,
+)
+"""Where a place or time adjunct starts: in "no blood in his diarrhoea" or "I don't see flashing
+lights before the headaches" the negation denies the blood and the lights, not the diarrhoea or
+the headaches the adjunct names."""
+_BROAD_HEAD = frozenset(
+    re.findall(
+        r"\w+",
+        "troub probl issue wrong chang diffi worry worri proce surge opera treat tests injur "
+        "condi illne disea sympt unusu funny strang diffe bother",
+    )
+)
+"""Five-letter stems of heads that say nothing by themselves ("any trouble with", "procedures on
+my heart", "anything different about"): with them the adjunct is what is denied."""
+
+
+def _denies_only_adjunct(clause: str, shared: set[str], case_stems: set[str]) -> bool:
+    """Whether a negated clause shares words with a fact only inside its place or time adjunct,
+    and what it negates is named nowhere in the case: "No, there's no blood in his diarrhoea"
+    agrees with a case that has diarrhoea and no blood. Not when the negated head is a broad word
+    ("No trouble with...", "no procedures on my heart"), nor when the case names it anywhere."""
+    negation = _NEGATED.search(clause)
+    adjunct = _ADJUNCT.search(clause, negation.end()) if negation else None
+    if not adjunct:
+        return False
+    head = _stems(clause[negation.end() : adjunct.start()])
+    return bool(head) and not (shared & head or head & _BROAD_HEAD or head & case_stems)
+
+
+def denials(text: str, facts: dict[str, str], said: set[str], case: str | None = None) -> list[str]:
     """Ids of positive `facts` (id -> text) that `text` denies without also saying them.
 
     A bare no ("No.", "No, nothing like that.") denies every plainly stated one
@@ -433,13 +465,16 @@ def denials(text: str, facts: dict[str, str], said: set[str]) -> list[str]:
     improvement ("it's not getting any better"). A mixed fact counts by its stating clauses
     only (`positive_part`): "No, light is fine" agrees with "Noise bothers me but I have no
     trouble with light", and "No, I haven't written anything" denies "I haven't set a date,
-    but I've written a letter".
+    but I've written a letter". Given the `case` text, a clause that shares words with a fact
+    only in its place or time adjunct and negates something the case never names denies
+    nothing (`_denies_only_adjunct`).
     """
     parts = {fid: positive_part(t) for fid, t in facts.items() if fid not in said}
     positive = [fid for fid, part in parts.items() if part or not is_negative(facts[fid])]
     if not positive:
         return []
     matched = {fid: parts[fid] or facts[fid] for fid in positive}
+    case_stems = _stems(case) if case is not None else set()
     flat = not _stems(text)  # "No.", "No, nothing like that.": says nothing but no
     if flat and _LEADING_DENIAL.search(text) and not said:
         return sorted(fid for fid in positive if _plainly_stated(facts[fid]))
@@ -453,7 +488,12 @@ def denials(text: str, facts: dict[str, str], said: set[str]) -> list[str]:
         for clause in _CLAUSE.split(sentence):
             if _NEGATED.search(NOT_BETTER.sub(" ", clause)):
                 words = _stems(clause)
-                out |= {fid for fid, fact in matched.items() if words & _stems(fact)}
+                for fid, fact in matched.items():
+                    shared = words & _stems(fact)
+                    if shared and not (
+                        case is not None and _denies_only_adjunct(clause, shared, case_stems)
+                    ):
+                        out.add(fid)
     return sorted(out)
 
 

@@ -226,7 +226,7 @@ def _score_role(
 
     def flags(text: str, heard: set[str]) -> tuple[bool, bool, bool]:
         breaks = bool(role_breaks(text, "patient")) or repetition(text)
-        denied = bool(denials(text, facts, heard & set(facts)))
+        denied = bool(denials(text, facts, heard & set(facts), known))
         return breaks, denied, bool(claimed_diagnoses(text, known))
 
     breaks, denied, claimed = flags(ans.answer, said)

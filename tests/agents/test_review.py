@@ -382,3 +382,46 @@ def test_when_a_question_asks_yes_or_no_about_the_patient_then_it_is_told_apart(
     from medchat.clinical.review import asks_about_patient
 
     assert asks_about_patient(question) is about_patient
+
+
+ADJUNCT_CASE = (
+    "I've had a rash on my forearm for a week. It started after a walk in the woods. "
+    "My knee has been swelling up since Tuesday. I had an operation on my knee years ago."
+)
+"""A case of its own for the adjunct rule: a rash, a walk, a swollen knee, an old operation."""
+
+
+@pytest.mark.parametrize(
+    ("reply", "fact"),
+    [
+        # What is negated (a blister, a bite, a crack, a discharge) is named nowhere in the case;
+        # the words shared with the fact are only where or when.
+        ("No, there are no blisters on the rash.", "I've had a rash on my forearm for a week."),
+        ("No, I wasn't stung by anything in the woods.", "It started after a walk in the woods."),
+        ("No, I didn't hear a crack in my knee.", "My knee has been swelling up since Tuesday."),
+        ("No, there's no discharge from the rash.", "I've had a rash on my forearm for a week."),
+    ],
+)
+def test_when_a_no_denies_only_what_its_case_never_names_then_the_adjunct_denies_nothing(
+    reply, fact
+):
+    assert denials(reply, {"f": fact}, set(), ADJUNCT_CASE) == []
+    assert denials(reply, {"f": fact}, set()) == ["f"]  # without the case, as before
+
+
+@pytest.mark.parametrize(
+    ("reply", "fact"),
+    [
+        # The shared word is what is negated.
+        ("No, there's no rash on my arm.", "I've had a rash on my forearm for a week."),
+        ("No, my knee isn't swollen at all.", "My knee has been swelling up since Tuesday."),
+        # A broad head: the adjunct is what is denied.
+        ("No, I haven't had any trouble in my knee.", "My knee has been swelling since Tuesday."),
+        ("No, I've never had surgery on my knee.", "I had an operation on my knee years ago."),
+        ("No, nothing unusual on my forearm.", "I've had a rash on my forearm for a week."),
+        # What is negated is in the case, in another fact: the no contradicts the case.
+        ("No, there's no swelling after the walk.", "It started after a walk in the woods."),
+    ],
+)
+def test_when_a_no_negates_what_the_fact_or_the_case_says_then_it_is_still_a_denial(reply, fact):
+    assert denials(reply, {"f": fact}, set(), ADJUNCT_CASE) == ["f"]
