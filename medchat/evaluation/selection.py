@@ -36,6 +36,7 @@ PROBE_FILES = (
     "selection_fresh4.jsonl",
     "selection_mh.jsonl",
     "selection_psy.jsonl",
+    "selection_fresh5.jsonl",
 )
 """The bundled probe sets: the first written with the selector (two question banks); the second
 (`source` fresh_2611, 4 probes per persona, 2 of them absent-symptom questions) written later by
@@ -49,7 +50,10 @@ mood and stress, written blind to `medchat.clinical.concepts` and measured once 
 were read; the sixth (`source` psy_0612, 145 probes on 58 personas, 45 of them questions the
 case does not answer) asks about stressors, work, money, relationships, losses and who is at
 home, written blind to the psychosocial concepts and measured once before its misses were
-read."""
+read; the seventh (`source` fresh_0712, 4 per persona: 1 present and 3 absent questions, about
+a third of the absent ones sharing a body part or a word with a fact that does not answer them)
+written blind to every selector and patient rule, measured first on ced874d and kept unread: its
+misses are not listed, so it stays the measure of the absent-question rate on new wording."""
 
 
 def probe_paths() -> list[Path]:
