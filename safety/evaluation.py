@@ -56,6 +56,7 @@ PII_SOURCES = {
     "faker locales, fresh8 frames": "pii_locales_fresh8",
     "faker locales, fresh9 frames": "pii_locales_fresh9",
     "faker locales, fresh10 frames": "pii_locales_fresh10",
+    "faker locales, fresh11 frames": "pii_locales_fresh11",
     "hand-written": "pii_handwritten",
     "hand-written, second set": "pii_handwritten2",
     "hand-written, third set": "pii_handwritten3",
@@ -64,9 +65,10 @@ PII_SOURCES = {
     "hand-written, sixth set": "pii_handwritten6",
     "hand-written, seventh set": "pii_handwritten7",
     "hand-written, eighth set": "pii_handwritten8",
+    "hand-written, ninth set": "pii_handwritten9",
 }
 # Written before the current round's rule changes and never read row by row: measure, do not tune.
-PII_HELD_OUT = frozenset({"pii_locales_fresh10", "pii_handwritten8"})
+PII_HELD_OUT = frozenset({"pii_locales_fresh11", "pii_handwritten9"})
 
 
 def evaluate_pii_sources(scrubber: Scrubber) -> dict[str, dict]:

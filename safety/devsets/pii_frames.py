@@ -369,6 +369,50 @@ FRESH10_FRAMES: tuple[str, ...] = (
     "hello its {first} {last} again, born {dob}, can u resend the form to {street} {postcode}",
 )
 
+# Written on 2026-12-07 before the eleventh round of rule changes and measured once with the
+# rules as they were: a pharmacy delivery note, an insurance claim, a police statement header, a
+# school absence e-mail, a care-agency rota, a controlled-drug register line, a birthday card, an
+# obituary notice, a sports-club injury report, a housing support letter, a trial screening log, a
+# chat message with an emoji, a forwarded chat line with a time stamp, a collection slip, a DNACPR
+# form, a travel-insurance declaration, a carer's sign-off, a voice-assistant command, a German
+# Arztbrief with the "*" birth sign, a French certificat médical, a Dutch SMS, Italian and Spanish
+# kin words in English text ("my nonna", "mi abuela"), an Eircode given first, a support ticket, a
+# portal message header, a shift swap, a parish newsletter, a gym waiver and a hotel/guest form;
+# nine locales (it_IT and es_ES added, with names from their own providers and addresses and
+# phones from en_GB, as patients living in the UK). No rule was written from these shapes.
+FRESH11_FRAMES: tuple[str, ...] = (
+    "Home delivery - {name}, {address} - {drug} {dose} x 28 - if out leave with no. 4",
+    "Claim ref 55190: policyholder {name}, DOB {dob}, admitted {date} with {epo}",
+    "Statement of {name} (date of birth {dob}) of {street}, {city}, taken {date}",
+    "Dear Mrs {last}, {first} was marked absent on {date}. Please phone {phone} to explain.",
+    "ROTA Tue 07:30 {first} {last} - {street} - prompt {drug} {dose}, {clin}",
+    "CD register {date} | supplied to {name} | {drug} {dose} | collected by son {first}",
+    "Happy 80th birthday {first}!! hope the {epo} behaves, love from all at {street} xx",
+    "{name} of {city}, peacefully at home on {date}, after a long illness with {epo}.",
+    "Injury report - player {name} (U16s), {clin} at training {date}, parent contact {phone}",
+    "I support the housing application of {name} of {address}: her {epo} makes stairs unsafe.",
+    "Screening log: {last}, {first} | DOB {dob} | eligible | {clin}",
+    "{first} 🙏 thank u so much for sorting the {drug} yesterday x",
+    "[{date}, 21:14] {name}: mum's {clin} is back, shall I ring 111?",
+    "Collected by: {name} (neighbour) on {date}, signed for {drug}",
+    "DNACPR discussed with daughter {first} {last} on {date}; patient lives at {street}, {city}",
+    "Traveller 2: {name}, date of birth {dob}, pre-existing conditions: {epo}, {clin}",
+    "kind regards, {first} (carer for Mrs {last}, {street})",
+    "alexa remind {first} to take {dose} {drug} at eight",
+    "Wir berichten über Ihre Patientin {name}, * {dob}, {street}, {postcode} {city}.",
+    "Je soussigné Dr {last}, certifie avoir examiné {name} le {date}, {clin}.",
+    "Hoi {first}, je afspraak bij de huisarts is verzet naar {date}. Groet, de praktijk",
+    "my nonna {first} is staying with us at {address} while her {epo} settles",
+    "mi abuela {name} has {epo} and her {drug} ran out on {date}",
+    "Eircode {postcode} for the ambulance please, house is {street}, {city}",
+    "Ticket #4471 opened by {name} ({phone}): can't see my {clin} results",
+    "From: {name} | Sent: {date} | Subject: {epo} flare",
+    "swapped my shift with {first} so I can get to the appt on {date}, {clin}",
+    "Prayers please for {name} of {street}, home from hospital after {epo}",
+    "Gym waiver signed by {name}, emergency contact {first} {phone}, declares {clin}",
+    "Guest: {last}/{first} - arr. {date} - needs ground floor ({epo})",
+)
+
 # Clinical content, chosen for this source only (not the lists in `pii_templates`).
 DRUGS: tuple[str, ...] = (
     "apixaban",

@@ -30,7 +30,11 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   further date shapes of FRESH9_DATE_FORMATS) was measured once before and once after that
   round, then read in the tenth; `pii_locales_fresh10.jsonl` (FRESH10_FRAMES, seed 1313,
   written on 2026-12-06 before the tenth round, ten locales with fr_CH and de_CH, and the
-  further date shapes of FRESH10_DATE_FORMATS) is held out, rows unread.
+  further date shapes of FRESH10_DATE_FORMATS) was measured once before and once after that
+  round, then read in the eleventh; `pii_locales_fresh11.jsonl` (FRESH11_FRAMES, seed 1314,
+  written on 2026-12-07 before the eleventh round, nine locales with it_IT and es_ES names whose
+  addresses and phones come from en_GB, and the further date shapes of FRESH11_DATE_FORMATS) is
+  held out, rows unread.
 - Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
   before the recognizers were changed; parsed into `pii_handwritten.jsonl`. A second set,
   `pii_handwritten2.txt` (2026-12-05, before the fourth round), gives `pii_handwritten2.jsonl`;
@@ -41,7 +45,9 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   sixth, `pii_handwritten6.txt` (2026-12-06, before the eighth round; read in the ninth), gives
   `pii_handwritten6.jsonl`; a seventh, `pii_handwritten7.txt` (2026-12-06, before the ninth
   round; read in the tenth), gives `pii_handwritten7.jsonl`; an eighth, `pii_handwritten8.txt`
-  (2026-12-06, before the tenth round, held out, rows unread), gives `pii_handwritten8.jsonl`.
+  (2026-12-06, before the tenth round; read in the eleventh), gives `pii_handwritten8.jsonl`; a
+  ninth, `pii_handwritten9.txt` (2026-12-07, before the eleventh round, held out, rows unread),
+  gives `pii_handwritten9.jsonl`.
 """
 
 from __future__ import annotations
@@ -74,6 +80,7 @@ SEEDS = {
     "fresh8": 1311,
     "fresh9": 1312,
     "fresh10": 1313,
+    "fresh11": 1314,
 }
 # fresh8 adds two locales (en_US and de_AT); the older sets keep LOCALES, so their golden files do
 # not change.
@@ -84,7 +91,12 @@ LOCALES_BY_SPLIT = {
     "fresh8": (*LOCALES, "en_US", "de_AT"),
     "fresh9": (*LOCALES, "en_US", "de_AT", "nl_BE"),
     "fresh10": (*LOCALES, "de_AT", "nl_BE", "fr_CH", "de_CH"),
+    "fresh11": (*LOCALES, "it_IT", "es_ES", "fr_CH"),
 }
+# fresh11 adds Italian and Spanish names (it_IT, es_ES) in English text: the recognizers claim no
+# Italian or Spanish addresses, so those rows take their street, postcode, town and phone from
+# en_GB, as patients living in the UK; ga_IE rows take en_IE addresses as before.
+HOME_LOCALE = {"ga_IE": "en_IE", "it_IT": "en_GB", "es_ES": "en_GB"}
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
 # Ages are counted from this day, not from the clock: the golden files must not change with the
@@ -298,6 +310,24 @@ FRESH10_DATE_FORMATS = (
     lambda d: f"{d.strftime('%A')} the {_ordinal(d.day)}",
     lambda d: f"{d.month}/{d.day}/{d.strftime('%y')}",
 )
+# Further shapes for fresh11 only: a month-first ordinal with an apostrophe year, ISO without
+# padding, day-month-year with hyphens and no padding, "February the 2nd, 1949", an abbreviated
+# month with a dot before a year, a weekday before a day and short month, slashes around a short
+# month, "the 2nd of Feb '49", an upper-case full month, a month-first abbreviation with a dot and
+# an ordinal, and a day-first ordinal with a short month and a comma before the year.
+FRESH11_DATE_FORMATS = (
+    lambda d: f"{d.strftime('%b')} {_ordinal(d.day)} '{d.strftime('%y')}",
+    lambda d: f"{d.year}-{d.month}-{d.day}",
+    lambda d: f"{d.day}-{d.month}-{d.year}",
+    lambda d: f"{d.strftime('%B')} the {_ordinal(d.day)}, {d.year}",
+    lambda d: f"{d.day} {d.strftime('%b')}. {d.year}",
+    lambda d: f"{d.strftime('%a')} {d.day} {d.strftime('%b')}",
+    lambda d: f"{d.day}/{d.strftime('%b')}/{d.year}",
+    lambda d: f"the {_ordinal(d.day)} of {d.strftime('%b')} '{d.strftime('%y')}",
+    lambda d: f"{d.day:02d} {d.strftime('%B').upper()} {d.year}",
+    lambda d: f"{d.strftime('%b')}. {_ordinal(d.day)}",
+    lambda d: f"{_ordinal(d.day)} {d.strftime('%b')}, {d.year}",
+)
 FORMATS_BY_SPLIT = {
     "fresh6": DATE_FORMATS + MORE_DATE_FORMATS,
     "fresh7": DATE_FORMATS + MORE_DATE_FORMATS,
@@ -308,6 +338,12 @@ FORMATS_BY_SPLIT = {
     + FRESH8_DATE_FORMATS
     + FRESH9_DATE_FORMATS
     + FRESH10_DATE_FORMATS,
+    "fresh11": DATE_FORMATS
+    + MORE_DATE_FORMATS
+    + FRESH8_DATE_FORMATS
+    + FRESH9_DATE_FORMATS
+    + FRESH10_DATE_FORMATS
+    + FRESH11_DATE_FORMATS,
 }
 
 
@@ -326,12 +362,14 @@ def render_date(rng: random.Random, d: date, formats: tuple = DATE_FORMATS) -> s
 def locale_values(
     rng: random.Random, fakers: dict[str, Faker], locale: str, formats: tuple = DATE_FORMATS
 ) -> dict[str, str]:
-    """One value per slot; Irish-language rows use en_IE addresses (ga_IE has none of its own)."""
+    """One value per slot; Irish-language rows use en_IE addresses (ga_IE has none of its own),
+    Italian and Spanish rows en_GB ones (HOME_LOCALE)."""
     f = fakers[locale]
-    place = fakers["en_IE"] if locale == "ga_IE" else f
+    home = HOME_LOCALE.get(locale, locale)
+    place = fakers[home]
     street = place.street_address().replace("\n", ", ")
     postcode, city = place.postcode(), place.city()
-    if locale in ("en_IE", "ga_IE"):
+    if home == "en_IE":
         order = [
             ("street", street),
             (None, ", "),
@@ -339,7 +377,7 @@ def locale_values(
             (None, ", "),
             ("postcode", postcode),
         ]
-    elif locale in ("en_GB", "en_US"):
+    elif home in ("en_GB", "en_US"):
         order = [
             ("street", street),
             (None, ", "),
@@ -356,7 +394,7 @@ def locale_values(
             ("city", city),
         ]
     own_phone = ("en_GB", "en_US", "nl_BE", "fr_CH", "de_CH")
-    phone_src = fakers[locale] if locale in own_phone else fakers["en_IE"]
+    phone_src = fakers[home] if home in own_phone else fakers["en_IE"]
     values: dict = {
         "name": f"{f.first_name()} {f.last_name()}",
         "first": f.first_name(),
@@ -414,6 +452,7 @@ def build_locales(split: str) -> list[dict]:
         "fresh8": F.FRESH8_FRAMES,
         "fresh9": F.FRESH9_FRAMES,
         "fresh10": F.FRESH10_FRAMES,
+        "fresh11": F.FRESH11_FRAMES,
     }[split]
     formats = FORMATS_BY_SPLIT.get(split, DATE_FORMATS)
     locales = LOCALES_BY_SPLIT.get(split, LOCALES)
@@ -476,6 +515,7 @@ def main() -> None:
         "pii_locales_fresh8": build_locales("fresh8"),
         "pii_locales_fresh9": build_locales("fresh9"),
         "pii_locales_fresh10": build_locales("fresh10"),
+        "pii_locales_fresh11": build_locales("fresh11"),
         "pii_handwritten": build_handwritten(),
         "pii_handwritten2": build_handwritten("pii_handwritten2.txt"),
         "pii_handwritten3": build_handwritten("pii_handwritten3.txt"),
@@ -484,6 +524,7 @@ def main() -> None:
         "pii_handwritten6": build_handwritten("pii_handwritten6.txt"),
         "pii_handwritten7": build_handwritten("pii_handwritten7.txt"),
         "pii_handwritten8": build_handwritten("pii_handwritten8.txt"),
+        "pii_handwritten9": build_handwritten("pii_handwritten9.txt"),
     }
     for name, rows in sets.items():
         _write(HERE / f"{name}.jsonl", rows)

@@ -82,7 +82,9 @@ PROTECTED_PATTERNS: tuple[str, ...] = (
     # "3/7 history", "2/52", "t2dm", "MCV 78")
     r"(?i:\b(?:gcs|bp|pain|score|mcv|mch|plt|wbc|alt|ast|alp|bili|rr|hr|pulse|temp)\s*"
     r"(?:of|is|was|:|=)?\s*\d+(?:\.\d+)?(?:\s*/\s*\d+)?)",
-    r"(?<![\d/])\d{1,2}\s*/\s*(?:7|52)\b(?!\s*/)",
+    # (not after a weekday: "Mon 22/7" is a date, eleventh round)
+    r"(?<![\d/])(?i:(?<!mon )(?<!tue )(?<!wed )(?<!thu )(?<!fri )(?<!sat )(?<!sun )(?<!tues )"
+    r"(?<!weds )(?<!thur )(?<!thurs ))\d{1,2}\s*/\s*(?:7|52)\b(?!\s*/)",
     # months ("6/12 of weight loss"), not after a word that introduces a calendar date ("on
     # 1/12", "since 15/12", "date 24/12")
     rf"(?<![\d/]){_DATE_WORD_BEFORE}\d{{1,2}}\s*/\s*12\b(?!\s*/)",

@@ -72,6 +72,7 @@ _COMMON = """
     reception receptionist admin office surgery practice team staff secretary manager
     ihr sehr geehrte geehrter termin muss leider présente un une relation cause jury service
     bring brings born fr
+    ye wi aw valid wegen domicilié domiciliée demeurant mevr dhr typo bitte befund schicken
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 

@@ -205,6 +205,29 @@ KIN_WORD = (
     r"carer|gran|granny|nan|grandad|grandma|grandpa|aunt|uncle|friend|neighbour|neighbor|"
     r"nephew|niece|cousin|grandson|granddaughter|stepson|stepdaughter|godson|goddaughter)"
 )
+# What a letter, a form, a booking or a referral is for, never a person: "the letter for repeat
+# prescriptions", "sent the referral for physio sessions", "confirmed for flu jabs" (eleventh
+# round, from the known false positive; checked singular and plural).
+_SERVICE_NOUNS = """
+    repeat prescription script medication medicine meds physio physiotherapy session test scan
+    x-ray xray blood bloods jab vaccine vaccination injection booster appointment appt review
+    travel work school college university insurance housing council benefit court employer gym
+    transport taxi parking badge surgery operation therapy counselling assessment treatment
+    result referral dentist dental optician glasses hospital clinic visit check checkup smear
+    sick fit note form certificate exemption refill supply
+"""
+SERVICE_NOUNS = frozenset(_SERVICE_NOUNS.split())
+
+
+def is_service_noun(value: str) -> bool:
+    """Some word of `value`, or its singular, says what a document is for, not who."""
+    for word in value.lower().split():
+        w = word.strip(".,;:!?'’")
+        if w in SERVICE_NOUNS or (w.endswith("s") and w[:-1] in SERVICE_NOUNS):
+            return True
+    return False
+
+
 SERVICE_FOR = (
     r"(?i:\b(?:letters?|post|parcel|package|prescriptions?|scripts?|results?|appointments?|"
     r"referral|forms?|collecting|collect|picking\s+up|pick\s+up|calling|ringing|phoning|"
@@ -228,7 +251,10 @@ class ServiceForNameRecognizer(CuedLowerNameRecognizer):
     EVIDENCE: ClassVar[str] = "whole"
 
     def refine(self, value: str) -> str:
-        """Two or more name-like words, or one with evidence ("a letter for travel" stays)."""
+        """Two or more name-like words, or one with evidence ("a letter for travel" stays);
+        never what a letter or form is for ("the letter for repeat prescriptions")."""
+        if is_service_noun(value):
+            return ""
         found = name_prefix(value, "cue")
         if not found or found != value.strip():
             return ""

@@ -33,7 +33,7 @@ from safety.pii.names import (
     name_like,
     name_prefix,
 )
-from safety.pii.names_forms import KIN_WORD, named
+from safety.pii.names_forms import KIN_WORD, is_service_noun, named
 
 # Up to four words of a name.
 _NAME = rf"{TOK}(?:[ -]{TOK}){{0,3}}?"
@@ -41,7 +41,8 @@ _NAME = rf"{TOK}(?:[ -]{TOK}){{0,3}}?"
 # person in a note.
 _CLOSES = (
     r"(?=\s*(?:[,;|(·:@]|\s[-–]\s|$)|\s+(?i:at|on|of|from|born|dob|aged|was|is|has|had|died|"
-    r"still|found|seen|be|and|re|needs|wants|waiting|awaiting|signed|conveyed|admitted)\b)"
+    r"still|found|seen|be|and|re|needs|wants|waiting|awaiting|signed|conveyed|admitted|handed|"
+    r"dispensed|fitted|given)\b)"
 )
 # Role labels of a record: who the person is to the form.
 _ROLE = (
@@ -55,6 +56,9 @@ _DOC_FOR = (
     r"\binterpreter\s+for|\bissued\s+to|\bbelonging\s+to|\bproperty\s+of|\bcalled|\bphoned|"
     r"\brang|\bpour|\bfür|\bvoor|\bfor\s+the\s+attention\s+of|\bfao)"
 )
+# A title between the cue and the name, in the languages of the letters ("pour M. X",
+# "voor dhr. X", "für Herrn X"; eleventh round).
+_TITLE = r"(?:(?i:m|mme|mlle|mr|mrs|ms|miss|dhr|mevr|hr|fr|herrn?|frau|sig|sig\.ra|sr|sra)\.?\s+)?"
 # Roles and kin named without a determiner after "with" ("lives with grandmother X").
 _WITH_ROLE = (
     rf"(?i:\bwith\s+(?:(?:the|her|his|their)\s+)?(?:{KIN_WORD}|grandmother|grandfather|"
@@ -139,10 +143,10 @@ class DocumentForNameRecognizer(CuedLowerNameRecognizer):
     """A name after what a document does for someone ("please excuse X Y from PE", "confirmed
     for X Y on", "issued to X Y,", "pour X Y" ending a reminder)."""
 
-    PATTERNS = ((rf"{_DOC_FOR}\s+(?P<v>{_NAME}){_CLOSES}", 0.8),)
+    PATTERNS = ((rf"{_DOC_FOR}\s+{_TITLE}(?P<v>{_NAME}){_CLOSES}", 0.8),)
 
     def refine(self, value: str) -> str:
-        return _strict(value)
+        return "" if is_service_noun(value) else _strict(value)
 
 
 class WithRoleNameRecognizer(CuedLowerNameRecognizer):

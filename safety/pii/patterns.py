@@ -92,7 +92,11 @@ MONTH = (
     r"stycznia|lutego|marca|kwietnia|maja|czerwca|lipca|sierpnia|wrze[śs]nia|"
     r"pa[źz]dziernika|listopada|grudnia|"
     # the abbreviations that differ from the English ones ("17 Okt. 1972", "3 févr.", "8 mrt")
-    r"okt|dez|m[äa]r|janv|f[ée]vr|avr|juil|d[ée]c|mrt)\.?"
+    r"okt|dez|m[äa]r|janv|f[ée]vr|avr|juil|d[ée]c|mrt|"
+    # Irish month names, as in letters and forms written in Irish ("8 Feabhra 1950", "5 Deireadh
+    # Fómhair"); Samhain and Nollaig are also a festival and Christmas, so only after a day
+    r"ean[áa]ir|feabhra|m[áa]rta|aibre[áa]n|bealtaine|meitheamh|i[úu]il|l[úu]nasa|"
+    r"me[áa]n\s+f[óo]mhair|deireadh\s+f[óo]mhair|(?<=\d\s)(?:samhain|nollaig))\.?"
 )
 # Day numbers, and ordinals written as words ("the twenty-second of May").
 _UNITS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
@@ -110,12 +114,20 @@ WEEKDAY = rf"{WEEKDAY_NAME}\.?,?\s+(?i:the\s+)?"
 # Months in Roman numerals, as many continental Europeans write them ("21.III.1958").
 ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 YEAR = r"(?:19|20)\d{2}"
+# English three-letter month abbreviations, any case.
+_MONTH3 = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
 NUMERIC_DATE = (
     rf"(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2]|[12]\d|3[01])[/.-](?:{YEAR}|\d{{2}})|"
     rf"{YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])|"
     # with spaces round the separators and a full year ("23 / 06 / 1959")
     rf"(?:0?[1-9]|[12]\d|3[01]) [/.-] (?:0?[1-9]|1[0-2]) [/.-] {YEAR}|"
-    rf"(?:0?[1-9]|[12]\d|3[01])[./ -]{ROMAN_MONTH}[./ -](?:{YEAR}|\d{{2}})"
+    rf"(?:0?[1-9]|[12]\d|3[01])[./ -]{ROMAN_MONTH}[./ -](?:{YEAR}|\d{{2}})|"
+    # a lower-case Roman month only between dots and before a full year ("23.iii.2025")
+    rf"(?:0?[1-9]|[12]\d|3[01])\.(?i:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\.{YEAR}|"
+    # the month first with hyphens ("Apr-07-2020", "jan-02-22")
+    rf"\b{_MONTH3}-(?:0?[1-9]|[12]\d|3[01])-(?:{YEAR}|\d{{2}})(?![\d-])|"
+    # day, month and year run together, as on forms and wristbands ("15oct1982", "02FEB1949")
+    rf"\b(?:0?[1-9]|[12]\d|3[01]){_MONTH3}(?:{YEAR}|\d{{2}})\b"
 )
 # "3 March", "3rd of March", "02-Feb"; "March 3rd", "Oct 1"
 # (a German day is written with a full stop: "2. März 1950"; not before "May", as in "2. May I")
@@ -142,7 +154,7 @@ WEEKDAY_ORDINAL = rf"{WEEKDAY}(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?![{LOW}\
 DATE_CUE = (
     r"(?i:\b(?:on|appt|appointment|seen|review(?:ed)?|booked(?:\s+for)?|since|until|till|"
     r"dated|date|from|next|due|r/v|(?:moved|changed|rebooked|postponed)\s+to|admitted|"
-    r"discharged|dispensed|issued|attended|collected|given|"
+    r"discharged|dispensed|issued|attended|collected|given|check-?up|handed\s+in|visiting|"
     # a booking carried over to another day ("Rolling over to 26/11:", "pushed back to")
     r"(?:moved|rolling|rolled|carried|pushed|put|brought)\s+(?:back\s+|forward\s+|over\s+)?to)\s*:?\s+)"
 )
@@ -172,7 +184,8 @@ DAY_CLOSES = (
 )
 DAY_ALONE = (
     rf"(?i:\b(?:on|since|until|till|from|by|before|after|r/v|sent|dated|given|admitted|"
-    rf"discharged|date|(?:moved|changed|rebooked|postponed)\s+to)\s*:?\s+)"
+    rf"discharged|dispensed|visiting|check-?up|date|(?:moved|changed|rebooked|postponed)\s+to)"
+    rf"\s*:?\s+)"
     rf"(?P<v>{DAY_ORDINAL}){DAY_CLOSES}"
 )
 AGE90 = r"(?:9\d|1[01]\d)"
@@ -204,6 +217,9 @@ INTL_PHONE = (
 )
 # French numbers: ten digits in pairs, the first 0 then 1-9 ("06 12 34 56 78").
 FR_PHONE = r"(?P<v>0[1-9](?:[\s.-]?\d{2}){4})"
+# Swiss and Belgian numbers grouped 3-3-2-2 or 2-3-2-2 with single spaces ("075 022 44 32",
+# "01 399 07 99"; a Belgian landline has nine digits).
+CH_BE_PHONE = r"(?P<v>0\d{1,2} \d{3} \d{2} \d{2})"
 
 STREET_SUFFIX = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Court|Ct|Way|Boulevard|Blvd|Place|"

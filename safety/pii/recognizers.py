@@ -26,6 +26,7 @@ from safety.pii.names import (
     TitledActorNameRecognizer,
     TitledNameRecognizer,
 )
+from safety.pii.names_fields import NAMES_FIELDS
 from safety.pii.names_forms import (
     AskedKnownNameRecognizer,
     AskedNameRecognizer,
@@ -52,6 +53,7 @@ from safety.pii.names_records import NAMES_RECORDS
 from safety.pii.names_roles import NAMES_ROLES
 from safety.pii.recognizers_intl import (
     AddressBlockRecognizer,
+    CantonTownRecognizer,
     ClosingTownRecognizer,
     CuedPostcodeRecognizer,
     CuedTownRecognizer,
@@ -137,10 +139,13 @@ class PhoneRecognizer(RegexRecognizer):
         (rf"(?<![\w/+]){P.US_PHONE}(?![\w/])", 0.7),
         (rf"(?<![\w/+]){P.INTL_PHONE}(?![\w/])", 0.75),
         (rf"(?<![\w/+.,]){P.FR_PHONE}(?![\w/.,])", 0.7),
+        (rf"(?<![\w/+.,]){P.CH_BE_PHONE}(?![\w/]|[.,]\d)", 0.7),
     )
 
     def validate(self, value: str) -> bool:
         number = re.split(r"(?i)\s?(?:x|ext\.?)\s?\d", value)[0]  # an extension is extra
+        if re.fullmatch(P.CH_BE_PHONE, number):
+            return True
         return 10 <= len(_digits(number)) <= 15
 
 
@@ -420,6 +425,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     *NAMES_RECORDS,
     *NAMES_LETTERS,
     *NAMES_ROLES,
+    *NAMES_FIELDS,
     EuStreetRecognizer,
     AddressBlockRecognizer,
     EircodeRecognizer,
@@ -429,6 +435,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     TownBeforeEircodeRecognizer,
     CuedTownRecognizer,
     ClosingTownRecognizer,
+    CantonTownRecognizer,
     StreetOrMoveTownRecognizer,
     KinTownRecognizer,
     MrnRecognizer,

@@ -304,6 +304,20 @@ class EuPostcodeRecognizer(RegexRecognizer):
             0.85,
         ),
         (rf"{POSTCODE_CUE}\s*[:=]\s*(?P<v>{FOUR_DIGIT})(?![\w-]|[.,]\d)", 0.85),
+        # four or five digits closing the message or clause right after a street and its house
+        # number ("can u resend the form to Schmidtstrasse 30 5667"; eleventh round)
+        (
+            rf"{STREET_ANY}\s+(?P<v>{FOUR_DIGIT}|{FIVE_DIGIT}|{NL_POSTCODE_ANY})"
+            rf"(?=\s*(?:[,.;!?]\s|[.!?]?\s*$))",
+            0.8,
+        ),
+        # a postcode field of a CSV export after a field holding a date ("Bazin,Cécile,Jun 8
+        # 1949,91677,eGFR 45"; eleventh round)
+        (
+            rf"(?m:^(?:[^,\n]*,){{2,3}}[^,\n]*\d[^,\n]*,(?P<v>{FOUR_DIGIT}|{FIVE_DIGIT}|"
+            rf"{NL_POSTCODE_ANY}),)",
+            0.8,
+        ),
         # between a street and a town, or after the town ("Truppstraße 682 Freising 76839")
         (rf"{STREET_ANY},?\s+{ANY_PLACE}\s+(?P<v>{FIVE_DIGIT}|{NL_POSTCODE_ANY})(?![\w-])", 0.85),
     )
@@ -354,8 +368,8 @@ class EuTownRecognizer(RegexRecognizer):
         # a count: "10000 steps"), before a phone cue or the end of the clause
         (
             rf"(?<![\w-])(?:{EIRCODE}|{UK_POSTCODE_ANY}|{NL_POSTCODE_NOT_UNIT}),?\s+"
-            rf"(?P<v>{ANY_PLACE}?)(?=\s*(?:[,.;!?]|$)|\s+/\s|\s+(?i:phone|tel|ph|mob|mobile|since|till|"
-            rf"until|from|for|but|and|please|pls|not)\b)",
+            rf"(?P<v>{ANY_PLACE}?)(?=\s*(?:[,.;!?]|$)|\s+/\s|\s+[-–:]\s|\s+(?i:phone|tel|ph|mob|"
+            rf"mobile|since|till|until|from|for|but|and|please|pls|not)\b)",
             0.8,
         ),
     )
@@ -455,6 +469,13 @@ class CuedTownRecognizer(RegexRecognizer):
     ENTITY = "LOCATION"
     PATTERNS = (
         (rf"{TOWN_CUE}\s+(?P<v>{ANY_PLACE})", 0.7),
+        # where the writer is, closing the message ("can ye see her the day? we're in Bogen";
+        # eleventh round)
+        (
+            rf"(?i:\b(?:we['’]?re|we\s+are|i['’]m|i\s+am)\s+(?:in|over\s+in|out\s+in))\s+"
+            rf"(?P<v>{ANY_PLACE}?)(?=\s*[.!?]*\s*$)",
+            0.7,
+        ),
         (
             rf"(?i:\b(?:in|from))\s+(?P<v>{ANY_PLACE})\s+(?i:on)\s+"
             rf"(?={P.DATE_ANY}|{P.DAY_MONTH_NUMERIC}|{P.DAY_ORDINAL})",
@@ -684,3 +705,24 @@ class AddressBlockRecognizer(RegexRecognizer):
             ):
                 results.append(RecognizerResult(etype, start, start + len(value), 0.85, None, meta))
         return results
+
+
+_CANTONS = "ag ai ar be bl bs fr ge gl gr ju lu ne nw ow sg sh so sz tg ti ur vd vs zg zh"
+
+
+class CantonTownRecognizer(RegexRecognizer):
+    """A Swiss town with its canton in brackets ("1066 Courvoisier (ZH)", "lives in Wicht (GR)"),
+    after a four-digit postcode or "in": the town and the bracket together (eleventh round)."""
+
+    ENTITY = "LOCATION"
+    PATTERNS = (
+        (
+            rf"(?:(?<=\d{{4}}\s)|(?<=(?i:\bin)\s))(?P<v>{ANY_PLACE}?\s\((?i:"
+            rf"{'|'.join(_CANTONS.split())})\))",
+            0.8,
+        ),
+    )
+
+    def refine(self, value: str) -> str:
+        town = value.rsplit(" (", 1)[0]
+        return value if trim_place(town) == town else ""

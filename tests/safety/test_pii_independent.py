@@ -26,6 +26,7 @@ from safety.evaluation import load_devset
         ("pii_locales_fresh8", lambda: pii_independent.build_locales("fresh8")),
         ("pii_locales_fresh9", lambda: pii_independent.build_locales("fresh9")),
         ("pii_locales_fresh10", lambda: pii_independent.build_locales("fresh10")),
+        ("pii_locales_fresh11", lambda: pii_independent.build_locales("fresh11")),
         ("pii_handwritten", pii_independent.build_handwritten),
         ("pii_handwritten2", lambda: pii_independent.build_handwritten("pii_handwritten2.txt")),
         ("pii_handwritten3", lambda: pii_independent.build_handwritten("pii_handwritten3.txt")),
@@ -34,6 +35,7 @@ from safety.evaluation import load_devset
         ("pii_handwritten6", lambda: pii_independent.build_handwritten("pii_handwritten6.txt")),
         ("pii_handwritten7", lambda: pii_independent.build_handwritten("pii_handwritten7.txt")),
         ("pii_handwritten8", lambda: pii_independent.build_handwritten("pii_handwritten8.txt")),
+        ("pii_handwritten9", lambda: pii_independent.build_handwritten("pii_handwritten9.txt")),
     ],
 )
 def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, build):
@@ -55,6 +57,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_locales_fresh8",
         "pii_locales_fresh9",
         "pii_locales_fresh10",
+        "pii_locales_fresh11",
         "pii_handwritten",
         "pii_handwritten2",
         "pii_handwritten3",
@@ -63,6 +66,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_handwritten6",
         "pii_handwritten7",
         "pii_handwritten8",
+        "pii_handwritten9",
     ],
 )
 def test_when_independent_rows_read_then_labels_point_at_real_text(name):
@@ -87,6 +91,7 @@ def test_when_frames_split_then_no_two_sets_share_a_frame():
         pii_frames.FRESH8_FRAMES,
         pii_frames.FRESH9_FRAMES,
         pii_frames.FRESH10_FRAMES,
+        pii_frames.FRESH11_FRAMES,
     ]
     assert sum(len(set(s)) for s in sets) == len(set().union(*sets))
 
@@ -155,6 +160,7 @@ def test_when_rebuilt_on_another_day_then_the_golden_files_still_match(monkeypat
         "fresh8",
         "fresh9",
         "fresh10",
+        "fresh11",
     )
     for split in splits:
         rebuilt = json.loads(json.dumps(pii_independent.build_locales(split)))
@@ -165,7 +171,7 @@ def test_when_held_out_sets_registered_then_every_one_is_a_reported_source():
     from safety.evaluation import PII_HELD_OUT, PII_SOURCES
 
     held_out = set(PII_HELD_OUT)
-    assert held_out == {"pii_locales_fresh10", "pii_handwritten8"}
+    assert held_out == {"pii_locales_fresh11", "pii_handwritten9"}
     assert held_out.issubset(PII_SOURCES.values())
 
 
@@ -176,12 +182,14 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
     fresh8 = both + pii_independent.FRESH8_DATE_FORMATS
     fresh9 = fresh8 + pii_independent.FRESH9_DATE_FORMATS
     fresh10 = fresh9 + pii_independent.FRESH10_DATE_FORMATS
+    fresh11 = fresh10 + pii_independent.FRESH11_DATE_FORMATS
     assert {
         "fresh6": both,
         "fresh7": both,
         "fresh8": fresh8,
         "fresh9": fresh9,
         "fresh10": fresh10,
+        "fresh11": fresh11,
     } == pii_independent.FORMATS_BY_SPLIT
     import datetime as dt
 
@@ -227,3 +235,17 @@ def test_when_fresh10_built_then_its_ten_locales_and_new_date_shapes_appear():
     assert len({r["locale"] for r in load_devset("pii_locales_fresh9")}) == 9
     shapes = {f(dt.date(1949, 2, 2)) for f in pii_independent.FRESH10_DATE_FORMATS}
     assert {"02FEB1949", "2.II.1949", "2 févr. 1949", "2 Feabhra 1949", "2/2/49"} <= shapes
+
+
+def test_when_fresh11_built_then_its_nine_locales_and_new_date_shapes_appear():
+    """fresh11 adds it_IT and es_ES names (addresses and phones from en_GB) and fr_CH rows, and
+    FRESH11_DATE_FORMATS; fresh10 keeps its ten locales."""
+    import datetime as dt
+
+    rows = load_devset("pii_locales_fresh11")
+    nine = set(pii_independent.LOCALES) | {"it_IT", "es_ES", "fr_CH"}
+    assert {r["locale"] for r in rows} == nine
+    assert len(rows) == len(pii_frames.FRESH11_FRAMES) * 9 * pii_independent.PER_FRAME_LOCALE
+    assert len({r["locale"] for r in load_devset("pii_locales_fresh10")}) == 10
+    shapes = {f(dt.date(1949, 2, 2)) for f in pii_independent.FRESH11_DATE_FORMATS}
+    assert {"Feb 2nd '49", "1949-2-2", "February the 2nd, 1949", "2/Feb/1949"} <= shapes
