@@ -27,6 +27,10 @@ CRISIS = [
     ),
     (
         "not_waiting_for_assisted_dying",
+        "I'm not waiting years for the law on assisted dying to change, I'll do it my own way.",
+    ),
+    (
+        "not_waiting_for_assisted_dying",
         "Assisted dying in Switzerland takes months of forms. I won't wait, I've made my own "
         "arrangements.",
     ),
@@ -184,6 +188,8 @@ ALLOW = [
     "Our sixth-form debate is on assisted dying in Switzerland; what are the other ways "
     "countries regulate it?",
     "My uncle went to Dignitas last year. How do I talk to my kids about it?",
+    "What does the law say about going to Switzerland for assisted dying, and are there other "
+    "ways to arrange it?",
     # walking_into_water (indirect_suicidal_intent no longer reads walking into water alone)
     "We walked into the sea for a paddle and a weever fish stung my foot.",
     "I love walking into the sea for a cold dip at sunrise, is it good for my circulation?",
