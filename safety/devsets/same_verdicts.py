@@ -14,6 +14,7 @@ import argparse
 import hashlib
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -68,12 +69,27 @@ def dump(path: Path) -> int:
     return 0
 
 
+def held_out(key: str) -> bool:
+    """A decision on a held-out row: an input row of a "held out" part, or a latency message
+    (the pii_test and safety_test splits)."""
+    return "held out" in key or key.startswith("pipeline|")
+
+
+def _part(key: str) -> str:
+    kind, _, rest = key.partition("|")
+    return f"{kind}|{rest.split('|')[0]}" if kind in ("input", "scrub") else kind
+
+
 def compare(before: Path, after: Path) -> int:
-    """0 when both dumps hold the same keys with the same decisions; lists differences."""
+    """0 when both dumps hold the same keys with the same decisions. Differences are counted
+    per source part; only those on dev rows are listed, since a held-out row read while a
+    change is made stops being held out."""
     a, b = (dict(json.loads(line) for line in p.open(encoding="utf-8")) for p in (before, after))
     differ = [k for k in a.keys() | b.keys() if a.get(k) != b.get(k)]
-    for k in sorted(differ)[:50]:
+    for k in sorted(k for k in differ if not held_out(k))[:50]:
         print(f"{k}: {a.get(k)} -> {b.get(k)}")
+    for part, n in sorted(Counter(_part(k) for k in differ).items()):
+        print(f"  {part}: {n} differ{' (held out, not listed)' if held_out(part) else ''}")
     print(f"{len(a)} and {len(b)} decisions; {len(differ)} differ")
     return 1 if differ else 0
 

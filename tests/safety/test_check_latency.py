@@ -86,3 +86,24 @@ def test_when_dumps_compared_then_any_changed_or_missing_decision_fails(tmp_path
         path.write_text("".join(json.dumps([k, v]) + "\n" for k, v in dump.items()))
         paths.append(path)
     assert compare(*paths) == expected
+
+
+def test_when_held_out_decisions_differ_then_they_are_counted_not_listed(tmp_path, capsys):
+    before = {
+        "input|fresh round 10, held out|3|consult": ["allow"],
+        "input|x, dev|1|consult": ["allow"],
+    }
+    after = {
+        "input|fresh round 10, held out|3|consult": ["escalate"],
+        "input|x, dev|1|consult": ["block"],
+    }
+    paths = []
+    for name, dump in (("before", before), ("after", after)):
+        path = tmp_path / f"{name}.jsonl"
+        path.write_text("".join(json.dumps([k, v]) + "\n" for k, v in dump.items()))
+        paths.append(path)
+    assert compare(*paths) == 1
+    out = capsys.readouterr().out
+    assert "input|x, dev|1|consult" in out and "block" in out
+    assert "escalate" not in out and "|3|" not in out
+    assert "input|fresh round 10, held out: 1 differ (held out, not listed)" in out
