@@ -443,16 +443,25 @@ _BROAD_HEAD = frozenset(
 my heart", "anything different about"): with them the adjunct is what is denied."""
 
 
+_NEGATED_OBJECT = re.compile(r"\b(?:no|any)\s+(?!more\b|longer\b)\w{3,}", re.IGNORECASE)
+"""What is negated, named: "no pus", "any ticks". Without it ("nothing runs in the family", "I
+didn't see it in the morning") the words after the adjunct's preposition may be what is denied."""
+
+
 def _denies_only_adjunct(clause: str, shared: set[str], case_stems: set[str]) -> bool:
-    """Whether a negated clause shares words with a fact only inside its place or time adjunct,
-    and what it negates is named nowhere in the case: "No, there's no blood in his diarrhoea"
-    agrees with a case that has diarrhoea and no blood. Not when the negated head is a broad word
-    ("No trouble with...", "no procedures on my heart"), nor when the case names it anywhere."""
+    """Whether a negated clause names what it negates ("no X", "any X"), shares words with a
+    fact only inside its place or time adjunct, and what it negates is named nowhere in the
+    case: "No, there's no blood in his diarrhoea" agrees with a case that has diarrhoea and no
+    blood. Not when the negated head is a broad word ("No trouble with...", "no procedures on
+    my heart"), nor when the case names it anywhere."""
     negation = _NEGATED.search(clause)
     adjunct = _ADJUNCT.search(clause, negation.end()) if negation else None
     if not adjunct:
         return False
-    head = _stems(clause[negation.end() : adjunct.start()])
+    head_text = clause[negation.end() : adjunct.start()]
+    if not _NEGATED_OBJECT.search(head_text):
+        return False  # "nothing runs in the family": the adjunct is what is denied
+    head = _stems(head_text)
     return bool(head) and not (shared & head or head & _BROAD_HEAD or head & case_stems)
 
 

@@ -397,8 +397,8 @@ ADJUNCT_CASE = (
         # What is negated (a blister, a bite, a crack, a discharge) is named nowhere in the case;
         # the words shared with the fact are only where or when.
         ("No, there are no blisters on the rash.", "I've had a rash on my forearm for a week."),
-        ("No, I wasn't stung by anything in the woods.", "It started after a walk in the woods."),
-        ("No, I didn't hear a crack in my knee.", "My knee has been swelling up since Tuesday."),
+        ("No, I didn't get any stings in the woods.", "It started after a walk in the woods."),
+        ("No, I didn't hear any crack in my knee.", "My knee has been swelling up since Tuesday."),
         ("No, there's no discharge from the rash.", "I've had a rash on my forearm for a week."),
     ],
 )
@@ -419,6 +419,8 @@ def test_when_a_no_denies_only_what_its_case_never_names_then_the_adjunct_denies
         ("No, I haven't had any trouble in my knee.", "My knee has been swelling since Tuesday."),
         ("No, I've never had surgery on my knee.", "I had an operation on my knee years ago."),
         ("No, nothing unusual on my forearm.", "I've had a rash on my forearm for a week."),
+        # What is negated is not named: "runs in the family" denies the family history.
+        ("No, nothing like that runs in the family.", "Diabetes runs in my family."),
         # What is negated is in the case, in another fact: the no contradicts the case.
         ("No, there's no swelling after the walk.", "It started after a walk in the woods."),
     ],
