@@ -16,6 +16,7 @@ sure", `clinical.review.is_plain_no`, the rule the live patient's review applies
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
@@ -161,6 +162,12 @@ class PersonaResult:
     probed_denied: int = 0
     """Answers to a present-fact probe that deny one of its expected facts, selected or not."""
     probed_denied_raw: int = 0
+    probed_contradicted: int = 0
+    """Answers to a present-fact probe with a no sharing words with an expected fact that the
+    conveyance check counts as said: a no before the fact ("No, it doesn't go down my arm. It
+    goes ... down my left arm.") or a no close enough to it by similarity ("No, I didn't come
+    out in a cold sweat"). `probed_denied` excuses a said fact, so it lets both pass."""
+    probed_contradicted_raw: int = 0
 
 
 def score_persona(
@@ -248,6 +255,9 @@ def _score_role(
     result.appended += bool(review.get("appended"))
 
 
+_ANY_NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|without|cannot|\w+n't)\b", re.I)
+
+
 def _score_probe(
     result: PersonaResult,
     persona: Persona,
@@ -271,6 +281,18 @@ def _score_probe(
 
     result.probed_denied += denied(ans.answer, said)
     result.probed_denied_raw += denied(ans.raw, raw_said)
+
+    def contradicted(text: str, heard: set[str]) -> bool:
+        # A no sharing words with a fact counted as said (see `probed_contradicted`). Only
+        # facts worded without any negation: one worded with it ("she didn't pass her hearing
+        # test", "without trying") is echoed back with its negation, which denies nothing.
+        told = {
+            fid: asked[fid] for fid in heard & set(asked) if not _ANY_NEGATION.search(asked[fid])
+        }
+        return bool(told and denials(text, told, set()))
+
+    result.probed_contradicted += contradicted(ans.answer, said)
+    result.probed_contradicted_raw += contradicted(ans.raw, raw_said)
 
 
 def run_persona(
@@ -337,6 +359,8 @@ def evaluate(
         ),
         "probed_denied_answers": sum(r.probed_denied for r in results),
         "raw_probed_denied_answers": sum(r.probed_denied_raw for r in results),
+        "probed_contradicted_answers": sum(r.probed_contradicted for r in results),
+        "raw_probed_contradicted_answers": sum(r.probed_contradicted_raw for r in results),
         "raw_invented_symptom_rate": rate("invented_raw"),
         "repaired_rate": rate("repaired"),
         "fallback_rate": rate("fallbacks"),

@@ -179,3 +179,26 @@ def test_when_a_present_fact_probe_is_answered_no_then_it_is_a_denial_whatever_w
     # the first answer denies it, so the fact is still due at the second, which says it
     assert (result.probed_denied, result.probed_denied_raw) == (1, 2)
     assert result.probed == 2 and result.probed_conveyed == 1 and result.probed_conveyed_raw == 0
+
+
+def test_when_a_no_shares_words_with_a_probed_fact_counted_as_said_then_it_is_counted():
+    """The denial count excuses a fact the answer says, and "says" is similarity: a no close to
+    the fact ("No, I didn't come out in a cold sweat") or a no before the fact both pass it.
+    Both kinds were given by the default model under a 'say no to what the facts do not
+    mention' note (2026-12-07). An echoed fact worded with a negation counts as neither."""
+    from medchat.agents.simulator import Answer
+    from medchat.evaluation.fidelity import score_persona
+
+    persona = get_persona("chest-pain-58m")
+    facts = {f.id: f.text for f in persona.facts}
+    sweat, radiation, relieve = "Any sweating?", "Does it go to your arm?", "Did resting help?"
+    no_then_fact = f"No, it doesn't go down my arm. {facts['radiation']}"
+    answers = [
+        Answer(sweat, "No, I didn't come out in a cold sweat.", ["sweaty"], raw="No."),
+        Answer(radiation, no_then_fact, ["radiation"], raw=no_then_fact),
+        Answer(relieve, facts["relieve"], ["relieve"], raw=facts["relieve"]),
+    ]
+    present = {sweat: ["sweaty"], radiation: ["radiation"], relieve: ["relieve"]}
+    result = score_persona(persona, answers, present=present)
+    assert (result.probed_contradicted, result.probed_contradicted_raw) == (2, 1)
+    assert result.probed_denied == 0  # the count that let both pass
