@@ -230,7 +230,8 @@ class PatientAgent(Agent):
         """Role breaks and claimed diagnoses; on the whole reply also denials of the selected
         facts, selected facts left out, invented symptoms and a named diagnosis."""
         problems = super().review(text, final)
-        problems += [Problem("claim", c) for c in claimed_diagnoses(text, case_text(self.persona))]
+        case = case_text(self.persona)
+        problems += [Problem("claim", c) for c in claimed_diagnoses(text, case)]
         if repetition(text):
             problems.append(Problem("repetition", "a sentence said twice"))
         if not final:
@@ -244,7 +245,7 @@ class PatientAgent(Agent):
         case_facts = [f.text for f in self.persona.facts]
         if contra := contradicting_sentence(text, case_facts):
             problems.append(Problem("contradiction", contra))
-        if span := invented_timing(text, case_text(self.persona)):
+        if span := invented_timing(text, case):
             problems.append(Problem("invented_timing", span))
         if risk := invented_risk(text, case_facts):
             # Suicidal thoughts the case lacks, or a day set for the act where it sets none:
@@ -271,7 +272,6 @@ class PatientAgent(Agent):
                 # Nothing in the case answers it: "My hearing's been fine, but my knee..." is
                 # how small models drift into symptoms the case does not have.
                 problems.append(Problem("not_a_plain_no", "a question the case does not cover"))
-        case = case_text(self.persona)
         problems += [Problem("denial", fid) for fid in denials(text, facts, said, case)]
         if facts and not said and UNSURE.search(text):
             problems.append(Problem("evasive", "unsure of what the case says"))

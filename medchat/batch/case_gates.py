@@ -163,7 +163,7 @@ def _denied(
     positive: dict[str, str],
     unsaid_associated: set[str],
     negative: list[set[str]],
-    case: str | None = None,
+    case: str,
 ) -> set[str]:
     parts = sentences(text)
     said = _affirmed(text, asked)
