@@ -47,7 +47,8 @@ def test_when_probes_are_loaded_then_every_style_and_all_eight_sources_appear(pr
 
 
 @pytest.mark.parametrize(
-    ("source", "absent"), [("fresh_2611", 2), ("fresh_2511", 3), ("fresh_0512", 3), ("fresh_0712", 3)]
+    ("source", "absent"),
+    [("fresh_2611", 2), ("fresh_2511", 3), ("fresh_0512", 3), ("fresh_0712", 3)],
 )
 def test_when_a_fresh_set_is_loaded_then_each_persona_has_its_absent_symptom_questions(
     probes, source, absent
