@@ -151,7 +151,9 @@ FOUR_DIGIT = r"[1-9]\d{3}"
 STREET_SEP = r"(?:,\s*|\s+/\s+|[ \t]*\n[ \t]*)"
 CAP_PLACE = P.PLACE
 ANY_PLACE = rf"{WORD}(?:[ -]{WORD}){{0,3}}"
-POSTCODE_CUE = r"(?i:post\s?code|postal code|code postal|plz|\bpc|\bp/c|\bzip)(?i:\s+is|\s+to)?"
+POSTCODE_CUE = (
+    r"(?i:post\s?code|postal code|code postal|plz|\bpc|\bp/c|\bzip|eircode)(?i:\s+is|\s+to)?"
+)
 # Two letters after four digits that are units or English words, not a Dutch postcode:
 # "1000 mg", "2000 iu", "born 1950 in".
 _NOT_NL = (
@@ -643,6 +645,9 @@ class CuedPostcodeRecognizer(RegexRecognizer):
     ENTITY = "POSTCODE"
     PATTERNS = (
         (rf"{POSTCODE_CUE}\s*(?:[:=\s]|\.{{2,}})\s*(?P<v>{NL_POSTCODE_ANY})(?![\w-])", 0.9),
+        # four or five digits after a postcode label, whatever the label's country ("Eircode
+        # 62166 for the ambulance": the label says a postcode follows; twelfth round)
+        (rf"{POSTCODE_CUE}\s*(?:[:=\s]|\.{{2,}})\s*(?P<v>{FIVE_DIGIT}|{FOUR_DIGIT})(?![\w/.-])", 0.85),
         # a Dutch postcode right after a street and its number, whatever its letters
         # ("Kerkstraat 3, 1234ML Zwolle": ML is no millilitre here)
         (rf"(?:{FUSED_STREET}|{SHORT_STREET}),?\s+(?P<v>{NL_POSTCODE_ANY})(?![\w-])", 0.85),
