@@ -45,7 +45,10 @@ _FOREIGN_KIN = (
     r"lola|lolo|ouma|oupa|tante|onkel|oom)"
 )
 # "my" in the languages those words come from, as they are mixed into English.
-_MY = r"(?i:my|our|her|his|mi|mis|ma|mon|mein|meine|mijn|onze|la|il|nostra|nostro|minha|meu|moja|m[óo]j)"
+_MY = (
+    r"(?i:my|our|her|his|mi|mis|ma|mon|mein|meine|mijn|onze|la|il|nostra|nostro|minha|meu|"
+    r"moja|m[óo]j)"
+)
 _GREETING = (
     r"(?i:hoi|hallo|hello|hi|hiya|hey|heya|bonjour|salut|coucou|moin|servus|ciao|hola|ol[áa]|"
     r"cze[śs][ćc]|dag|goedemorgen|goedemiddag|guten\s+(?:morgen|tag)|"
@@ -95,7 +98,9 @@ class ForeignKinNameRecognizer(CuedLowerNameRecognizer):
     """A relative named after a kin word of another language ("my nonna X is staying", "mi
     abuela X Y has"): each word name-like."""
 
-    PATTERNS = ((rf"\b{_MY}\s+{_FOREIGN_KIN}\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?){AFTER_NAME}", 0.8),)
+    PATTERNS = (
+        (rf"\b{_MY}\s+{_FOREIGN_KIN}\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?){AFTER_NAME}", 0.8),
+    )
 
     def refine(self, value: str) -> str:
         return _each_a_name(value) or _strict(value, loose=True)
@@ -166,13 +171,44 @@ class NameBeforeAddressRecognizer(CuedLowerNameRecognizer):
         return _strict(value, loose=True)
 
 
+class FieldAfterNumberNameRecognizer(CuedLowerNameRecognizer):
+    """A name as the comma-separated field after a number field ("NHS number 692 267 7773, X
+    Y, needs ..."): two name-like words or evidence."""
+
+    PATTERNS = (
+        (rf"\d[\d ]{{4,}}\d,\s+(?P<v>{TOK}(?:[ -]{TOK}){{1,3}}?)(?=\s*[,;(]|\s+[-–]\s)", 0.8),
+    )
+
+    def refine(self, value: str) -> str:
+        return _strict(value, loose=True)
+
+
+class CanCallNameRecognizer(CuedLowerNameRecognizer):
+    """Someone the writer asks to get in touch ("can X ring me back", "could X call us"): one
+    word that looks like a name."""
+
+    PATTERNS = (
+        (
+            rf"(?i:\b(?:can|could|will|would|should)\s+)(?P<v>{TOK})\s+"
+            r"(?i:ring|call|phone|text|email|e-mail|message|contact)\s+(?i:me|us|back|him|her)\b",
+            0.8,
+        ),
+    )
+
+    def refine(self, value: str) -> str:
+        return _each_a_name(value) if _uncommon(value) else ""
+
+
 class OfPlaceNameRecognizer(CuedLowerNameRecognizer):
     """A name before "of" and where the person lives ("X Y of 12 rue ...", "X Y of Town, ..."),
     and after the document words that name a person ("statement of X (", "application of X of
     ..."): two name-like words or evidence."""
 
     PATTERNS = (
-        (rf"(?:^|(?<=[\s,;:|(]))(?P<v>{_CAP}(?:[ -](?:{_PARTICLE}|{_CAP})){{1,3}}?){_OF_PLACE}", 0.75),
+        (
+            rf"(?:^|(?<=[\s,;:|(]))(?P<v>{_CAP}(?:[ -](?:{_PARTICLE}|{_CAP})){{1,3}}?){_OF_PLACE}",
+            0.75,
+        ),
         (rf"\b{_DOC_OF}\s+{_TITLE}(?P<v>{_NAME}){_CLOSES}", 0.8),
     )
 
@@ -242,9 +278,7 @@ class BarHeaderNameRecognizer(CuedLowerNameRecognizer):
     """An e-mail header field closed by a bar instead of a line break ("From: X Y | Sent: ..."):
     two name-like words or evidence."""
 
-    PATTERNS = (
-        (rf"(?i:\b(?:from|to|cc)\s*:)\s*(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\s*(?=\|)", 0.8),
-    )
+    PATTERNS = ((rf"(?i:\b(?:from|to|cc)\s*:)\s*(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\s*(?=\|)", 0.8),)
 
     def refine(self, value: str) -> str:
         return _strict(value, loose=True)
@@ -256,6 +290,8 @@ NAMES_CONTEXT = (
     DoneByNameRecognizer,
     HandleNameRecognizer,
     NameBeforeAddressRecognizer,
+    FieldAfterNumberNameRecognizer,
+    CanCallNameRecognizer,
     OfPlaceNameRecognizer,
     TimeStampNameRecognizer,
     LabelSurnameFirstRecognizer,

@@ -131,7 +131,9 @@ NUMERIC_DATE = (
 )
 # A German month written in lower case after the day's dot ("9. dezember 2021"; twelfth round);
 # "mai" stays out, as the other months do not need it to be told from "2. May I".
-_GERMAN_LOWER = r"(?:januar|februar|m[äa]rz|april|juni|juli|august|september|oktober|november|dezember)\b"
+_GERMAN_LOWER = (
+    r"(?:januar|februar|m[äa]rz|april|juni|juli|august|september|oktober|november|dezember)\b"
+)
 # "3 March", "3rd of March", "02-Feb"; "March 3rd", "Oct 1"
 # (a German day is written with a full stop: "2. März 1950"; not before "May", as in "2. May I")
 DAY_MONTH = (
