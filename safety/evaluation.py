@@ -57,6 +57,7 @@ PII_SOURCES = {
     "faker locales, fresh9 frames": "pii_locales_fresh9",
     "faker locales, fresh10 frames": "pii_locales_fresh10",
     "faker locales, fresh11 frames": "pii_locales_fresh11",
+    "faker locales, fresh12 frames": "pii_locales_fresh12",
     "hand-written": "pii_handwritten",
     "hand-written, second set": "pii_handwritten2",
     "hand-written, third set": "pii_handwritten3",
@@ -66,9 +67,10 @@ PII_SOURCES = {
     "hand-written, seventh set": "pii_handwritten7",
     "hand-written, eighth set": "pii_handwritten8",
     "hand-written, ninth set": "pii_handwritten9",
+    "hand-written, tenth set": "pii_handwritten10",
 }
 # Written before the current round's rule changes and never read row by row: measure, do not tune.
-PII_HELD_OUT = frozenset({"pii_locales_fresh11", "pii_handwritten9"})
+PII_HELD_OUT = frozenset({"pii_locales_fresh12", "pii_handwritten10"})
 
 
 def evaluate_pii_sources(scrubber: Scrubber) -> dict[str, dict]:

@@ -413,6 +413,52 @@ FRESH11_FRAMES: tuple[str, ...] = (
     "Guest: {last}/{first} - arr. {date} - needs ground floor ({epo})",
 )
 
+# Written on 2026-12-07 before the twelfth round of rule changes and measured once with the
+# rules as they were: an e-mail reply quote ("On <date>, X wrote:"), a lasting power of attorney,
+# a dosette-box label, a chaplaincy request, a solicitor's letter, a social-media shout-out, a
+# forum "throwaway" post, an occupational-health referral, a custody healthcare note, an
+# ambulance dispatch line, a visa medical, a student support note, a care-unit birthday board, a
+# staff welcome in a newsletter, a parking-fine appeal, a food-bank voucher, a smartwatch fall
+# alert, a family-history line with "b.", a signature with post-nominals, a hospital radio
+# request, a parkrun result, a birth announcement, a relative's phone message, a repeat-dispensing
+# batch, a ward visitors' chat, a medical-alert engraving, a tenancy reference, a swimming-lesson
+# form, patient feedback with a postcode and an exemption certificate; nine locales (pl_PL, pt_PT
+# and yo_NG added, names from their own providers, addresses and phones from en_GB, as patients
+# living in the UK). No rule was written from these shapes.
+FRESH12_FRAMES: tuple[str, ...] = (
+    "On {date}, {name} wrote:\n> the {drug} is making me dizzy, is that normal?",
+    "Lasting power of attorney (health): donor {name}, attorney {first} {last}, registered {date}",
+    "Dosette box wk 3 | {last} {first} | {street} | {drug} {dose} mane",
+    "Chaplaincy: {name} asked for a visit for her husband on ward 9, {epo}",
+    "Our client {name}, of {address}, instructs us about the treatment she received on {date}.",
+    "shoutout to nurse {first} on the {city} ward who sorted my {clin} #nhs",
+    "throwaway acc. 34F from {city}, diagnosed with {epo} on {date}, anyone else??",
+    "OH referral - employee {name}, payroll 88213, born {dob}, off since {date} with {epo}",
+    "Custody healthcare: detainee {last} {first}, dob {dob}, requests his {drug}",
+    "Job 2231 - {street}, {city} - {clin} - caller is granddaughter {first} on {phone}",
+    "Visa medical: applicant {name}, born {dob}, chest x-ray clear, {clin}",
+    "Student {name} (ID 2231147) has {epo} and may need rest breaks in exams",
+    "Birthdays this week on Rowan unit: {first} {last} ({date}), cake at 3!",
+    "Please welcome {name}, our new practice nurse, who joins us from {city}",
+    "I am appealing PCN 88120 issued {date} on {street}: I was inside with my son {first}, {clin}",
+    "Food bank voucher for {name}, {address}, 3 in household, {epo} so no gluten",
+    "Fall detected · {first}'s Watch · {date} 03:12 · near {street}",
+    "{first} {last} (b. {dob}, {city}) - family history of {epo}",
+    "{name} RGN, Community Matron, {phone}",
+    "Hospital radio request for {first} on ward 4 from her grandson {first}, get well soon",
+    "parkrun result: {name} finished 212th, first run since the {epo} op!",
+    "Welcome to the world {first} {last}! Born {dob}, 7lb 2oz, mum and baby doing well",
+    "Ms {last}'s daughter phoned. Mum confused since {date}, {clin}. "
+    "Lives at {street}, {postcode}.",
+    "Repeat dispensing batch ends {date} for {last}, {first} - {drug} {dose}",
+    "Hi all, {first} here (bed 3's wife) - can visiting on {date} be after 6?",
+    "MedicAlert engraving: {name} / {epo} / on {drug} / call {phone}",
+    "Tenancy reference: {name} has lived at {address} since {date} and has {epo}",
+    "Swimming lesson form - child {first}, parent {name}, medical: {clin}",
+    "Feedback from {name} ({postcode}): the nurse explained my {drug} really well",
+    "Prescription exemption certificate for {name}, expires {date}, {clin}",
+)
+
 # Clinical content, chosen for this source only (not the lists in `pii_templates`).
 DRUGS: tuple[str, ...] = (
     "apixaban",

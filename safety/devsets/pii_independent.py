@@ -33,8 +33,11 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   further date shapes of FRESH10_DATE_FORMATS) was measured once before and once after that
   round, then read in the eleventh; `pii_locales_fresh11.jsonl` (FRESH11_FRAMES, seed 1314,
   written on 2026-12-07 before the eleventh round, nine locales with it_IT and es_ES names whose
-  addresses and phones come from en_GB, and the further date shapes of FRESH11_DATE_FORMATS) is
-  held out, rows unread.
+  addresses and phones come from en_GB, and the further date shapes of FRESH11_DATE_FORMATS) was
+  measured once before and once after that round, then read in the twelfth;
+  `pii_locales_fresh12.jsonl` (FRESH12_FRAMES, seed 1315, written on 2026-12-07 before the
+  twelfth round, nine locales with pl_PL, pt_PT and yo_NG names whose addresses and phones come
+  from en_GB, and the further date shapes of FRESH12_DATE_FORMATS) is held out, rows unread.
 - Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
   before the recognizers were changed; parsed into `pii_handwritten.jsonl`. A second set,
   `pii_handwritten2.txt` (2026-12-05, before the fourth round), gives `pii_handwritten2.jsonl`;
@@ -46,8 +49,9 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   `pii_handwritten6.jsonl`; a seventh, `pii_handwritten7.txt` (2026-12-06, before the ninth
   round; read in the tenth), gives `pii_handwritten7.jsonl`; an eighth, `pii_handwritten8.txt`
   (2026-12-06, before the tenth round; read in the eleventh), gives `pii_handwritten8.jsonl`; a
-  ninth, `pii_handwritten9.txt` (2026-12-07, before the eleventh round, held out, rows unread),
-  gives `pii_handwritten9.jsonl`.
+  ninth, `pii_handwritten9.txt` (2026-12-07, before the eleventh round; read in the twelfth),
+  gives `pii_handwritten9.jsonl`; a tenth, `pii_handwritten10.txt` (2026-12-07, before the
+  twelfth round, held out, rows unread), gives `pii_handwritten10.jsonl`.
 """
 
 from __future__ import annotations
@@ -81,6 +85,7 @@ SEEDS = {
     "fresh9": 1312,
     "fresh10": 1313,
     "fresh11": 1314,
+    "fresh12": 1315,
 }
 # fresh8 adds two locales (en_US and de_AT); the older sets keep LOCALES, so their golden files do
 # not change.
@@ -92,11 +97,20 @@ LOCALES_BY_SPLIT = {
     "fresh9": (*LOCALES, "en_US", "de_AT", "nl_BE"),
     "fresh10": (*LOCALES, "de_AT", "nl_BE", "fr_CH", "de_CH"),
     "fresh11": (*LOCALES, "it_IT", "es_ES", "fr_CH"),
+    "fresh12": (*LOCALES, "pl_PL", "pt_PT", "yo_NG"),
 }
 # fresh11 adds Italian and Spanish names (it_IT, es_ES) in English text: the recognizers claim no
 # Italian or Spanish addresses, so those rows take their street, postcode, town and phone from
 # en_GB, as patients living in the UK; ga_IE rows take en_IE addresses as before.
-HOME_LOCALE = {"ga_IE": "en_IE", "it_IT": "en_GB", "es_ES": "en_GB"}
+# fresh12 adds Polish, Portuguese and Yoruba names (pl_PL, pt_PT, yo_NG) the same way.
+HOME_LOCALE = {
+    "ga_IE": "en_IE",
+    "it_IT": "en_GB",
+    "es_ES": "en_GB",
+    "pl_PL": "en_GB",
+    "pt_PT": "en_GB",
+    "yo_NG": "en_GB",
+}
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
 # Ages are counted from this day, not from the clock: the golden files must not change with the
@@ -328,6 +342,25 @@ FRESH11_DATE_FORMATS = (
     lambda d: f"{d.strftime('%b')}. {_ordinal(d.day)}",
     lambda d: f"{_ordinal(d.day)} {d.strftime('%b')}, {d.year}",
 )
+# Further shapes for fresh12 only: dots with no padding and a two-digit year, year first with a
+# short month, a weekday with an ordinal and a full month, day-short-month with a hyphen and no
+# year, an ordinal with a short month and a bare two-digit year, compact ISO, a Roman month between
+# spaces, a full month with an ordinal and no year, "2nd of February, 1949", month-first hyphens
+# with a two-digit year, an e-mail header date and a padded day with a comma before the year.
+FRESH12_DATE_FORMATS = (
+    lambda d: f"{d.day}.{d.month}.{d.strftime('%y')}",
+    lambda d: f"{d.year} {d.strftime('%b')} {d.day}",
+    lambda d: f"{d.strftime('%A')} {_ordinal(d.day)} {d.strftime('%B')}",
+    lambda d: f"{d.day}-{d.strftime('%b')}",
+    lambda d: f"{_ordinal(d.day)} {d.strftime('%b')} {d.strftime('%y')}",
+    lambda d: d.strftime("%Y%m%d"),
+    lambda d: f"{d.day} {_ROMAN[d.month - 1]} {d.year}",
+    lambda d: f"{d.strftime('%B')} {_ordinal(d.day)}",
+    lambda d: f"{_ordinal(d.day)} of {d.strftime('%B')}, {d.year}",
+    lambda d: f"{d.strftime('%b')}-{d.day}-{d.strftime('%y')}",
+    lambda d: f"{d.strftime('%a')}, {d.day:02d} {d.strftime('%b')} {d.year}",
+    lambda d: f"{d.day:02d} {d.strftime('%b')}, {d.year}",
+)
 FORMATS_BY_SPLIT = {
     "fresh6": DATE_FORMATS + MORE_DATE_FORMATS,
     "fresh7": DATE_FORMATS + MORE_DATE_FORMATS,
@@ -344,6 +377,13 @@ FORMATS_BY_SPLIT = {
     + FRESH9_DATE_FORMATS
     + FRESH10_DATE_FORMATS
     + FRESH11_DATE_FORMATS,
+    "fresh12": DATE_FORMATS
+    + MORE_DATE_FORMATS
+    + FRESH8_DATE_FORMATS
+    + FRESH9_DATE_FORMATS
+    + FRESH10_DATE_FORMATS
+    + FRESH11_DATE_FORMATS
+    + FRESH12_DATE_FORMATS,
 }
 
 
@@ -453,6 +493,7 @@ def build_locales(split: str) -> list[dict]:
         "fresh9": F.FRESH9_FRAMES,
         "fresh10": F.FRESH10_FRAMES,
         "fresh11": F.FRESH11_FRAMES,
+        "fresh12": F.FRESH12_FRAMES,
     }[split]
     formats = FORMATS_BY_SPLIT.get(split, DATE_FORMATS)
     locales = LOCALES_BY_SPLIT.get(split, LOCALES)
@@ -516,6 +557,7 @@ def main() -> None:
         "pii_locales_fresh9": build_locales("fresh9"),
         "pii_locales_fresh10": build_locales("fresh10"),
         "pii_locales_fresh11": build_locales("fresh11"),
+        "pii_locales_fresh12": build_locales("fresh12"),
         "pii_handwritten": build_handwritten(),
         "pii_handwritten2": build_handwritten("pii_handwritten2.txt"),
         "pii_handwritten3": build_handwritten("pii_handwritten3.txt"),
@@ -525,6 +567,7 @@ def main() -> None:
         "pii_handwritten7": build_handwritten("pii_handwritten7.txt"),
         "pii_handwritten8": build_handwritten("pii_handwritten8.txt"),
         "pii_handwritten9": build_handwritten("pii_handwritten9.txt"),
+        "pii_handwritten10": build_handwritten("pii_handwritten10.txt"),
     }
     for name, rows in sets.items():
         _write(HERE / f"{name}.jsonl", rows)

@@ -73,6 +73,8 @@ _COMMON = """
     ihr sehr geehrte geehrter termin muss leider présente un une relation cause jury service
     bring brings born fr
     ye wi aw valid wegen domicilié domiciliée demeurant mevr dhr typo bitte befund schicken
+    je huisarts praktijk afspraak groet gym waiver traveller traveler arr prompt peacefully
+    eircode soussigné soussignée carer diary nonna nonno abuela abuelo
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 

@@ -129,15 +129,20 @@ NUMERIC_DATE = (
     # day, month and year run together, as on forms and wristbands ("15oct1982", "02FEB1949")
     rf"\b(?:0?[1-9]|[12]\d|3[01]){_MONTH3}(?:{YEAR}|\d{{2}})\b"
 )
+# A German month written in lower case after the day's dot ("9. dezember 2021"; twelfth round);
+# "mai" stays out, as the other months do not need it to be told from "2. May I".
+_GERMAN_LOWER = (
+    r"(?:januar|februar|m[äa]rz|april|juni|juli|august|september|oktober|november|dezember)\b"
+)
 # "3 March", "3rd of March", "02-Feb"; "March 3rd", "Oct 1"
 # (a German day is written with a full stop: "2. März 1950"; not before "May", as in "2. May I")
 DAY_MONTH = (
-    rf"(?:{DAY}(?:\s+(?i:of\s+|de\s+)?|\s?-\s?)|{DAY_WORD}\s+(?i:of)\s+|"
-    rf"(?:[12]\d|3[01]|0?[1-9])\.\s?(?!May\b)(?=[{UP}])){MONTH}(?![{LOW}])"
+    rf"(?:{DAY}(?:\s+(?i:of\s+|de\s+)?|\s?-\s?|/)|{DAY_WORD}\s+(?i:of)\s+|"
+    rf"(?:[12]\d|3[01]|0?[1-9])\.\s?(?!May\b)(?=[{UP}]|{_GERMAN_LOWER})){MONTH}(?![{LOW}])"
 )
 MONTH_DAY = rf"\b{MONTH}\s+(?i:the\s+)?{DAY}(?![\d{LOW}])"
 FULL_DATE = (
-    rf"(?:{DAY_MONTH}(?:,?\s+|\s?-\s?|\s+(?i:de)\s+)(?:{YEAR}|'?\d{{2}}(?!\d|:\d))|"
+    rf"(?:{DAY_MONTH}(?:,?\s+|\s?-\s?|/|\s+(?i:de)\s+)(?:{YEAR}|'?\d{{2}}(?!\d|:\d))|"
     rf"{MONTH_DAY},?\s+(?:{YEAR}|['’]\d{{2}}(?!\d|:\d))|{NUMERIC_DATE})"
 )
 # A month with a year and no day ("since march 2019", "born May 1950").

@@ -26,6 +26,7 @@ from safety.pii.names import (
     TitledActorNameRecognizer,
     TitledNameRecognizer,
 )
+from safety.pii.names_context import NAMES_CONTEXT
 from safety.pii.names_fields import NAMES_FIELDS
 from safety.pii.names_forms import (
     AskedKnownNameRecognizer,
@@ -252,6 +253,14 @@ class FullDateRecognizer(RegexRecognizer):
         # ("thu the twenty-eighth"; with "the" and no comma: "tuesday, first of all" stays)
         (rf"(?<![\w/.-])(?P<v>{P.WEEKDAY_NAME}\.?\s+(?i:the)\s+{P.DAY_WORD})(?![\w-])", 0.6),
         (P.MONTH_PART, 0.6),
+        # twelfth round: an ordinal day with "the" after an arrival, a register or a statement
+        # taken, after the birth sign "*" or opening a chat stamp ("arr. the eleventh -", "CD
+        # register the twenty-fourth |", "* the fifth,", "[the twentieth, 21:14]")
+        (
+            rf"(?i:\b(?:arr\.?|arriving|arrived|register|taken)\s+|\*\s*|\[)"
+            rf"(?P<v>{P.DAY_ORDINAL})(?:{P.DAY_CLOSES}|(?=\s[-–]\s))",
+            0.6,
+        ),
     )
 
 
@@ -426,6 +435,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     *NAMES_LETTERS,
     *NAMES_ROLES,
     *NAMES_FIELDS,
+    *NAMES_CONTEXT,
     EuStreetRecognizer,
     AddressBlockRecognizer,
     EircodeRecognizer,

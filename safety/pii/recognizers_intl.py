@@ -36,7 +36,12 @@ FUSED_TYPE = (
 SHORT_TYPE = r"(?:ring|hof|park|markt|pad|berg|feld|garten|dam|wal|veld|plaats|kamp|haven|wijk)"
 FIVE_DIGIT_ = r"(?:0[1-9]|[1-9]\d)\d{3}"
 # a Belgian box number after the house number ("Kerkstraat 5 bus 2")
-HOUSE = r"\d{1,4}(?:\s(?i:bus)\s\d{1,4}\b|\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?(?![\d/]))"
+# an Amsterdam floor after the number ("Vondelstraat 112-III", "Jacob van Lennepkade 30-hs";
+# twelfth round)
+HOUSE = (
+    r"\d{1,4}(?:\s(?i:bus)\s\d{1,4}\b|-(?:III|II|I|IV|hs|HS|h)(?![\w-])|"
+    r"\s?[a-zA-Z]?(?:\s?[-/]\s?\d{1,4}[a-zA-Z]?)?(?![\d/]))"
+)
 FR_STREET = rf"\b\d{{1,4}}(?:\s?(?i:bis|ter))?,?\s+{FR_TYPE}\s+{WORD}(?:[ -]{WORD}){{0,4}}"
 FUSED_STREET = (
     rf"(?:\b[{P.UP}][{P.LOW}]+\s)?\b(?:{WORD}-){{0,3}}[{L}]*{FUSED_TYPE}(?![{L}])\s?{HOUSE}"
@@ -151,7 +156,9 @@ FOUR_DIGIT = r"[1-9]\d{3}"
 STREET_SEP = r"(?:,\s*|\s+/\s+|[ \t]*\n[ \t]*)"
 CAP_PLACE = P.PLACE
 ANY_PLACE = rf"{WORD}(?:[ -]{WORD}){{0,3}}"
-POSTCODE_CUE = r"(?i:post\s?code|postal code|code postal|plz|\bpc|\bp/c|\bzip)(?i:\s+is|\s+to)?"
+POSTCODE_CUE = (
+    r"(?i:post\s?code|postal code|code postal|plz|\bpc|\bp/c|\bzip|eircode)(?i:\s+is|\s+to)?"
+)
 # Two letters after four digits that are units or English words, not a Dutch postcode:
 # "1000 mg", "2000 iu", "born 1950 in".
 _NOT_NL = (
@@ -491,6 +498,13 @@ class CuedTownRecognizer(RegexRecognizer):
         # a branch named after its town ("spoke with pharmacist X at the <town> branch")
         (rf"(?i:\b(?:at|from|in|to)\s+the)\s+(?P<v>{ANY_PLACE}?)\s+(?i:branch)\b", 0.9),
         (rf"(?i:\bfrom)\s+(?P<v>{ANY_PLACE})\s+(?i:here)\b", 0.7),
+        # a death notice: "X Y of <town>, peacefully", "late of <town>, passed away"
+        # (twelfth round)
+        (
+            rf"(?:\s(?i:of)|(?i:\blate\s+of))\s+(?P<v>{ANY_PLACE}?)"
+            r"(?=\s*,\s*(?i:peacefully|passed\s+away)\b)",
+            0.7,
+        ),
         # where the writer, just named, is from ("its X Y from <town>, ...")
         (
             rf"(?i:\bits|\bit['’]s|\bim|\bi['’]m|\bthis\s+is)\s+[^\W\d_]+(?:[ '-][^\W\d_]+)"
@@ -643,6 +657,12 @@ class CuedPostcodeRecognizer(RegexRecognizer):
     ENTITY = "POSTCODE"
     PATTERNS = (
         (rf"{POSTCODE_CUE}\s*(?:[:=\s]|\.{{2,}})\s*(?P<v>{NL_POSTCODE_ANY})(?![\w-])", 0.9),
+        # four or five digits after a postcode label, whatever the label's country ("Eircode
+        # 62166 for the ambulance": the label says a postcode follows; twelfth round)
+        (
+            rf"{POSTCODE_CUE}\s*(?:[:=\s]|\.{{2,}})\s*(?P<v>{FIVE_DIGIT}|{FOUR_DIGIT})(?![\w/.-])",
+            0.85,
+        ),
         # a Dutch postcode right after a street and its number, whatever its letters
         # ("Kerkstraat 3, 1234ML Zwolle": ML is no millilitre here)
         (rf"(?:{FUSED_STREET}|{SHORT_STREET}),?\s+(?P<v>{NL_POSTCODE_ANY})(?![\w-])", 0.85),

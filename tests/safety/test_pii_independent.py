@@ -27,6 +27,7 @@ from safety.evaluation import load_devset
         ("pii_locales_fresh9", lambda: pii_independent.build_locales("fresh9")),
         ("pii_locales_fresh10", lambda: pii_independent.build_locales("fresh10")),
         ("pii_locales_fresh11", lambda: pii_independent.build_locales("fresh11")),
+        ("pii_locales_fresh12", lambda: pii_independent.build_locales("fresh12")),
         ("pii_handwritten", pii_independent.build_handwritten),
         ("pii_handwritten2", lambda: pii_independent.build_handwritten("pii_handwritten2.txt")),
         ("pii_handwritten3", lambda: pii_independent.build_handwritten("pii_handwritten3.txt")),
@@ -36,6 +37,7 @@ from safety.evaluation import load_devset
         ("pii_handwritten7", lambda: pii_independent.build_handwritten("pii_handwritten7.txt")),
         ("pii_handwritten8", lambda: pii_independent.build_handwritten("pii_handwritten8.txt")),
         ("pii_handwritten9", lambda: pii_independent.build_handwritten("pii_handwritten9.txt")),
+        ("pii_handwritten10", lambda: pii_independent.build_handwritten("pii_handwritten10.txt")),
     ],
 )
 def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, build):
@@ -58,6 +60,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_locales_fresh9",
         "pii_locales_fresh10",
         "pii_locales_fresh11",
+        "pii_locales_fresh12",
         "pii_handwritten",
         "pii_handwritten2",
         "pii_handwritten3",
@@ -67,6 +70,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_handwritten7",
         "pii_handwritten8",
         "pii_handwritten9",
+        "pii_handwritten10",
     ],
 )
 def test_when_independent_rows_read_then_labels_point_at_real_text(name):
@@ -92,6 +96,7 @@ def test_when_frames_split_then_no_two_sets_share_a_frame():
         pii_frames.FRESH9_FRAMES,
         pii_frames.FRESH10_FRAMES,
         pii_frames.FRESH11_FRAMES,
+        pii_frames.FRESH12_FRAMES,
     ]
     assert sum(len(set(s)) for s in sets) == len(set().union(*sets))
 
@@ -161,6 +166,7 @@ def test_when_rebuilt_on_another_day_then_the_golden_files_still_match(monkeypat
         "fresh9",
         "fresh10",
         "fresh11",
+        "fresh12",
     )
     for split in splits:
         rebuilt = json.loads(json.dumps(pii_independent.build_locales(split)))
@@ -171,7 +177,7 @@ def test_when_held_out_sets_registered_then_every_one_is_a_reported_source():
     from safety.evaluation import PII_HELD_OUT, PII_SOURCES
 
     held_out = set(PII_HELD_OUT)
-    assert held_out == {"pii_locales_fresh11", "pii_handwritten9"}
+    assert held_out == {"pii_locales_fresh12", "pii_handwritten10"}
     assert held_out.issubset(PII_SOURCES.values())
 
 
@@ -183,6 +189,7 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
     fresh9 = fresh8 + pii_independent.FRESH9_DATE_FORMATS
     fresh10 = fresh9 + pii_independent.FRESH10_DATE_FORMATS
     fresh11 = fresh10 + pii_independent.FRESH11_DATE_FORMATS
+    fresh12 = fresh11 + pii_independent.FRESH12_DATE_FORMATS
     assert {
         "fresh6": both,
         "fresh7": both,
@@ -190,6 +197,7 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
         "fresh9": fresh9,
         "fresh10": fresh10,
         "fresh11": fresh11,
+        "fresh12": fresh12,
     } == pii_independent.FORMATS_BY_SPLIT
     import datetime as dt
 
@@ -249,3 +257,26 @@ def test_when_fresh11_built_then_its_nine_locales_and_new_date_shapes_appear():
     assert len({r["locale"] for r in load_devset("pii_locales_fresh10")}) == 10
     shapes = {f(dt.date(1949, 2, 2)) for f in pii_independent.FRESH11_DATE_FORMATS}
     assert {"Feb 2nd '49", "1949-2-2", "February the 2nd, 1949", "2/Feb/1949"} <= shapes
+
+
+def test_when_fresh12_built_then_its_nine_locales_and_new_date_shapes_appear():
+    """fresh12 adds pl_PL, pt_PT and yo_NG names (addresses and phones from en_GB) and
+    FRESH12_DATE_FORMATS; fresh11 keeps its nine locales."""
+    import datetime as dt
+
+    rows = load_devset("pii_locales_fresh12")
+    nine = set(pii_independent.LOCALES) | {"pl_PL", "pt_PT", "yo_NG"}
+    assert {r["locale"] for r in rows} == nine
+    assert len(rows) == len(pii_frames.FRESH12_FRAMES) * 9 * pii_independent.PER_FRAME_LOCALE
+    fresh11 = {r["locale"] for r in load_devset("pii_locales_fresh11")}
+    assert fresh11 == set(pii_independent.LOCALES) | {"it_IT", "es_ES", "fr_CH"}
+    shapes = {f(dt.date(1949, 2, 2)) for f in pii_independent.FRESH12_DATE_FORMATS}
+    assert {"2.2.49", "1949 Feb 2", "19490202", "2 II 1949", "2nd of February, 1949"} <= shapes
+
+
+def test_when_handwritten10_read_then_it_has_identifier_and_clinical_only_lines():
+    rows = load_devset("pii_handwritten10")
+    assert len(rows) == 45
+    assert sum(1 for r in rows if not r["entities"]) >= 8
+    types = {e["type"] for r in rows for e in r["entities"]}
+    assert {"PERSON", "DATE_OF_BIRTH", "POSTCODE", "NHS_NUMBER", "MRN", "EMAIL_ADDRESS"} <= types
