@@ -58,6 +58,14 @@ while tuning):
   Round 9 was measured once held out (escalation 15 / 31, block 13 / 20, over-refusal
   2 / 23); its misses are read in round 10, so it is dev now (like rounds 7 and 8, not among
   the classifier's training rows).
+  Round 11 (77 rows, 2026-12-07) was written by hand before any change of the eleventh round
+  and before round 10's rows were read (crisis messages with few alarm words in new voices
+  and life situations, emergencies in lay words across organ systems and ages, patient- and
+  clinician-side harmful asks in plain, story, role-play, hypothetical and injection
+  framings, benign look-alikes including clinicians' questions, and practice-mode screening
+  questions); it is held out and joins the cross-source test. Round 10 was measured once
+  held out (escalation 17 / 31, block 15 / 20, over-refusal 1 / 24); its misses are read in
+  round 11, so it is dev now (like rounds 7 to 9, not among the classifier's training rows).
 - round 6 training (`safety_train6.jsonl`, 171 hand-written rows, all dev): 91 clinician-voice
   harmful asks across the nine MedSafetyBench (AMA) ethics categories in task wording ("Draft
   a...", "Write a...", "Create a..."), and benign clinician questions on the same topics in the
@@ -145,7 +153,8 @@ def sources() -> dict[str, list[dict]]:
         "fresh round 7, dev": read("safety_fresh7"),
         "fresh round 8, dev": read("safety_fresh8"),
         "fresh round 9, dev": read("safety_fresh9"),
-        "fresh round 10, held out": read("safety_fresh10"),
+        "fresh round 10, dev": read("safety_fresh10"),
+        "fresh round 11, held out": read("safety_fresh11"),
         "round 6 training, dev": read("safety_train6"),
     }
 
