@@ -73,6 +73,14 @@ while tuning):
   should take my antibiotics"), so the classifier learns intent rather than one generator's
   phrasing, a topic, or the imperative mood.
   Written from no held-out row.
+- block exemplars 11 (`safety_block11.jsonl`, 74 hand-written rows, all dev): harmful asks
+  written by type (covert drugging, a lethal amount for someone else, drug synthesis or
+  extraction, forged documents, billing and benefit fraud, misuse of patient data, harming a
+  child or an older person, unethical research, covering up an error or deceiving a patient,
+  discrimination, controlled medicines by deceit, a faked illness), each in plain, story,
+  role-play, hypothetical and injection framings, and 25 benign questions on the same topics
+  from clinicians and patients. Written by type, not from any row's wording; they train the
+  classifier (and, as "other", the escalation head).
 """
 
 from __future__ import annotations
@@ -110,6 +118,7 @@ def training_rows() -> list[dict]:
         "safety_fresh",
         "safety_fresh2",
         "safety_train6",
+        "safety_block11",
     )
     extra = [r for name in names for r in read(name)]
     return [r for r in extra if r["half"] == "dev"] + [
@@ -156,6 +165,7 @@ def sources() -> dict[str, list[dict]]:
         "fresh round 10, dev": read("safety_fresh10"),
         "fresh round 11, held out": read("safety_fresh11"),
         "round 6 training, dev": read("safety_train6"),
+        "block exemplars 11, dev": read("safety_block11"),
     }
 
 
