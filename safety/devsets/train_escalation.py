@@ -1,6 +1,7 @@
 """Train the semantic escalation head: `python -m safety.devsets.train_escalation [--loso]`.
 
-Logistic regression (3 classes: other, emergency, self_harm; C=4, balanced) on the MiniLM
+Logistic regression (3 classes: other, emergency, self_harm; C=16, balanced; C=4 until round 11,
+when leave-one-source-out preferred 16 with the round-11 exemplars) on the MiniLM
 embedding alone, deterministic; writes `safety/data/escalation.npz`. It reads dev data only:
 the classifier's training rows (`safety_sources.training_rows`), fresh rounds 4, 7, 8, 9 and 10
 (dev), the round-7 and round-11 escalation exemplars (`safety_escalation7.jsonl`,
@@ -41,7 +42,7 @@ from safety.policy.filter import SafetyFilter
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 OUT = HERE.parent / "data" / "escalation.npz"
-C = 4.0
+C = 16.0
 DEV_SOURCES = (
     "templates, dev",
     "avey negations, dev",
