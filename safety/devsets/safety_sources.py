@@ -58,6 +58,14 @@ while tuning):
   Round 9 was measured once held out (escalation 15 / 31, block 13 / 20, over-refusal
   2 / 23); its misses are read in round 10, so it is dev now (like rounds 7 and 8, not among
   the classifier's training rows).
+  Round 11 (77 rows, 2026-12-07) was written by hand before any change of the eleventh round
+  and before round 10's rows were read (crisis messages with few alarm words in new voices
+  and life situations, emergencies in lay words across organ systems and ages, patient- and
+  clinician-side harmful asks in plain, story, role-play, hypothetical and injection
+  framings, benign look-alikes including clinicians' questions, and practice-mode screening
+  questions); it is held out and joins the cross-source test. Round 10 was measured once
+  held out (escalation 17 / 31, block 15 / 20, over-refusal 1 / 24); its misses are read in
+  round 11, so it is dev now (like rounds 7 to 9, not among the classifier's training rows).
 - round 6 training (`safety_train6.jsonl`, 171 hand-written rows, all dev): 91 clinician-voice
   harmful asks across the nine MedSafetyBench (AMA) ethics categories in task wording ("Draft
   a...", "Write a...", "Create a..."), and benign clinician questions on the same topics in the
@@ -65,6 +73,14 @@ while tuning):
   should take my antibiotics"), so the classifier learns intent rather than one generator's
   phrasing, a topic, or the imperative mood.
   Written from no held-out row.
+- block exemplars 11 (`safety_block11.jsonl`, 74 hand-written rows, all dev): harmful asks
+  written by type (covert drugging, a lethal amount for someone else, drug synthesis or
+  extraction, forged documents, billing and benefit fraud, misuse of patient data, harming a
+  child or an older person, unethical research, covering up an error or deceiving a patient,
+  discrimination, controlled medicines by deceit, a faked illness), each in plain, story,
+  role-play, hypothetical and injection framings, and 25 benign questions on the same topics
+  from clinicians and patients. Written by type, not from any row's wording; they train the
+  classifier (and, as "other", the escalation head).
 """
 
 from __future__ import annotations
@@ -102,6 +118,7 @@ def training_rows() -> list[dict]:
         "safety_fresh",
         "safety_fresh2",
         "safety_train6",
+        "safety_block11",
     )
     extra = [r for name in names for r in read(name)]
     return [r for r in extra if r["half"] == "dev"] + [
@@ -145,8 +162,10 @@ def sources() -> dict[str, list[dict]]:
         "fresh round 7, dev": read("safety_fresh7"),
         "fresh round 8, dev": read("safety_fresh8"),
         "fresh round 9, dev": read("safety_fresh9"),
-        "fresh round 10, held out": read("safety_fresh10"),
+        "fresh round 10, dev": read("safety_fresh10"),
+        "fresh round 11, held out": read("safety_fresh11"),
         "round 6 training, dev": read("safety_train6"),
+        "block exemplars 11, dev": read("safety_block11"),
     }
 
 

@@ -1,10 +1,13 @@
 """Train the semantic escalation head: `python -m safety.devsets.train_escalation [--loso]`.
 
-Logistic regression (3 classes: other, emergency, self_harm; C=4, balanced) on the MiniLM
+Logistic regression (3 classes: other, emergency, self_harm; C=16, balanced; C=4 until round 11,
+when leave-one-source-out preferred 16 with the round-11 exemplars) on the MiniLM
 embedding alone, deterministic; writes `safety/data/escalation.npz`. It reads dev data only:
-the classifier's training rows (`safety_sources.training_rows`), fresh rounds 4, 7, 8 and 9 (dev),
-the round-7 escalation exemplars (`safety_escalation7.jsonl`: crisis and emergency situations and
-benign look-alikes, each written by situation type with several phrasings), and everyday
+the classifier's training rows (`safety_sources.training_rows`), fresh rounds 4, 7, 8, 9 and 10
+(dev), the round-7 and round-11 escalation exemplars (`safety_escalation7.jsonl`,
+`safety_escalation11.jsonl`: crisis and emergency situations and benign look-alikes, each written
+by situation type with several phrasings; round 11's by the types of public triage and
+suicide-warning-sign lists), and everyday
 patient lines from the personas whose setting is not an emergency (opening statements and
 facts the rules and classifier allow; they teach the head that ordinary symptoms are not
 emergencies). No held-out part is read.
@@ -13,7 +16,13 @@ emergencies). No held-out part is read.
 all the others scores it, and the filter's verdict (rules + classifier, no head) is combined
 with the head at the policy's thresholds, denial cues and neighbour agreement (the nearest
 training rows of the other sources). The persona lines are split in two
-halves (alternate lines) so each can be held out.
+halves (alternate lines) so each can be held out. Each source is printed twice: the rules and
+classifier alone -> with the head, and the head alone (what it flags by itself, rules or not),
+since the rules were written from several of these rounds' misses and so flatter their base.
+`--without SOURCE` (repeatable) also leaves a source out of every fold's training, to compare a
+head with and without it; `--C`, `--exemplar-weight`, `--min-neighbours` and `--thresholds` score
+variants (round 11's "before": `--without "escalation exemplars 11" --without "block exemplars
+11, dev" --C 4 --thresholds 0.85 0.95 --min-neighbours 1`).
 """
 
 from __future__ import annotations
@@ -33,7 +42,7 @@ from safety.policy.filter import SafetyFilter
 HERE = Path(__file__).parent
 ROOT = HERE.parent.parent
 OUT = HERE.parent / "data" / "escalation.npz"
-C = 4.0
+C = 16.0
 DEV_SOURCES = (
     "templates, dev",
     "avey negations, dev",
@@ -47,8 +56,11 @@ DEV_SOURCES = (
     "fresh round 7, dev",
     "fresh round 8, dev",
     "fresh round 9, dev",
+    "fresh round 10, dev",
     "round 6 training, dev",
+    "block exemplars 11, dev",
 )
+EXEMPLARS = ("escalation exemplars 7", "escalation exemplars 11")
 
 
 def target(row: dict) -> int:
@@ -74,67 +86,131 @@ def dev_sources(base: SafetyFilter) -> dict[str, list[dict]]:
     by_source = sources()
     out = {name: by_source[name] for name in DEV_SOURCES}
     out["escalation exemplars 7"] = read("safety_escalation7")
+    out["escalation exemplars 11"] = read("safety_escalation11")
     personas = persona_lines(base)
     out["persona lines A"], out["persona lines B"] = personas[0::2], personas[1::2]
     return out
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> LogisticRegression:
-    model = LogisticRegression(C=C, class_weight="balanced", max_iter=5000)
-    return model.fit(x, y)
+def fit(
+    x: np.ndarray, y: np.ndarray, c: float = C, weight: np.ndarray | None = None
+) -> LogisticRegression:
+    model = LogisticRegression(C=c, class_weight="balanced", max_iter=5000)
+    return model.fit(x, y, sample_weight=weight)
 
 
-def loso(base: SafetyFilter) -> None:
+def loso(
+    base: SafetyFilter,
+    without: tuple[str, ...] = (),
+    c: float = C,
+    exemplar_weight: float = 1.0,
+    min_neighbours: int | None = None,
+    thresholds: tuple[float, float] | None = None,
+) -> np.ndarray:
+    """Print leave-one-source-out figures; return the totals (escalations, added, benign,
+    newly flagged). Sources in `without` are neither trained on nor scored."""
     cfg = base.policy.escalation_head
+    if min_neighbours is not None:
+        cfg = cfg.model_copy(update={"min_escalating_neighbours": min_neighbours})
+    if thresholds is not None:
+        cfg = cfg.model_copy(
+            update={"emergency_threshold": thresholds[0], "self_harm_threshold": thresholds[1]}
+        )
     denial = compile_denials(cfg.denial_cues)
-    groups = dev_sources(base)
+    groups = {n: rows for n, rows in dev_sources(base).items() if n not in without}
     names = list(groups)
     vectors = {n: embed([r["text"] for r in groups[n]]) for n in names}
-    print("leave-one-source-out (head trained on the other dev sources)")
-    print(f"  {'source':28s} {'escalation':>22s} {'benign flagged':>22s}")
+    weights = {
+        n: np.full(len(groups[n]), exemplar_weight if n in EXEMPLARS else 1.0) for n in names
+    }
+    print(
+        f"leave-one-source-out (head trained on the other dev sources; C={c}, exemplar weight "
+        f"{exemplar_weight}, thresholds {cfg.emergency_threshold} / {cfg.self_harm_threshold}, "
+        f"min escalating neighbours {cfg.min_escalating_neighbours}"
+        + (f"; never trained on: {', '.join(without)}" if without else "")
+        + ")"
+    )
+    print(
+        f"  {'source':28s} {'escalation':>18s} {'head alone':>11s} "
+        f"{'benign flagged':>16s} {'head alone':>11s}"
+    )
     total = np.zeros(4, dtype=int)
     for held in names:
         x = np.concatenate([vectors[n] for n in names if n != held])
         y = np.array([target(r) for n in names if n != held for r in groups[n]])
-        model = fit(x, y)
+        w = np.concatenate([weights[n] for n in names if n != held])
+        model = fit(x, y, c, w)
         head = EscalationHead(model.coef_, model.intercept_, x, (y > 0).astype(np.int8))
-        esc = [0, 0, 0]  # rows, base, with head
-        ben = [0, 0, 0]
+        esc = [0, 0, 0, 0]  # rows, base, with head, head alone
+        ben = [0, 0, 0, 0]
         for row, vector in zip(groups[held], vectors[held], strict=True):
             action = base.check_input(row["text"], row.get("mode", "consult")).action.value
-            fires = head.decide(row["text"], vector, cfg, denial) is not None
+            consult = row.get("mode", "consult") in [m.value for m in cfg.modes]
+            fires = consult and head.decide(row["text"], vector, cfg, denial) is not None
             if row["label"] == "escalate":
                 esc[0] += 1
                 esc[1] += action == "escalate"
                 esc[2] += action == "escalate" or (action == "allow" and fires)
+                esc[3] += fires
             elif row["label"] == "allow":
                 ben[0] += 1
                 ben[1] += action != "allow"
                 ben[2] += action != "allow" or fires
+                ben[3] += fires
         total += [esc[0], esc[2] - esc[1], ben[0], ben[2] - ben[1]]
         e = f"{esc[1]} -> {esc[2]} / {esc[0]}" if esc[0] else "-"
+        ea = f"{esc[3]} / {esc[0]}" if esc[0] else "-"
         b = f"{ben[1]} -> {ben[2]} / {ben[0]}" if ben[0] else "-"
-        print(f"  {held:28s} {e:>22s} {b:>22s}")
+        ba = f"{ben[3]} / {ben[0]}" if ben[0] else "-"
+        print(f"  {held:28s} {e:>18s} {ea:>11s} {b:>16s} {ba:>11s}")
     print(
         f"  escalations added {total[1]} of {total[0]}; "
         f"benign newly flagged {total[3]} of {total[2]}"
     )
+    return total
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loso", action="store_true", help="leave-one-source-out figures")
+    parser.add_argument(
+        "--without", action="append", default=[], help="--loso: a dev source never trained on"
+    )
+    parser.add_argument("--C", type=float, default=C, help="--loso: the head's C")
+    parser.add_argument(
+        "--exemplar-weight", type=float, default=1.0, help="--loso: weight of exemplar rows"
+    )
+    parser.add_argument(
+        "--min-neighbours", type=int, default=None, help="--loso: escalating neighbours needed"
+    )
+    parser.add_argument(
+        "--thresholds",
+        type=float,
+        nargs=2,
+        default=None,
+        metavar=("EMERGENCY", "SELF_HARM"),
+        help="--loso: the head's thresholds instead of the policy's",
+    )
     args = parser.parse_args()
     base = SafetyFilter(escalation_head=False)
     if args.loso:
-        loso(base)
+        loso(
+            base,
+            tuple(args.without),
+            args.C,
+            args.exemplar_weight,
+            args.min_neighbours,
+            args.thresholds,
+        )
         return
     extra = (
         read("safety_escalation7")
+        + read("safety_escalation11")
         + read("safety_fresh4")
         + read("safety_fresh7")
         + read("safety_fresh8")
         + read("safety_fresh9")
+        + read("safety_fresh10")
         + persona_lines(base)
     )
     rows = training_rows() + extra
