@@ -21,6 +21,7 @@ from medchat.clinical.contradiction import contradicting_sentence
 from medchat.clinical.conveyance import case_text, conveyed, invented_symptoms
 from medchat.clinical.invented_social import invented_social
 from medchat.clinical.leakage import diagnosis_terms, find_leak, strip_leaks
+from medchat.clinical.negated_paraphrase import said_only_in_a_no
 from medchat.clinical.questions import is_open_question
 from medchat.clinical.review import (
     STREAMABLE,
@@ -256,8 +257,12 @@ class PatientAgent(Agent):
         if facts:
             vecs = self.selector.fact_vectors(self.persona)
             index = {f.id: i for i, f in enumerate(self.persona.facts)}
-            hits = conveyed(text, list(facts.values()), vecs[[index[f] for f in facts]])
+            picked = vecs[[index[f] for f in facts]]
+            hits = conveyed(text, list(facts.values()), picked)
             said = {fid for fid, hit in zip(facts, hits, strict=True) if hit}
+            # "No, I haven't had weakness in my arms" is close to "my arms feel weak": a fact
+            # said only inside a no is denied, not said.
+            said -= said_only_in_a_no(text, facts, said, picked)
         elif self.opened:
             problems += [Problem("unasked", fid) for fid in self._conveyed_any(text)]
             if denied_facts := concept_denials(text, self.persona.facts):

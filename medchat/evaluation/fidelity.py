@@ -16,17 +16,19 @@ sure", `clinical.review.is_plain_no`, the rule the live patient's review applies
 
 from __future__ import annotations
 
-import re
 from collections.abc import Collection, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import asdict, dataclass, field
 from functools import lru_cache
+
+import numpy as np
 
 from medchat.agents.patient import PatientAgent
 from medchat.agents.simulator import Answer, PatientSimulator
 from medchat.clinical.conveyance import case_text, conveyed, invented_symptoms
 from medchat.clinical.encoder import embed, get_encoder
 from medchat.clinical.leakage import find_leak
+from medchat.clinical.negated_paraphrase import ANY_NEGATION, said_only_in_a_no
 from medchat.clinical.review import (
     claimed_diagnoses,
     denials,
@@ -164,9 +166,10 @@ class PersonaResult:
     probed_denied_raw: int = 0
     probed_contradicted: int = 0
     """Answers to a present-fact probe with a no sharing words with an expected fact that the
-    conveyance check counts as said: a no before the fact ("No, it doesn't go down my arm. It
-    goes ... down my left arm.") or a no close enough to it by similarity ("No, I didn't come
-    out in a cold sweat"). `probed_denied` excuses a said fact, so it lets both pass."""
+    answer also says outside the no ("No, it doesn't go down my arm. It goes ... down my left
+    arm."): `probed_denied` excuses a said fact. A fact said only inside a no ("No, I didn't
+    come out in a cold sweat") is not counted as said (`said_only_in_a_no`), so it is a
+    `probed_denied` answer instead."""
     probed_contradicted_raw: int = 0
 
 
@@ -180,7 +183,7 @@ def score_persona(
     `present` maps questions about case facts to the facts they ask for."""
     texts = [f.text for f in persona.facts]
     vecs = embed(get_encoder(), texts)
-    ids = [f.id for f in persona.facts]
+    all_facts = {f.id: f.text for f in persona.facts}
     result = PersonaResult(persona.id)
     disclosed: set[str] = set()
     for number, ans in enumerate(answers):
@@ -188,9 +191,8 @@ def score_persona(
             result.errors += 1
             result.answers.append(asdict(ans))
             continue
-        hits = conveyed(ans.answer, texts, vecs)
-        said = {ids[i] for i, hit in enumerate(hits) if hit}
-        raw_said = {ids[i] for i, hit in enumerate(conveyed(ans.raw, texts, vecs)) if hit}
+        said = _said(ans.answer, all_facts, vecs)
+        raw_said = _said(ans.raw, all_facts, vecs)
         # Facts selected again after an earlier answer told them are not due twice (the
         # patient's review does not ask for them either); they are counted apart.
         due = set(ans.facts) - disclosed
@@ -217,6 +219,14 @@ def score_persona(
         disclosed |= said | set(ans.facts)
         result.answers.append({**asdict(ans), "unasked": extra, "invented": invented})
     return result
+
+
+def _said(text: str, facts: dict[str, str], vecs: np.ndarray) -> set[str]:
+    """Case facts a reply conveys, less those it says only inside a no (`said_only_in_a_no`):
+    the patient's review counts the same way."""
+    hits = conveyed(text, list(facts.values()), vecs)
+    said = {fid for fid, hit in zip(facts, hits, strict=True) if hit}
+    return said - said_only_in_a_no(text, facts, said, vecs)
 
 
 def _score_role(
@@ -255,9 +265,6 @@ def _score_role(
     result.appended += bool(review.get("appended"))
 
 
-_ANY_NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|without|cannot|\w+n't)\b", re.I)
-
-
 def _score_probe(
     result: PersonaResult,
     persona: Persona,
@@ -287,7 +294,7 @@ def _score_probe(
         # facts worded without any negation: one worded with it ("she didn't pass her hearing
         # test", "without trying") is echoed back with its negation, which denies nothing.
         told = {
-            fid: asked[fid] for fid in heard & set(asked) if not _ANY_NEGATION.search(asked[fid])
+            fid: asked[fid] for fid in heard & set(asked) if not ANY_NEGATION.search(asked[fid])
         }
         return bool(told and denials(text, told, set()))
 

@@ -182,10 +182,11 @@ def test_when_a_present_fact_probe_is_answered_no_then_it_is_a_denial_whatever_w
 
 
 def test_when_a_no_shares_words_with_a_probed_fact_counted_as_said_then_it_is_counted():
-    """The denial count excuses a fact the answer says, and "says" is similarity: a no close to
-    the fact ("No, I didn't come out in a cold sweat") or a no before the fact both pass it.
-    Both kinds were given by the default model under a 'say no to what the facts do not
-    mention' note (2026-12-07). An echoed fact worded with a negation counts as neither."""
+    """The denial count excuses a fact the answer says. A no before the fact passes it, so it
+    is counted apart (`probed_contradicted`); a no merely close to the fact by similarity ("No,
+    I didn't come out in a cold sweat") does not say the fact and is a denial. Both kinds were
+    given by the default model under a 'say no to what the facts do not mention' note
+    (2026-12-07). An echoed fact worded with a negation counts as neither."""
     from medchat.agents.simulator import Answer
     from medchat.evaluation.fidelity import score_persona
 
@@ -200,5 +201,6 @@ def test_when_a_no_shares_words_with_a_probed_fact_counted_as_said_then_it_is_co
     ]
     present = {sweat: ["sweaty"], radiation: ["radiation"], relieve: ["relieve"]}
     result = score_persona(persona, answers, present=present)
-    assert (result.probed_contradicted, result.probed_contradicted_raw) == (2, 1)
-    assert result.probed_denied == 0  # the count that let both pass
+    assert (result.probed_contradicted, result.probed_contradicted_raw) == (1, 1)
+    assert (result.probed_denied, result.probed_denied_raw) == (1, 1)
+    assert result.probed_conveyed == 2  # the fact after the no, and the one said plainly

@@ -337,6 +337,21 @@ def test_when_the_selector_misses_and_the_reply_denies_a_case_topic_then_the_cas
     assert "denial" not in {p.kind for p in kept.found}
 
 
+def test_when_a_reply_says_a_picked_fact_only_inside_a_no_then_the_denial_is_repaired():
+    """The default model's reply (2026-12-07) to a question its case answers: similarity
+    counted "No, I haven't had a clot in my leg" as saying the clot, so the denial passed. Now
+    the retry is asked for, and when it denies again the case's words are said."""
+    dvt = get_persona("agentclinic-094")
+    turns = _after_opening(dvt, "ever had a clot in youre leg?")
+    denial = "No, I haven't had a clot in my leg."
+    result = _patient_finish(dvt, turns, denial, retry=denial)
+    assert "denial" in {p.kind for p in result.found}
+    assert result.repairs == 1 and result.fallback and "blood clot" in result.text
+    told = "Yes, I had a blood clot, a DVT, in my right leg 5 years ago."
+    kept = _patient_finish(dvt, turns, told, retry="")
+    assert not kept.found and kept.text == told
+
+
 def test_when_a_case_says_nothing_of_home_then_an_invented_household_is_repaired():
     """Seen in a fidelity run: "Who lives at home with you?" answered "I live with my husband"
     by a case that says nothing of its household."""
