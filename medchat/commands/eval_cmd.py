@@ -150,7 +150,7 @@ def _fidelity(args: argparse.Namespace) -> int:
         ("off_case_plain_rate", ">= 0.95"),
         ("probed_recall", "(probed facts said)"),
         ("probed_denied_answers", "= 0"),
-        ("probed_contradicted_answers", "= 0 (a no to a probed fact counted as said)"),
+        ("probed_contradicted_answers", "= 0 (a no beside the probed fact it says)"),
         ("unasked_disclosure_rate", ""),
         ("repaired_rate", "(regenerated once)"),
         ("fallback_rate", "(case words used)"),
