@@ -12,6 +12,7 @@ encoder are shared clinical vocabulary (`medchat.clinical.questions`, `.lexicon`
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Sequence
 
 import numpy as np
@@ -20,6 +21,7 @@ from medchat.clinical.concepts import Concept, asked_concepts, asked_facets, sta
 from medchat.clinical.encoder import Encoder, embed, get_encoder
 from medchat.clinical.lexicon import names_other_complaint, off_topic
 from medchat.clinical.questions import asked_part, is_open_question, question_categories
+from medchat.clinical.spelling import mend
 from medchat.personas.schema import Fact, FactCategory, Persona
 
 COMPLAINT = frozenset(
@@ -67,6 +69,7 @@ class FactSelector:
         self.margin = margin
         self.concept_facts = concept_facts
         self._cache: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
+        self._words: dict[tuple[str, str], frozenset[str]] = {}
 
     @property
     def encoder(self) -> Encoder:
@@ -80,6 +83,14 @@ class FactSelector:
         if key not in self._cache:
             self._cache[key] = embed(self.encoder, [f.text for f in persona.facts])
         return self._cache[key]
+
+    def case_words(self, persona: Persona) -> frozenset[str]:
+        """The words of the persona's opening statement and facts (what a typo is mended to)."""
+        key = (persona.id, "words")
+        if key not in self._words:
+            text = " ".join([persona.opening_statement, *(f.text for f in persona.facts)])
+            self._words[key] = frozenset(re.findall(r"[a-z]+", text.lower()))
+        return self._words[key]
 
     def scores(self, persona: Persona, question: str) -> np.ndarray:
         """Cosine similarity of the question to each fact, in file order."""
@@ -95,6 +106,9 @@ class FactSelector:
         order, regardless of `k`. A turn's sentences before its question that ask nothing
         ("That sounds worrying.") are left out (`asked_part`).
         """
+        # "Are you seeing halos round lihgts?": a misspelt word shares no word piece with the
+        # fact that answers it.
+        question = mend(question, self.case_words(persona))
         turn, question = question, asked_part(question)
         floors = question_categories(question)
         concepts = asked_concepts(question, turn)
