@@ -69,7 +69,7 @@ class FactSelector:
         self.margin = margin
         self.concept_facts = concept_facts
         self._cache: dict[tuple[str, tuple[str, ...]], np.ndarray] = {}
-        self._words: dict[tuple[str, str], frozenset[str]] = {}
+        self._words: dict[str, frozenset[str]] = {}
 
     @property
     def encoder(self) -> Encoder:
@@ -86,11 +86,10 @@ class FactSelector:
 
     def case_words(self, persona: Persona) -> frozenset[str]:
         """The words of the persona's opening statement and facts (what a typo is mended to)."""
-        key = (persona.id, "words")
-        if key not in self._words:
-            text = " ".join([persona.opening_statement, *(f.text for f in persona.facts)])
-            self._words[key] = frozenset(re.findall(r"[a-z]+", text.lower()))
-        return self._words[key]
+        text = " ".join([persona.opening_statement, *(f.text for f in persona.facts)])
+        if text not in self._words:  # keyed by the text: variants of a case share an id
+            self._words[text] = frozenset(re.findall(r"[a-z]+", text.lower()))
+        return self._words[text]
 
     def scores(self, persona: Persona, question: str) -> np.ndarray:
         """Cosine similarity of the question to each fact, in file order."""

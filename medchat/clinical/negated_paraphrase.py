@@ -4,9 +4,11 @@ The conveyance check (`conveyance.conveyed`) is a similarity: "No, I haven't had
 arms" is as close to the case's "My arms feel weak" as a yes would be, and it shares most of the
 fact's words. Counted as said, such a fact was excused by the denial check, which looks only for
 facts a reply denies without also saying them, so the worst error (a patient denying its own
-case) passed the review and the fidelity figures alike. Here a fact counts as said only if the
-reply's clauses without a negation still convey it; a fact worded with a negation ("I haven't
-slept", "without trying") is echoed back with its negation and keeps the plain check.
+case) passed the review and the fidelity figures alike. Here a fact the similarity counts as
+said is not said when the reply's clauses without a negation no longer convey it and what a
+negated clause denies (the words after its last negation) shares a stem with it. A fact worded
+with a negation ("I haven't slept", "without trying") is echoed back with its negation and keeps
+the plain check.
 """
 
 from __future__ import annotations
