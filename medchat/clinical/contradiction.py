@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from medchat.clinical.conveyance import sentences
-from medchat.clinical.review import _stems
+from medchat.clinical.review import telling_stems
 
 NEGATION = re.compile(
     r"\b(?:no|not|never|none|nothing|without|haven't|hasn't|hadn't|don't|doesn't|didn't|isn't|"
@@ -27,14 +27,14 @@ FUNCTION_STEMS = frozenset(
         *("which", "while", "with", "would", "your"),
     }
 )
-"""Five-letter stems of function words, which `_stems` keeps although they tell nothing."""
+"""Five-letter stems of function words, which `telling_stems` keeps although they tell nothing."""
 CLAUSE = re.compile(r"[,;.]|\b(?:and|but)\b", re.IGNORECASE)
 
 
 def telling(text: str) -> set[str]:
-    """`_stems` without negation and function words, which it keeps ("haven't" -> "haven",
+    """`telling_stems` without negation and function words, which it keeps ("haven't" -> "haven",
     "when"), so that two sentences do not match on their "no" or "when" alone."""
-    return _stems(NEGATION.sub(" ", text)) - FUNCTION_STEMS
+    return telling_stems(NEGATION.sub(" ", text)) - FUNCTION_STEMS
 
 
 def contradicting_sentence(text: str, facts: list[str]) -> str | None:

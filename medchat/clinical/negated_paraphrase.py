@@ -18,7 +18,7 @@ import re
 import numpy as np
 
 from medchat.clinical.conveyance import conveyed, sentences
-from medchat.clinical.review import _CLAUSE, _NEGATED, NOT_BETTER, UNSURE, _stems
+from medchat.clinical.review import _CLAUSE, _NEGATED, NOT_BETTER, UNSURE, telling_stems
 
 ANY_NEGATION = re.compile(r"\b(?:no|not|never|none|nothing|without|cannot|\w+n't)\b", re.I)
 """Any negation word in a case fact: such a fact is said back with its negation."""
@@ -41,7 +41,7 @@ def _negated_words(clause: str) -> set[str]:
     haven't vomited any blood" denies vomiting blood; "No, the swelling is not painful"
     denies pain, not the swelling)."""
     ends = [match.end() for match in _NEGATED.finditer(clause)]
-    return _stems(clause[ends[-1] :]) if ends else set()
+    return telling_stems(clause[ends[-1] :]) if ends else set()
 
 
 def said_only_in_a_no(
@@ -60,5 +60,7 @@ def said_only_in_a_no(
         hits = conveyed(positive, list(facts.values()), fact_vecs)
         still = {fid for fid, hit in zip(facts, hits, strict=True) if hit}
     return {
-        fid for fid in candidates - still if any(words & _stems(facts[fid]) for words in negated)
+        fid
+        for fid in candidates - still
+        if any(words & telling_stems(facts[fid]) for words in negated)
     }

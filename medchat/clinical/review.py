@@ -377,7 +377,7 @@ _GENERIC = frozenset(
 )
 
 
-def _stems(text: str) -> set[str]:
+def telling_stems(text: str) -> set[str]:
     """Five-letter stems of a text's telling words ("sweating" and "sweat" share "sweat")."""
     return {w[:5] for w in content_words(text) if len(w) > 3 and w not in _GENERIC}
 
@@ -392,7 +392,7 @@ def positive_part(fact: str) -> str:
     kept = []
     for clause in _CLAUSE.split(fact):
         for part in _CONTRAST.split(clause):
-            if _stems(part) and not (is_negative(part) or _BARE_DENIAL.match(part)):
+            if telling_stems(part) and not (is_negative(part) or _BARE_DENIAL.match(part)):
                 kept.append(part.strip(" ,"))
     return ", ".join(kept)
 
@@ -461,7 +461,7 @@ def _denies_only_adjunct(clause: str, shared: set[str], case_stems: set[str]) ->
     head_text = clause[negation.end() : adjunct.start()]
     if not _NEGATED_OBJECT.search(head_text):
         return False  # "nothing runs in the family": the adjunct is what is denied
-    head = _stems(head_text)
+    head = telling_stems(head_text)
     return bool(head) and not (shared & head or head & _BROAD_HEAD or head & case_stems)
 
 
@@ -483,8 +483,8 @@ def denials(text: str, facts: dict[str, str], said: set[str], case: str | None =
     if not positive:
         return []
     matched = {fid: parts[fid] or facts[fid] for fid in positive}
-    case_stems = _stems(case) if case is not None else set()
-    flat = not _stems(text)  # "No.", "No, nothing like that.": says nothing but no
+    case_stems = telling_stems(case) if case is not None else set()
+    flat = not telling_stems(text)  # "No.", "No, nothing like that.": says nothing but no
     if flat and _LEADING_DENIAL.search(text) and not said:
         return sorted(fid for fid in positive if _plainly_stated(facts[fid]))
     out = set()
@@ -496,9 +496,9 @@ def denials(text: str, facts: dict[str, str], said: set[str], case: str | None =
             continue
         for clause in _CLAUSE.split(sentence):
             if _NEGATED.search(NOT_BETTER.sub(" ", clause)):
-                words = _stems(clause)
+                words = telling_stems(clause)
                 for fid, fact in matched.items():
-                    shared = words & _stems(fact)
+                    shared = words & telling_stems(fact)
                     if shared and not (
                         case is not None and _denies_only_adjunct(clause, shared, case_stems)
                     ):
