@@ -38,6 +38,7 @@ from medchat.clinical.review import (
 )
 from medchat.clinical.risk import invented_risk
 from medchat.clinical.timing import invented_timing
+from medchat.clinical.unsupported_yes import mend_unsupported_yes, unsupported_yes
 from medchat.personas.schema import Fact, Persona
 from medchat.types import Role, Turn
 
@@ -263,6 +264,11 @@ class PatientAgent(Agent):
             # "No, I haven't had weakness in my arms" is close to "my arms feel weak": a fact
             # said only inside a no is denied, not said.
             said -= said_only_in_a_no(text, facts, said, picked)
+            if asks_about_patient(self._heard) and (
+                echo := unsupported_yes(text, self._heard, case_facts, vecs)
+            ):
+                # "Yes, the lump moves up when I swallow": the question taken for the answer.
+                problems.append(Problem("unsupported_yes", echo))
         elif self.opened:
             problems += [Problem("unasked", fid) for fid in self._conveyed_any(text)]
             if denied_facts := concept_denials(text, self.persona.facts):
@@ -330,7 +336,11 @@ class PatientAgent(Agent):
     def complete(
         self, text: str, problems: Sequence[Problem], scrub: Callable[[str], str] = str
     ) -> tuple[str, list[str]]:
-        """Append selected facts the reply left out (at most two), in the case's words."""
+        """Say an unsupported yes as "not sure" (`unsupported_yes`), then append selected facts
+        the reply left out (at most two), in the case's words."""
+        for p in problems:
+            if p.kind == "unsupported_yes" and text.strip().startswith(p.detail):
+                text = mend_unsupported_yes(text, p.detail)
         missing = [p.detail for p in problems if p.kind == "missing"][:2]
         texts = {f.id: f.text for f in self.last_facts}
         added = [scrub(texts[fid]) for fid in missing if fid in texts]

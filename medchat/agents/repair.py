@@ -49,9 +49,9 @@ class Repaired:
         }
 
 
-FIXED_IN_PLACE = frozenset({"missing", "multi_question", "echo"})
+FIXED_IN_PLACE = frozenset({"missing", "multi_question", "echo", "unsupported_yes"})
 """Kinds mended without regenerating (`Agent.complete`): append a fact, keep one question, drop
-a sentence that parrots the patient."""
+a sentence that parrots the patient, say "not sure" for a yes that only repeats the question."""
 
 
 def _serious(problems: Sequence[Problem]) -> list[Problem]:

@@ -151,6 +151,7 @@ def _fidelity(args: argparse.Namespace) -> int:
         ("probed_recall", "(probed facts said)"),
         ("probed_denied_answers", "= 0"),
         ("probed_contradicted_answers", "= 0 (a no beside the probed fact it says)"),
+        ("unsupported_yes_answers", "= 0 (a yes that only repeats the question)"),
         ("unasked_disclosure_rate", ""),
         ("repaired_rate", "(regenerated once)"),
         ("fallback_rate", "(case words used)"),

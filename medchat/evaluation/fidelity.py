@@ -30,12 +30,14 @@ from medchat.clinical.encoder import embed, get_encoder
 from medchat.clinical.leakage import find_leak
 from medchat.clinical.negated_paraphrase import ANY_NEGATION, said_only_in_a_no
 from medchat.clinical.review import (
+    asks_about_patient,
     claimed_diagnoses,
     denials,
     is_plain_no,
     repetition,
     role_breaks,
 )
+from medchat.clinical.unsupported_yes import unsupported_yes
 from medchat.log import get_logger
 from medchat.personas.schema import Persona
 
@@ -171,6 +173,11 @@ class PersonaResult:
     come out in a cold sweat") is not counted as said (`said_only_in_a_no`), so it is a
     `probed_denied` answer instead."""
     probed_contradicted_raw: int = 0
+    unsupported_yes: int = 0
+    """Answers to a question about the patient opening with a yes that only repeats the
+    question and conveys no case fact ("Yes, the lump moves up when I swallow"): `unsupported_yes`,
+    counted on every such answer, whatever was selected."""
+    unsupported_yes_raw: int = 0
 
 
 def score_persona(
@@ -202,6 +209,9 @@ def score_persona(
             result.recalled_raw += len(due & raw_said)
             result.retold += len(set(ans.facts) & disclosed)
         _score_role(result, persona, ans, said, raw_said, ans.question in off_case)
+        if number and asks_about_patient(ans.question):
+            result.unsupported_yes += bool(unsupported_yes(ans.answer, ans.question, texts, vecs))
+            result.unsupported_yes_raw += bool(unsupported_yes(ans.raw, ans.question, texts, vecs))
         if present and ans.question in present:
             _score_probe(result, persona, present[ans.question], disclosed, said, raw_said, ans)
         allowed = set(ans.facts) | disclosed
@@ -368,6 +378,8 @@ def evaluate(
         "raw_probed_denied_answers": sum(r.probed_denied_raw for r in results),
         "probed_contradicted_answers": sum(r.probed_contradicted for r in results),
         "raw_probed_contradicted_answers": sum(r.probed_contradicted_raw for r in results),
+        "unsupported_yes_answers": sum(r.unsupported_yes for r in results),
+        "raw_unsupported_yes_answers": sum(r.unsupported_yes_raw for r in results),
         "raw_invented_symptom_rate": rate("invented_raw"),
         "repaired_rate": rate("repaired"),
         "fallback_rate": rate("fallbacks"),

@@ -370,3 +370,20 @@ def test_when_a_case_says_nothing_of_home_then_an_invented_household_is_repaired
     assert result.fallback and "sons" not in result.text and "wife" not in result.text
     kept = _patient_finish(persona, turns, "I'd rather not go into that.", retry="")
     assert "invented_social" not in {p.kind for p in kept.found}
+
+
+def test_when_a_yes_only_repeats_the_question_then_it_is_said_as_not_sure():
+    """The default model's first reply (2026-12-05, a read probe set) to a question its case
+    does not cover, with a nearby fact picked: the question taken for the answer. The yes is
+    said as "not sure" in place (no regeneration); the rest of the reply stays."""
+    lump = get_persona("neck-lump-24m")
+    turns = _after_opening(lump, "Does the lump move up when you swallow?")
+    reply = (
+        "Yes, the lump moves up when I swallow. I noticed it about six weeks ago when I was "
+        "shaving."
+    )
+    result = _patient_finish(lump, turns, reply, retry="")
+    assert "unsupported_yes" in {p.kind for p in result.found}
+    assert result.repairs == 0 and not result.fallback
+    assert result.text.startswith("I'm not sure about that.") and "moves up" not in result.text
+    assert "six weeks ago" in result.text

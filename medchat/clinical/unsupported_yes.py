@@ -1,0 +1,61 @@
+"""A yes that only repeats the doctor's words: nothing in the case says it.
+
+Asked "Does the lump move up when you swallow?" with a nearby fact to answer from ("I noticed it
+six weeks ago when I was shaving"), the small default model answers "Yes, the lump moves up when
+I swallow." It takes the question for the answer. Measured on a read probe set's absent-symptom
+questions, 15 of 228 first replies opened this way, each asserting something its case never says
+("Yes, there has been blood in the loose stools", "Yes, I do see zigzag lines before the
+headache"): the error that teaches a student a finding the case lacks.
+
+The check looks at the reply's first sentence only: it opens with a yes, most of its telling
+words are the question's, and it conveys no fact of the case (the same conveyance check the
+review uses). The same shape also answers a question worded differently from its case ("Any
+saddle anaesthesia?" "Yes, I've noticed saddle anaesthesia." where the case says the patient's
+bum feels numb): about as often, on the read runs. So the mend has to suit both: the sentence
+becomes "I'm not sure about that." and the facts selected for the question follow in the case's
+words, which is a patient unsure of the doctor's term describing what they feel, or unsure of
+something the case does not say.
+"""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+
+from medchat.clinical.conveyance import conveyed, sentences
+from medchat.clinical.review import telling_stems
+
+NOT_SURE_THAT = "I'm not sure about that."
+
+_YES = re.compile(r"^\W*(?:(?P<label>\w+): )?(?:yes|yeah|yep|yup)\b[\s,.!-]*", re.IGNORECASE)
+_ECHO_SHARE = 0.5
+"""Half of the sentence's telling words are the question's: an echo, not an answer in the
+patient's words (tried on read runs: every flagged sentence shared 0.5 or more)."""
+
+
+def unsupported_yes(
+    reply: str, question: str, fact_texts: list[str], fact_vecs: np.ndarray
+) -> str | None:
+    """The reply's first sentence if it is a yes echoing `question` that conveys none of the
+    case's facts (`fact_texts`, with their vectors), else None. A bare "Yes, he does." is left
+    alone: it repeats nothing and may be right."""
+    first = sentences(reply.strip())[0]
+    opener = _YES.match(first)
+    if opener is None:
+        return None
+    body = first[opener.end() :]
+    words = telling_stems(body)
+    if len(words) < 2 or len(words & telling_stems(question)) < _ECHO_SHARE * len(words):
+        return None
+    if fact_texts and any(conveyed(body, fact_texts, fact_vecs)):
+        return None
+    return first
+
+
+def mend_unsupported_yes(reply: str, sentence: str) -> str:
+    """`reply` with `sentence` (its first) said as NOT_SURE_THAT, an informant's label kept."""
+    opener = _YES.match(sentence)
+    label = f"{opener.group('label')}: " if opener and opener.group("label") else ""
+    rest = reply.strip()[len(sentence) :].strip()
+    return f"{label}{NOT_SURE_THAT} {rest}".strip()
