@@ -88,7 +88,9 @@ _ADDRESS_START = (
 # Role words of a record used without a colon, in the languages of the sets.
 _ROLE_WORD = (
     r"(?i:patientin|patienten|pati[ëe]nt|patiente|patient|player|guest|traveller|traveler|"
-    r"policyholder|policy\s+holder|insured|participant)"
+    r"policyholder|policy\s+holder|insured|participant|"
+    # (thirteenth round) a form's child and parent, an employee, an attorney, a detainee
+    r"child|parent|guardian|employee|attorney|detainee)"
 )
 # A French, German or Dutch "on" before a date closes a name too ("examiné X le 9/1/2019").
 _CLOSES_DATE = rf"(?:{_CLOSES}|(?=\s+(?:le|am|op)\s+(?:[^\W\d_]{{2,9}}\.?\s+)?[\w-]*\d))"

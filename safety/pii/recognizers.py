@@ -50,6 +50,7 @@ from safety.pii.names_forms import (
     VocativeNameRecognizer,
 )
 from safety.pii.names_letters import NAMES_LETTERS
+from safety.pii.names_notes import NAMES_NOTES
 from safety.pii.names_records import NAMES_RECORDS
 from safety.pii.names_roles import NAMES_ROLES
 from safety.pii.recognizers_intl import (
@@ -436,6 +437,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     *NAMES_ROLES,
     *NAMES_FIELDS,
     *NAMES_CONTEXT,
+    *NAMES_NOTES,
     EuStreetRecognizer,
     AddressBlockRecognizer,
     EircodeRecognizer,
