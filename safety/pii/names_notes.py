@@ -8,7 +8,11 @@ and hand-written 10):
 - the writer of a quoted message ("On <date>, X Y wrote:", "X replied:");
 - a name before a ward, bay or bed ("request for X on ward 4", "visiting X in bay 2");
 - a name before where the person lives ("X Y has lived at", "x y lives at");
-- who a message, a complaint or feedback is from ("Feedback from X Y (", "message from x y:").
+- who a message, a complaint or feedback is from ("Feedback from X Y (", "message from x y:");
+- a whole field between table bars, or after a label's colon before " / " ("| X Y |",
+  "engraving: X Y / Addison's /");
+- the owner named on a device ("X's Watch");
+- a relative after a French, German or Dutch kin word ("ma fille X au", "meine Tochter X ist").
 
 Each shape asks the words themselves for what the cue does not settle: two name-like words or
 evidence (`names_roles._strict`), or for one word that it looks like a name and is uncommon.
@@ -149,6 +153,67 @@ class FromDocNameRecognizer(CuedLowerNameRecognizer):
         return _strict(value, loose=True)
 
 
+class BarFieldNameRecognizer(CuedLowerNameRecognizer):
+    """A name as a whole field between table bars ("Dosette box wk 3 | X Y | 12 Elm Road |",
+    "Reply-to: ... | X Y | Town"): two name-like words or evidence, none everyday or clinical."""
+
+    PATTERNS = ((rf"\|\s*(?P<v>{TOK}(?:[ -]{TOK}){{1,3}}?)\s*(?=\||$)", 0.8),)
+
+    def refine(self, value: str) -> str:
+        return _strict(value, loose=True) if _uncommon(value) else ""
+
+
+class SlashFieldNameRecognizer(CuedLowerNameRecognizer):
+    """A name as the field after a label's colon and before " / " ("MedicAlert engraving: X Y /
+    Addison's / ..."): two name-like words or evidence, none everyday or clinical."""
+
+    PATTERNS = ((rf"(?:^|\n)[^\n:|/]{{2,40}}:\s*(?P<v>{TOK}(?:[ -]{TOK}){{1,3}}?)\s+/\s", 0.8),)
+
+    def refine(self, value: str) -> str:
+        return _strict(value, loose=True) if _uncommon(value) else ""
+
+
+class DeviceOwnerNameRecognizer(CuedLowerNameRecognizer):
+    """The owner named on a device ("Fall detected · X's Watch", "sent from x's iPhone"): one
+    uncommon name-like word."""
+
+    PATTERNS = (
+        (
+            rf"\b(?P<v>{TOK})['’]s\s+(?i:watch|apple\s+watch|iphone|ipad|phone|galaxy|fitbit|"
+            r"pixel|tablet|laptop|kindle|echo)\b",
+            0.8,
+        ),
+    )
+
+    def refine(self, value: str) -> str:
+        return _each_a_name(value) if _uncommon(value) else ""
+
+
+# French, German and Dutch kin words after "my", and what follows the name in those languages.
+_KIN_FR_DE_NL = (
+    r"(?i:(?:ma|mon|mes)\s+(?:fille|fils|femme|mari|m[èe]re|p[èe]re|s(?:œ|oe)ur|fr[èe]re|"
+    r"petite-fille|petit-fils|copine|copain)|"
+    r"(?:meine?|unsere?)\s+(?:tochter|sohn|frau|mann|mutter|vater|schwester|bruder|enkelin|enkel)|"
+    r"(?:mijn|onze)\s+(?:dochter|zoon|vrouw|man|moeder|vader|zus|broer|kleindochter|kleinzoon))"
+)
+
+
+class ContinentalKinNameRecognizer(CuedLowerNameRecognizer):
+    """A relative named after a French, German or Dutch kin word ("ma fille X au 06...", "meine
+    Tochter X ist", "mijn zoon X heeft"): each word name-like and uncommon."""
+
+    PATTERNS = (
+        (
+            rf"\b{_KIN_FR_DE_NL}\s+(?P<v>{TOK}(?:[ -]{TOK}){{0,2}}?)(?=\s*[,.;!?()]|\s*$|\s+"
+            r"(?i:au|à|a|est|va|ist|hat|kann|wird|is|heeft|kan|gaat|op|im|in|on|has|is)\b)",
+            0.8,
+        ),
+    )
+
+    def refine(self, value: str) -> str:
+        return _each_a_name(value) if _uncommon(value) else ""
+
+
 NAMES_NOTES = (
     PostNominalNameRecognizer,
     WelcomeNameRecognizer,
@@ -157,4 +222,8 @@ NAMES_NOTES = (
     WardNameRecognizer,
     LivesAtNameRecognizer,
     FromDocNameRecognizer,
+    BarFieldNameRecognizer,
+    SlashFieldNameRecognizer,
+    DeviceOwnerNameRecognizer,
+    ContinentalKinNameRecognizer,
 )
