@@ -258,8 +258,11 @@ class FullDateRecognizer(RegexRecognizer):
         # taken, after the birth sign "*" or opening a chat stamp ("arr. the eleventh -", "CD
         # register the twenty-fourth |", "* the fifth,", "[the twentieth, 21:14]")
         (
-            rf"(?i:\b(?:arr\.?|arriving|arrived|register|taken)\s+|\*\s*|\[)"
-            rf"(?P<v>{P.DAY_ORDINAL})(?:{P.DAY_CLOSES}|(?=\s[-–]\s))",
+            # (thirteenth round: also after "issued", "dated", "expires", "due": "PCN issued
+            # the fifth on ...")
+            rf"(?i:\b(?:arr\.?|arriving|arrived|register|taken|issued|dated|expires|expired|"
+            rf"expiring|due)\s+|\*\s*|\[)"
+            rf"(?P<v>{P.DAY_ORDINAL})(?:{P.DAY_CLOSES}|(?=\s[-–]\s)|(?=\s+(?i:on)\s))",
             0.6,
         ),
     )
