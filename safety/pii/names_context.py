@@ -270,6 +270,12 @@ class RoleWordNameRecognizer(CuedLowerNameRecognizer):
 
     def refine(self, value: str) -> str:
         if all(w[:1].isupper() for w in value.split() if w.lower() not in PARTICLES):
+            if len(value.split()) == 1:
+                # one capitalised word on a form ("child Paulette, parent ..."; thirteenth
+                # round), not an acronym ("patient ID is")
+                if value.isupper() or not _uncommon(value):
+                    return ""
+                return _each_a_name(value)
             return _strict(value, loose=True)
         # in lower case "patient" is as often followed by a verb ("the patient fully
         # understands and"): a known given name or surname, or a non-English letter, must say it

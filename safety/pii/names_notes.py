@@ -12,7 +12,8 @@ and hand-written 10):
 - a whole field between table bars, or after a label's colon before " / " ("| X Y |",
   "engraving: X Y / Addison's /");
 - the owner named on a device ("X's Watch");
-- a relative after a French, German or Dutch kin word ("ma fille X au", "meine Tochter X ist").
+- a relative after a French, German or Dutch kin word ("ma fille X au", "meine Tochter X ist");
+- a name after a label's colon or a bar, before a date in brackets ("unit: x y (10-may-2025)").
 
 Each shape asks the words themselves for what the cue does not settle: two name-like words or
 evidence (`names_roles._strict`), or for one word that it looks like a name and is uncommon.
@@ -20,6 +21,7 @@ evidence (`names_roles._strict`), or for one word that it looks like a name and 
 
 from __future__ import annotations
 
+from safety.pii import patterns as P
 from safety.pii.names import TOK, CuedLowerNameRecognizer
 from safety.pii.names_context import _EMOJI, LabelSurnameFirstRecognizer
 from safety.pii.names_roles import _CLOSES, _TITLE, _each_a_name, _strict, _uncommon
@@ -214,6 +216,22 @@ class ContinentalKinNameRecognizer(CuedLowerNameRecognizer):
         return _each_a_name(value) if _uncommon(value) else ""
 
 
+class NameDateInBracketsRecognizer(CuedLowerNameRecognizer):
+    """A name after a label's colon or a bar, before a date in brackets ("birthdays this week
+    on rowan unit: x y (10-may-2025)", "| X Y (3/4/1950)"): two name-like words or evidence."""
+
+    PATTERNS = (
+        (
+            rf"[:|]\s*(?P<v>{TOK}(?:[ -]{TOK}){{1,3}}?)\s*\((?=\s*(?:{P.DATE_ANY}|"
+            rf"{P.NUMERIC_DATE})\s*\))",
+            0.8,
+        ),
+    )
+
+    def refine(self, value: str) -> str:
+        return _strict(value, loose=True)
+
+
 NAMES_NOTES = (
     PostNominalNameRecognizer,
     WelcomeNameRecognizer,
@@ -226,4 +244,5 @@ NAMES_NOTES = (
     SlashFieldNameRecognizer,
     DeviceOwnerNameRecognizer,
     ContinentalKinNameRecognizer,
+    NameDateInBracketsRecognizer,
 )

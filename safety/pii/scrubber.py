@@ -130,6 +130,9 @@ class Scrubber:
         span = text[start:end]
         if ner and etype == "PERSON" and _clinical_place(text, start, end):
             return True
+        # an ordinal alone is no person or place ("finished 212th"; thirteenth round)
+        if etype in ("PERSON", "LOCATION") and re.fullmatch(r"(?i:\d+(?:st|nd|rd|th))", span):
+            return True
         # a person or place made only of everyday words ("voicemail", "geboren am") is the NER
         # model's guess at a capitalised or unknown word, never an identifier on its own
         if etype in ("PERSON", "LOCATION") and all(is_common(w) for w in re.findall(r"\w+", span)):
