@@ -249,6 +249,8 @@ STREET_SUFFIX = (
     r"Trafficway|Tunnel|Turnpike|Underpass|Union|Unions|Valley|Valleys|Via|Viaduct|Views|"
     r"Village|Villages|Ville|Vista|Walks|Wall|Ways|Well|Wells|Wharf|Yard|Yards|Approach|Broadway|"
     r"Embankment|Wynd|Chase|Croft|Fold|Gate|Hey|Leys|Side|Extension|Grove|Center|Light|Burg|"
+    # Irish and British estate and street words (thirteenth round: "3 Ashgrove Lawn")
+    r"Lawn|Lawns|Downs|Drove|Grange|Paddock|Brae|Loan|Vennel|Woods|Demesne|Heath|"
     # USPS also lists these ("Studio 8, Janet Rue", "Bethany Fall")
     r"Fall|Rue)s?\b\.?"
 )
