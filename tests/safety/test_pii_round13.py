@@ -117,7 +117,7 @@ def test_when_lower_case_name_in_a_round13_shape_then_scrubbed(scrubbed, text, v
     ("text", "values"),
     [
         ("Quentin Harrowgate (b. 3rd of May, Much Wenlock) - asthma", ["Much Wenlock"]),
-        ("who joins us from Kirkby Stephen after ten years", []),
+        ("our new GP, who joins us from Kirkby Stephen.", ["Kirkby", "Stephen"]),
         ("please welcome our new nurse, who joins us from Tewkesbury", ["Tewkesbury"]),
         ("forum: 41M from Ballymoney, anyone tried this?", ["Ballymoney"]),
         ("dob 7-xi-1968, allergic to latex", ["7-xi-1968"]),
