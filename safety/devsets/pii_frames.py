@@ -459,6 +459,51 @@ FRESH12_FRAMES: tuple[str, ...] = (
     "Prescription exemption certificate for {name}, expires {date}, {clin}",
 )
 
+# Written on 2026-12-07 before the thirteenth round of rule changes and measured once with the
+# rules as they were: a pharmacy owing slip, a memorial line with two dates, a blood-donor card, a
+# voice-note transcript, a tenant's repair request, a dental reminder SMS, a German home-care
+# round, a French attestation, a Dutch results message, an Irish medical-card line, a parents'
+# group question with a possessive without its apostrophe, an aesthetics consent form, a
+# marathon medical-tent log, a forwarded text from a landline, a wedding RSVP, a housebound
+# library round, a pharmacy ready-to-collect text, a two-week-wait referral, a fridge note, a
+# neighbourhood missing-person post, a German get-well card, a birth plan, a visitor sign-in, a
+# cycling accident note, an interpreter booking, a French mutual-insurance card, a German chat
+# request, a complaint log, a home-oxygen order and a sick-day-rules card; eleven locales (da_DK,
+# cs_CZ, hu_HU, ro_RO and tr_TR added, names from their own providers, addresses from the issue's
+# countries). No rule was written from these shapes.
+FRESH13_FRAMES: tuple[str, ...] = (
+    "Owing slip: {drug} {dose} owed to {last} {first} - ring {phone} when it's in",
+    "Remembering {first} {last}, {dob} to {date}, who lived with {epo} with such grace",
+    "Donor card · {last}, {first} · DOB {dob} · deferred while on {drug}",
+    "voice note from {first}: hiya its me, the {drug} ran out, can u ring me back on {phone}",
+    "Repair request from tenant {name}, {address}: the damp is making her {epo} worse",
+    "Reminder: {first}, your appointment at Harbour Dental is on {date}. Reply Y to confirm.",
+    "Pflegedienst Tour 3: Hausbesuch bei {name}, {street}, {postcode} {city} - {drug} {dose} geben",
+    "Attestation pour {name}, {street}, {postcode} {city} : arrêt de travail à compter du {date}",
+    "Beste {first}, de uitslag van je bloedonderzoek van {date} is binnen, bel ons op {phone}",
+    "Medical card holder {name}, {address}, GMS 40915T, {clin}",
+    "anyone know a good physio near {city}? {first}s {clin} is no better after 6 weeks",
+    "Client: {name} / DOB {dob} / taking {drug}? yes / patch test done {date}",
+    "Medical tent 11:42, bib 2231, {name}, {clin}, walked out fine",
+    "msg from {phone}: this is {first}, mums fallen at {street}, pls come",
+    "RSVP: {name} + 1, coeliac, please note she carries {drug}",
+    "Housebound library round: {name}, {street}, {city} - large print, has {epo}",
+    "{first}, your {drug} is ready to collect from {city} Pharmacy. Open 9-6.",
+    "2WW referral: {last}, {first} ({dob}) - {clin}, weight loss",
+    "{first} - dont forget ur {drug} at 6!! love mum x",
+    "has anyone seen {name}? she has {epo} and walked out of {street} this morning",
+    "Liebe {first}, gute Besserung mit deinem {epo}! Dein Team aus {city}",
+    "Birth partner: {name}, mobile {phone}; planning a water birth, {clin}",
+    "Visitor sign-in 10:05 - {name} visiting {first} {last}, bay 2",
+    "Cyclist {name} came off his bike on {street}, {city} on {date}: {clin}",
+    "Interpreter booked for {name} (born {dob}) at the {epo} clinic on {date}",
+    "Carte de mutuelle : {name}, né(e) le {dob}, adhérent n° 7712093",
+    "Hallo {first}, kannst du mir bis {date} das Rezept für {drug} schicken? LG",
+    "Complaint logged {date}: {name} says the {drug} {dose} was the wrong strength",
+    "Home oxygen order: {name}, {address}, {clin}, concentrator to be fitted {date}",
+    "Sick day rules card given to {name} on {date}; {clin}; hold {drug} if vomiting",
+)
+
 # Clinical content, chosen for this source only (not the lists in `pii_templates`).
 DRUGS: tuple[str, ...] = (
     "apixaban",

@@ -37,7 +37,12 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   measured once before and once after that round, then read in the twelfth;
   `pii_locales_fresh12.jsonl` (FRESH12_FRAMES, seed 1315, written on 2026-12-07 before the
   twelfth round, nine locales with pl_PL, pt_PT and yo_NG names whose addresses and phones come
-  from en_GB, and the further date shapes of FRESH12_DATE_FORMATS) is held out, rows unread.
+  from en_GB, and the further date shapes of FRESH12_DATE_FORMATS) was measured once before and
+  once after that round, then read in the thirteenth; `pii_locales_fresh13.jsonl`
+  (FRESH13_FRAMES, seed 1316, written on 2026-12-07 before the thirteenth round, eleven locales
+  with da_DK, cs_CZ, hu_HU, ro_RO and tr_TR names whose addresses come from the issue's countries
+  (nl_NL, de_DE, fr_FR, en_IE), phones from the address's own country, and the further date
+  shapes of FRESH13_DATE_FORMATS) is held out, rows unread.
 - Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
   before the recognizers were changed; parsed into `pii_handwritten.jsonl`. A second set,
   `pii_handwritten2.txt` (2026-12-05, before the fourth round), gives `pii_handwritten2.jsonl`;
@@ -51,7 +56,9 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   (2026-12-06, before the tenth round; read in the eleventh), gives `pii_handwritten8.jsonl`; a
   ninth, `pii_handwritten9.txt` (2026-12-07, before the eleventh round; read in the twelfth),
   gives `pii_handwritten9.jsonl`; a tenth, `pii_handwritten10.txt` (2026-12-07, before the
-  twelfth round, held out, rows unread), gives `pii_handwritten10.jsonl`.
+  twelfth round; read in the thirteenth), gives `pii_handwritten10.jsonl`; an eleventh,
+  `pii_handwritten11.txt` (2026-12-07, before the thirteenth round, held out, rows unread), gives
+  `pii_handwritten11.jsonl`.
 """
 
 from __future__ import annotations
@@ -86,6 +93,7 @@ SEEDS = {
     "fresh10": 1313,
     "fresh11": 1314,
     "fresh12": 1315,
+    "fresh13": 1316,
 }
 # fresh8 adds two locales (en_US and de_AT); the older sets keep LOCALES, so their golden files do
 # not change.
@@ -98,6 +106,7 @@ LOCALES_BY_SPLIT = {
     "fresh10": (*LOCALES, "de_AT", "nl_BE", "fr_CH", "de_CH"),
     "fresh11": (*LOCALES, "it_IT", "es_ES", "fr_CH"),
     "fresh12": (*LOCALES, "pl_PL", "pt_PT", "yo_NG"),
+    "fresh13": (*LOCALES, "da_DK", "cs_CZ", "hu_HU", "ro_RO", "tr_TR"),
 }
 # fresh11 adds Italian and Spanish names (it_IT, es_ES) in English text: the recognizers claim no
 # Italian or Spanish addresses, so those rows take their street, postcode, town and phone from
@@ -110,7 +119,17 @@ HOME_LOCALE = {
     "pl_PL": "en_GB",
     "pt_PT": "en_GB",
     "yo_NG": "en_GB",
+    # fresh13: Danish, Czech, Hungarian, Romanian and Turkish names of people living in the
+    # issue's countries (the Netherlands, Germany, France, Ireland).
+    "da_DK": "nl_NL",
+    "cs_CZ": "de_DE",
+    "hu_HU": "fr_FR",
+    "ro_RO": "en_IE",
+    "tr_TR": "de_DE",
 }
+# Phones come from en_IE for the continental homes, except in these splits, where a French, German
+# or Dutch home gives its own country's number ("+33 (0)5 64 09 13 90", "(02199) 35181").
+OWN_PHONE_BY_SPLIT = {"fresh13": ("fr_FR", "de_DE", "nl_NL")}
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
 # Ages are counted from this day, not from the clock: the golden files must not change with the
@@ -361,6 +380,30 @@ FRESH12_DATE_FORMATS = (
     lambda d: f"{d.strftime('%a')}, {d.day:02d} {d.strftime('%b')} {d.year}",
     lambda d: f"{d.day:02d} {d.strftime('%b')}, {d.year}",
 )
+_GERMAN_SHORT = ["Jan.", "Feb.", "März", "Apr.", "Mai", "Juni"]
+_GERMAN_SHORT += ["Juli", "Aug.", "Sept.", "Okt.", "Nov.", "Dez."]
+# Further shapes for fresh13 only: the Danish "2/2-1949", the Hungarian "1949. 02. 02.", the Czech
+# "2. 2. 1949" (spaces after the dots), a German short month ("2. Feb. 1949"), the legal "2nd day
+# of February 1949", dots around a short month, hyphens around a full month, year first with a
+# short month and hyphens, spaced figures with a two-digit year, a weekday before a dotted date, a
+# day in words with "of" and a year, a month-first ordinal with an apostrophe year, an ordinal
+# with hyphens, and a short month before a day and an apostrophe year.
+FRESH13_DATE_FORMATS = (
+    lambda d: f"{d.day}/{d.month}-{d.year}",
+    lambda d: f"{d.year}. {d.month:02d}. {d.day:02d}.",
+    lambda d: f"{d.day}. {d.month}. {d.year}",
+    lambda d: f"{d.day}. {_GERMAN_SHORT[d.month - 1]} {d.year}",
+    lambda d: f"{_ordinal(d.day)} day of {d.strftime('%B')} {d.year}",
+    lambda d: f"{d.day:02d}.{d.strftime('%b')}.{d.year}",
+    lambda d: f"{d.day}-{d.strftime('%B')}-{d.year}",
+    lambda d: f"{d.year}-{d.strftime('%b')}-{d.day:02d}",
+    lambda d: f"{d.day:02d} {d.month:02d} {d.strftime('%y')}",
+    lambda d: f"{d.strftime('%a')} {d.day:02d}.{d.month:02d}.{d.strftime('%y')}",
+    lambda d: f"{_ORDINAL_WORDS[d.day - 1]} of {d.strftime('%B')} {d.year}",
+    lambda d: f"{d.strftime('%B')} {_ordinal(d.day)} '{d.strftime('%y')}",
+    lambda d: f"{_ordinal(d.day)}-{d.strftime('%b')}-{d.year}",
+    lambda d: f"{d.strftime('%b')} {d.day} '{d.strftime('%y')}",
+)
 FORMATS_BY_SPLIT = {
     "fresh6": DATE_FORMATS + MORE_DATE_FORMATS,
     "fresh7": DATE_FORMATS + MORE_DATE_FORMATS,
@@ -384,6 +427,14 @@ FORMATS_BY_SPLIT = {
     + FRESH10_DATE_FORMATS
     + FRESH11_DATE_FORMATS
     + FRESH12_DATE_FORMATS,
+    "fresh13": DATE_FORMATS
+    + MORE_DATE_FORMATS
+    + FRESH8_DATE_FORMATS
+    + FRESH9_DATE_FORMATS
+    + FRESH10_DATE_FORMATS
+    + FRESH11_DATE_FORMATS
+    + FRESH12_DATE_FORMATS
+    + FRESH13_DATE_FORMATS,
 }
 
 
@@ -400,7 +451,11 @@ def render_date(rng: random.Random, d: date, formats: tuple = DATE_FORMATS) -> s
 
 
 def locale_values(
-    rng: random.Random, fakers: dict[str, Faker], locale: str, formats: tuple = DATE_FORMATS
+    rng: random.Random,
+    fakers: dict[str, Faker],
+    locale: str,
+    formats: tuple = DATE_FORMATS,
+    own_phone_extra: tuple = (),
 ) -> dict[str, str]:
     """One value per slot; Irish-language rows use en_IE addresses (ga_IE has none of its own),
     Italian and Spanish rows en_GB ones (HOME_LOCALE)."""
@@ -433,7 +488,7 @@ def locale_values(
             (None, " "),
             ("city", city),
         ]
-    own_phone = ("en_GB", "en_US", "nl_BE", "fr_CH", "de_CH")
+    own_phone = ("en_GB", "en_US", "nl_BE", "fr_CH", "de_CH", *own_phone_extra)
     phone_src = fakers[home] if home in own_phone else fakers["en_IE"]
     values: dict = {
         "name": f"{f.first_name()} {f.last_name()}",
@@ -494,9 +549,11 @@ def build_locales(split: str) -> list[dict]:
         "fresh10": F.FRESH10_FRAMES,
         "fresh11": F.FRESH11_FRAMES,
         "fresh12": F.FRESH12_FRAMES,
+        "fresh13": F.FRESH13_FRAMES,
     }[split]
     formats = FORMATS_BY_SPLIT.get(split, DATE_FORMATS)
     locales = LOCALES_BY_SPLIT.get(split, LOCALES)
+    own_phone_extra = OWN_PHONE_BY_SPLIT.get(split, ())
     rng = random.Random(SEEDS[split])
     fakers = {loc: Faker(loc) for loc in locales}
     for i, loc in enumerate(locales):
@@ -505,7 +562,8 @@ def build_locales(split: str) -> list[dict]:
     for i, frame in enumerate(frames):
         for locale in locales:
             for _ in range(PER_FRAME_LOCALE):
-                row = render(frame, locale_values(rng, fakers, locale, formats))
+                values = locale_values(rng, fakers, locale, formats, own_phone_extra)
+                row = render(frame, values)
                 if rng.random() < LOWERCASE_SHARE and len(row["text"].lower()) == len(row["text"]):
                     row["text"] = row["text"].lower()
                 rows.append({"source": f"locales/{split}", "frame": i, "locale": locale, **row})
@@ -558,6 +616,7 @@ def main() -> None:
         "pii_locales_fresh10": build_locales("fresh10"),
         "pii_locales_fresh11": build_locales("fresh11"),
         "pii_locales_fresh12": build_locales("fresh12"),
+        "pii_locales_fresh13": build_locales("fresh13"),
         "pii_handwritten": build_handwritten(),
         "pii_handwritten2": build_handwritten("pii_handwritten2.txt"),
         "pii_handwritten3": build_handwritten("pii_handwritten3.txt"),
@@ -568,6 +627,7 @@ def main() -> None:
         "pii_handwritten8": build_handwritten("pii_handwritten8.txt"),
         "pii_handwritten9": build_handwritten("pii_handwritten9.txt"),
         "pii_handwritten10": build_handwritten("pii_handwritten10.txt"),
+        "pii_handwritten11": build_handwritten("pii_handwritten11.txt"),
     }
     for name, rows in sets.items():
         _write(HERE / f"{name}.jsonl", rows)

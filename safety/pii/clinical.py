@@ -67,7 +67,8 @@ PROTECTED_PATTERNS: tuple[str, ...] = (
     r"(?i:\b(?:sats?|saturations?|spo2|o2|oxygen)\s*(?:of|at|is|was|:)?\s*\d{2,3}\s*%)",
     # ("st" is stone, unless it is an ordinal day before a month: "1st March", "21st of May")
     # nor before a year: "august 1st, 2022"
-    r"(?i:\b\d{1,3}(?:\.\d+)?\s*(?:%|kg|kilos?|lbs?|pounds|stone|st(?!\s+(?:of\s+)?"
+    # (nor "1st", "21st", "31st" written as one word: ordinal days, "registered Sep. 1st")
+    r"(?i:\b(?![23]?1st\b)\d{1,3}(?:\.\d+)?\s*(?:%|kg|kilos?|lbs?|pounds|stone|st(?!\s+(?:of\s+)?"
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|,?\s+(?:19|20)\d\d\b)|cm|mm|inches|"
     r"feet|ft)\b)",
     r"(?i:\b(?:bmi|hba1c|egfr|crp|inr|tsh|psa|hb|wcc|glucose|sugar|cholesterol|ldl|hdl|"
@@ -90,6 +91,9 @@ PROTECTED_PATTERNS: tuple[str, ...] = (
     rf"(?<![\d/]){_DATE_WORD_BEFORE}\d{{1,2}}\s*/\s*12\b(?!\s*/)",
     r"(?i:(?<![\d/])\d{1,2}\s*/\s*12\s+(?:review|follow[- ]?up|f/u|fu|old|ago|hx|history|of)\b)",
     r"(?i:\bt[12]\s?dm\b)",
+    # a disease or vitamin named by its letter ("Hep B", "hepatitis C", "Strep A", "vit D",
+    # "vitamin B12", "group B strep")
+    r"(?i:\b(?:hep|hepatitis|strep|vit|vitamin|group)\s?[a-e](?:\d{1,2})?\b)",
     # a change of a score or reading written as two fractions ("pain from 8/10 to 3/10", "Hb
     # went from 9/10 to 11/12"): not a date range
     r"(?i:\b(?:pain|score|gcs|hb|went|gone|rose|fell|dropped|improved|increased|decreased|"
@@ -107,7 +111,10 @@ PROTECTED_PATTERNS: tuple[str, ...] = (
 DRUG_CONTEXT = re.compile(
     r"(?i:\b(?:on|taking|take|takes|took|prescribed|started|stopped|tried|using|given|the|"
     r"mg of|dose of|course of|tablets of|inhaler|some|your|bring|brought|gave me|give me|rx|"
-    r"out of)\s+|(?<![\w.])\d+(?:\.\d+)?\s*(?i:mg|mcg|g|ml|micrograms?|milligrams?|puffs?)\s+"
+    r"out of)\s+|"
+    # what one fetches or orders of one's own medicine ("can collect my Creon tomorrow")
+    r"\b(?i:collect|collecting|pick\s+up|picking\s+up|order|ordering|renew|refill|reorder)\s+"
+    r"(?i:my|his|her|their|mum's|dad's|mums|dads)\s+|(?<![\w.])\d+(?:\.\d+)?\s*(?i:mg|mcg|g|ml|micrograms?|milligrams?|puffs?)\s+"
     r"(?i:of)\s+)$"
 )
 # A change of treatment right after the token ("Stalevo stopped", "Keppra increased"): a medicine.

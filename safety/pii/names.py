@@ -75,6 +75,7 @@ _COMMON = """
     ye wi aw valid wegen domicilié domiciliée demeurant mevr dhr typo bitte befund schicken
     je huisarts praktijk afspraak groet gym waiver traveller traveler arr prompt peacefully
     eircode soussigné soussignée carer diary nonna nonno abuela abuelo
+    dosette community matron caller engraving parkrun box wk hosp vis joindre pouvez
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 

@@ -88,7 +88,9 @@ _ADDRESS_START = (
 # Role words of a record used without a colon, in the languages of the sets.
 _ROLE_WORD = (
     r"(?i:patientin|patienten|pati[ëe]nt|patiente|patient|player|guest|traveller|traveler|"
-    r"policyholder|policy\s+holder|insured|participant)"
+    r"policyholder|policy\s+holder|insured|participant|"
+    # (thirteenth round) a form's child and parent, an employee, an attorney, a detainee
+    r"child|parent|guardian|employee|attorney|detainee)"
 )
 # A French, German or Dutch "on" before a date closes a name too ("examiné X le 9/1/2019").
 _CLOSES_DATE = rf"(?:{_CLOSES}|(?=\s+(?:le|am|op)\s+(?:[^\W\d_]{{2,9}}\.?\s+)?[\w-]*\d))"
@@ -268,6 +270,12 @@ class RoleWordNameRecognizer(CuedLowerNameRecognizer):
 
     def refine(self, value: str) -> str:
         if all(w[:1].isupper() for w in value.split() if w.lower() not in PARTICLES):
+            if len(value.split()) == 1:
+                # one capitalised word on a form ("child Paulette, parent ..."; thirteenth
+                # round), not an acronym ("patient ID is")
+                if value.isupper() or not _uncommon(value):
+                    return ""
+                return _each_a_name(value)
             return _strict(value, loose=True)
         # in lower case "patient" is as often followed by a verb ("the patient fully
         # understands and"): a known given name or surname, or a non-English letter, must say it

@@ -44,7 +44,10 @@ _HEADING = (
     r"radiology|phlebotomy|orthoptics|orthotics|dental(?:\s+recall)?(?:\s+card)?|recall\s+card|"
     r"wristband|name\s+band|handover|vaccination\s+record|immuni[sz]ation\s+record|"
     r"school\s+nurse|health\s+visitor|discharge\s+summary|clinic\s+list|ward\s+list|"
-    r"theatre\s+list|district\s+nurse)"
+    r"theatre\s+list|district\s+nurse|"
+    # (thirteenth round) hospital services that log a request by name
+    r"chaplaincy|chaplain|pastoral\s+care|spiritual\s+care|bereavement\s+service|pals|"
+    r"social\s+work|occupational\s+therapy|speech\s+and\s+language|salt|interpreting)"
 )
 # A bed, room or bay before a name on a ward list ("room 12 X Y (", "bay 3 bed 2: X Y").
 _BED = r"(?i:(?:room|bed|bay|cubicle|side\s+room)\s+\d{1,3}[a-z]?)"

@@ -124,6 +124,11 @@ NUMERIC_DATE = (
     rf"(?:0?[1-9]|[12]\d|3[01])[./ -]{ROMAN_MONTH}[./ -](?:{YEAR}|\d{{2}})|"
     # a lower-case Roman month only between dots and before a full year ("23.iii.2025")
     rf"(?:0?[1-9]|[12]\d|3[01])\.(?i:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\.{YEAR}|"
+    # or between hyphens ("7-ix-1972"; thirteenth round)
+    rf"(?:0?[1-9]|[12]\d|3[01])-(?i:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)-{YEAR}|"
+    # the year first before a month's name and the day, with spaces ("2022 may 29", "1949 Feb
+    # 2"; thirteenth round)
+    rf"\b{YEAR}\s+{_MONTH3}\s+(?:0?[1-9]|[12]\d|3[01])(?![\d{LOW}:])|"
     # the month first with hyphens ("Apr-07-2020", "jan-02-22")
     rf"\b{_MONTH3}-(?:0?[1-9]|[12]\d|3[01])-(?:{YEAR}|\d{{2}})(?![\d-])|"
     # day, month and year run together, as on forms and wristbands ("15oct1982", "02FEB1949")
@@ -244,6 +249,8 @@ STREET_SUFFIX = (
     r"Trafficway|Tunnel|Turnpike|Underpass|Union|Unions|Valley|Valleys|Via|Viaduct|Views|"
     r"Village|Villages|Ville|Vista|Walks|Wall|Ways|Well|Wells|Wharf|Yard|Yards|Approach|Broadway|"
     r"Embankment|Wynd|Chase|Croft|Fold|Gate|Hey|Leys|Side|Extension|Grove|Center|Light|Burg|"
+    # Irish and British estate and street words (thirteenth round: "3 Ashgrove Lawn")
+    r"Lawn|Lawns|Downs|Drove|Grange|Paddock|Brae|Loan|Vennel|Woods|Demesne|Heath|"
     # USPS also lists these ("Studio 8, Janet Rue", "Bethany Fall")
     r"Fall|Rue)s?\b\.?"
 )

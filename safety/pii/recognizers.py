@@ -50,6 +50,7 @@ from safety.pii.names_forms import (
     VocativeNameRecognizer,
 )
 from safety.pii.names_letters import NAMES_LETTERS
+from safety.pii.names_notes import NAMES_NOTES
 from safety.pii.names_records import NAMES_RECORDS
 from safety.pii.names_roles import NAMES_ROLES
 from safety.pii.recognizers_intl import (
@@ -257,8 +258,11 @@ class FullDateRecognizer(RegexRecognizer):
         # taken, after the birth sign "*" or opening a chat stamp ("arr. the eleventh -", "CD
         # register the twenty-fourth |", "* the fifth,", "[the twentieth, 21:14]")
         (
-            rf"(?i:\b(?:arr\.?|arriving|arrived|register|taken)\s+|\*\s*|\[)"
-            rf"(?P<v>{P.DAY_ORDINAL})(?:{P.DAY_CLOSES}|(?=\s[-–]\s))",
+            # (thirteenth round: also after "issued", "dated", "expires", "due": "PCN issued
+            # the fifth on ...")
+            rf"(?i:\b(?:arr\.?|arriving|arrived|register|taken|issued|dated|expires|expired|"
+            rf"expiring|due)\s+|\*\s*|\[)"
+            rf"(?P<v>{P.DAY_ORDINAL})(?:{P.DAY_CLOSES}|(?=\s[-–]\s)|(?=\s+(?i:on)\s))",
             0.6,
         ),
     )
@@ -436,6 +440,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     *NAMES_ROLES,
     *NAMES_FIELDS,
     *NAMES_CONTEXT,
+    *NAMES_NOTES,
     EuStreetRecognizer,
     AddressBlockRecognizer,
     EircodeRecognizer,

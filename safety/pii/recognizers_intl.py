@@ -511,6 +511,20 @@ class CuedTownRecognizer(RegexRecognizer):
             rf"{{0,4}}\s+(?i:from)\s+(?P<v>{ANY_PLACE}?)(?=\s*[,.;!]|\s*$)",
             0.7,
         ),
+        # (thirteenth round) the place of birth after the date inside brackets ("(b. 4th of Oct,
+        # Rothenburg ob der Tauber)", "(born 17 dec 1942, phillipsbury)")
+        (
+            rf"\((?i:b\.|born|dob|d\.o\.b\.?|geb\.|n[ée]e?)\s*:?\s*[^,()]{{3,30}},\s*"
+            rf"(?P<v>{ANY_PLACE}?)\s*\)",
+            0.7,
+        ),
+        # where someone joins from, and a poster's place after age and sex ("who joins us from
+        # <town>", "34F from <town>,")
+        (
+            rf"(?:(?i:\b(?:joins|joined|joining)\s+(?:us|the\s+team)\s+from)|"
+            rf"\b\d{{1,2}}(?i:[mf])\s+(?i:from))\s+(?P<v>{ANY_PLACE}?)(?=\s*[,.;!?]|\s*$)",
+            0.7,
+        ),
         # the place of birth after the date ("born on 4 march in andre-sur-mer")
         (
             rf"(?i:\bborn)\s+(?i:on\s+)?(?i:the\s+)?(?:{P.DATE_ANY})\s+(?i:in)\s+(?P<v>{ANY_PLACE})",

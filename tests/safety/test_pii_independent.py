@@ -28,6 +28,7 @@ from safety.evaluation import load_devset
         ("pii_locales_fresh10", lambda: pii_independent.build_locales("fresh10")),
         ("pii_locales_fresh11", lambda: pii_independent.build_locales("fresh11")),
         ("pii_locales_fresh12", lambda: pii_independent.build_locales("fresh12")),
+        ("pii_locales_fresh13", lambda: pii_independent.build_locales("fresh13")),
         ("pii_handwritten", pii_independent.build_handwritten),
         ("pii_handwritten2", lambda: pii_independent.build_handwritten("pii_handwritten2.txt")),
         ("pii_handwritten3", lambda: pii_independent.build_handwritten("pii_handwritten3.txt")),
@@ -38,6 +39,7 @@ from safety.evaluation import load_devset
         ("pii_handwritten8", lambda: pii_independent.build_handwritten("pii_handwritten8.txt")),
         ("pii_handwritten9", lambda: pii_independent.build_handwritten("pii_handwritten9.txt")),
         ("pii_handwritten10", lambda: pii_independent.build_handwritten("pii_handwritten10.txt")),
+        ("pii_handwritten11", lambda: pii_independent.build_handwritten("pii_handwritten11.txt")),
     ],
 )
 def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, build):
@@ -61,6 +63,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_locales_fresh10",
         "pii_locales_fresh11",
         "pii_locales_fresh12",
+        "pii_locales_fresh13",
         "pii_handwritten",
         "pii_handwritten2",
         "pii_handwritten3",
@@ -71,6 +74,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_handwritten8",
         "pii_handwritten9",
         "pii_handwritten10",
+        "pii_handwritten11",
     ],
 )
 def test_when_independent_rows_read_then_labels_point_at_real_text(name):
@@ -97,6 +101,7 @@ def test_when_frames_split_then_no_two_sets_share_a_frame():
         pii_frames.FRESH10_FRAMES,
         pii_frames.FRESH11_FRAMES,
         pii_frames.FRESH12_FRAMES,
+        pii_frames.FRESH13_FRAMES,
     ]
     assert sum(len(set(s)) for s in sets) == len(set().union(*sets))
 
@@ -167,6 +172,7 @@ def test_when_rebuilt_on_another_day_then_the_golden_files_still_match(monkeypat
         "fresh10",
         "fresh11",
         "fresh12",
+        "fresh13",
     )
     for split in splits:
         rebuilt = json.loads(json.dumps(pii_independent.build_locales(split)))
@@ -177,7 +183,7 @@ def test_when_held_out_sets_registered_then_every_one_is_a_reported_source():
     from safety.evaluation import PII_HELD_OUT, PII_SOURCES
 
     held_out = set(PII_HELD_OUT)
-    assert held_out == {"pii_locales_fresh12", "pii_handwritten10"}
+    assert held_out == {"pii_locales_fresh13", "pii_handwritten11"}
     assert held_out.issubset(PII_SOURCES.values())
 
 
@@ -190,6 +196,7 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
     fresh10 = fresh9 + pii_independent.FRESH10_DATE_FORMATS
     fresh11 = fresh10 + pii_independent.FRESH11_DATE_FORMATS
     fresh12 = fresh11 + pii_independent.FRESH12_DATE_FORMATS
+    fresh13 = fresh12 + pii_independent.FRESH13_DATE_FORMATS
     assert {
         "fresh6": both,
         "fresh7": both,
@@ -198,6 +205,7 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
         "fresh10": fresh10,
         "fresh11": fresh11,
         "fresh12": fresh12,
+        "fresh13": fresh13,
     } == pii_independent.FORMATS_BY_SPLIT
     import datetime as dt
 
@@ -276,6 +284,34 @@ def test_when_fresh12_built_then_its_nine_locales_and_new_date_shapes_appear():
 
 def test_when_handwritten10_read_then_it_has_identifier_and_clinical_only_lines():
     rows = load_devset("pii_handwritten10")
+    assert len(rows) == 45
+    assert sum(1 for r in rows if not r["entities"]) >= 8
+    types = {e["type"] for r in rows for e in r["entities"]}
+    assert {"PERSON", "DATE_OF_BIRTH", "POSTCODE", "NHS_NUMBER", "MRN", "EMAIL_ADDRESS"} <= types
+
+
+def test_when_fresh13_built_then_its_eleven_locales_homes_and_new_date_shapes_appear():
+    """fresh13 adds da_DK, cs_CZ, hu_HU, ro_RO and tr_TR names living in the issue's countries
+    (HOME_LOCALE), phones from a French, German or Dutch home's own country, and
+    FRESH13_DATE_FORMATS; fresh12 keeps its nine locales."""
+    import datetime as dt
+
+    rows = load_devset("pii_locales_fresh13")
+    new = {"da_DK", "cs_CZ", "hu_HU", "ro_RO", "tr_TR"}
+    assert {r["locale"] for r in rows} == set(pii_independent.LOCALES) | new
+    assert len(rows) == len(pii_frames.FRESH13_FRAMES) * 11 * pii_independent.PER_FRAME_LOCALE
+    assert {pii_independent.HOME_LOCALE[loc] for loc in new} == {"nl_NL", "de_DE", "fr_FR", "en_IE"}
+    fresh12 = {r["locale"] for r in load_devset("pii_locales_fresh12")}
+    assert fresh12 == set(pii_independent.LOCALES) | {"pl_PL", "pt_PT", "yo_NG"}
+    shapes = {f(dt.date(1949, 2, 2)) for f in pii_independent.FRESH13_DATE_FORMATS}
+    wanted = {"2/2-1949", "1949. 02. 02.", "2. 2. 1949", "2. Feb. 1949", "2nd day of February 1949"}
+    assert wanted <= shapes
+    earlier = {f(dt.date(1949, 2, 2)) for f in pii_independent.FORMATS_BY_SPLIT["fresh12"]}
+    assert not shapes & earlier
+
+
+def test_when_handwritten11_read_then_it_has_identifier_and_clinical_only_lines():
+    rows = load_devset("pii_handwritten11")
     assert len(rows) == 45
     assert sum(1 for r in rows if not r["entities"]) >= 8
     types = {e["type"] for r in rows for e in r["entities"]}
