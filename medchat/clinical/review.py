@@ -465,6 +465,11 @@ def _denies_only_adjunct(clause: str, shared: set[str], case_stems: set[str]) ->
     return bool(head) and not (shared & head or head & _BROAD_HEAD or head & case_stems)
 
 
+_UNSURE_STEMS = frozenset({"sure", "know", "idea", "remem", "don't", "can't"})
+"""The stems of an unsure clause's own words ("not sure", "don't know", "can't remember"): a
+fact that happens to hold one ("I'm sure it's my heart") is not denied by "I'm not sure"."""
+
+
 def denials(text: str, facts: dict[str, str], said: set[str], case: str | None = None) -> list[str]:
     """Ids of positive `facts` (id -> text) that `text` denies without also saying them.
 
@@ -476,7 +481,8 @@ def denials(text: str, facts: dict[str, str], said: set[str], case: str | None =
     trouble with light", and "No, I haven't written anything" denies "I haven't set a date,
     but I've written a letter". Given the `case` text, a clause that shares words with a fact
     only in its place or time adjunct and negates something the case never names denies
-    nothing (`_denies_only_adjunct`).
+    nothing (`_denies_only_adjunct`). An unsure clause is read by what it is unsure of: "I'm
+    not sure about that" denies nothing, though a fact says "I'm sure it's my heart".
     """
     parts = {fid: positive_part(t) for fid, t in facts.items() if fid not in said}
     positive = [fid for fid, part in parts.items() if part or not is_negative(facts[fid])]
@@ -497,6 +503,10 @@ def denials(text: str, facts: dict[str, str], said: set[str], case: str | None =
         for clause in _CLAUSE.split(sentence):
             if _NEGATED.search(NOT_BETTER.sub(" ", clause)):
                 words = telling_stems(clause)
+                if UNSURE.search(clause):  # what it is unsure of, not "sure" or "know" itself
+                    words -= _UNSURE_STEMS
+                    if not words:
+                        continue  # "I'm not sure about that": nothing named, nothing denied
                 for fid, fact in matched.items():
                     shared = words & telling_stems(fact)
                     if shared and not (

@@ -427,3 +427,19 @@ def test_when_a_no_denies_only_what_its_case_never_names_then_the_adjunct_denies
 )
 def test_when_a_no_negates_what_the_fact_or_the_case_says_then_it_is_still_a_denial(reply, fact):
     assert denials(reply, {"f": fact}, set(), ADJUNCT_CASE) == ["f"]
+
+
+@pytest.mark.parametrize(
+    ("reply", "fact", "denied"),
+    [
+        # unsure of nothing named: the words "sure" and "know" in a fact are not its finding
+        ("I'm not sure about that. It started on Monday.", "I'm sure it's my heart.", False),
+        ("I don't know, doctor.", "I know the pain comes when I climb stairs.", False),
+        # unsure of something the fact states is still read against it
+        ("I'm not sure I've had a rash.", "I've had a rash on my arms.", True),
+    ],
+)
+def test_when_a_clause_says_only_that_the_patient_is_unsure_then_it_denies_nothing(
+    reply, fact, denied
+):
+    assert bool(denials(reply, {"f": fact}, set())) is denied
