@@ -448,21 +448,37 @@ _NEGATED_OBJECT = re.compile(r"\b(?:no|any)\s+(?!more\b|longer\b)\w{3,}", re.IGN
 didn't see it in the morning") the words after the adjunct's preposition may be what is denied."""
 
 
+_PAIN_HEAD = frozenset({"hurt", "hurts", "ache", "aches", "achy", "achin", "sore", "tende"})
+"""Stems that name pain in other words ("no ache in my chest"): a case's "chest pain" holds only
+the generic "pain", so the head's match cannot be seen, and such a clause stays a denial."""
+
+
 def _denies_only_adjunct(clause: str, shared: set[str], case_stems: set[str]) -> bool:
     """Whether a negated clause names what it negates ("no X", "any X"), shares words with a
     fact only inside its place or time adjunct, and what it negates is named nowhere in the
-    case: "No, there's no blood in his diarrhoea" agrees with a case that has diarrhoea and no
-    blood. Not when the negated head is a broad word ("No trouble with...", "no procedures on
-    my heart"), nor when the case names it anywhere."""
+    case's stating words: "No, there's no blood in his diarrhoea" agrees with a case that has
+    diarrhoea and no blood. The head runs from the named object to the adjunct, so the words
+    before it ("there's", "I've noticed") are not taken for what is negated. Not when the
+    negated head is a broad word ("No trouble with...", "no procedures on my heart") or pain in
+    other words, nor when the case states it anywhere (`case_stems`)."""
     negation = _NEGATED.search(clause)
     adjunct = _ADJUNCT.search(clause, negation.end()) if negation else None
     if not adjunct:
         return False
-    head_text = clause[negation.end() : adjunct.start()]
-    if not _NEGATED_OBJECT.search(head_text):
+    named = list(_NEGATED_OBJECT.finditer(clause, negation.start(), adjunct.start()))
+    if not named:
         return False  # "nothing runs in the family": the adjunct is what is denied
-    head = telling_stems(head_text)
-    return bool(head) and not (shared & head or head & _BROAD_HEAD or head & case_stems)
+    head = telling_stems(clause[named[-1].start() : adjunct.start()])
+    return bool(head) and not (
+        shared & head or head & (_BROAD_HEAD | _PAIN_HEAD) or head & case_stems
+    )
+
+
+@lru_cache(maxsize=256)
+def _stating_stems(case: str) -> frozenset[str]:
+    """The telling stems of what a case states: its sentences' `positive_part`s. A case that
+    says "no sensitivity to light" does not name light as something it has."""
+    return frozenset().union(*(telling_stems(positive_part(s)) for s in sentences(case)))
 
 
 _UNSURE_STEMS = frozenset({"sure", "know", "idea", "remem", "don't", "can't"})
@@ -480,7 +496,7 @@ def denials(text: str, facts: dict[str, str], said: set[str], case: str | None =
     only (`positive_part`): "No, light is fine" agrees with "Noise bothers me but I have no
     trouble with light", and "No, I haven't written anything" denies "I haven't set a date,
     but I've written a letter". Given the `case` text, a clause that shares words with a fact
-    only in its place or time adjunct and negates something the case never names denies
+    only in its place or time adjunct and negates something the case never states denies
     nothing (`_denies_only_adjunct`). An unsure clause is read by what it is unsure of: "I'm
     not sure about that" denies nothing, though a fact says "I'm sure it's my heart".
     """
@@ -489,7 +505,7 @@ def denials(text: str, facts: dict[str, str], said: set[str], case: str | None =
     if not positive:
         return []
     matched = {fid: parts[fid] or facts[fid] for fid in positive}
-    case_stems = telling_stems(case) if case is not None else set()
+    case_stems = set(_stating_stems(case)) if case is not None else set()
     flat = not telling_stems(text)  # "No.", "No, nothing like that.": says nothing but no
     if flat and _LEADING_DENIAL.search(text) and not said:
         return sorted(fid for fid in positive if _plainly_stated(facts[fid]))

@@ -429,6 +429,38 @@ def test_when_a_no_negates_what_the_fact_or_the_case_says_then_it_is_still_a_den
     assert denials(reply, {"f": fact}, set(), ADJUNCT_CASE) == ["f"]
 
 
+HEAD_CASE = (
+    "His diarrhoea started 20 hours ago, and there's been more and more of it. He has no fever. "
+    "I haven't seen any blood. His tummy aches on and off."
+)
+"""A case that names blood and fever only to deny them, and has words ("there's", "been")
+that a reply may put before what it negates."""
+
+
+@pytest.mark.parametrize(
+    ("reply", "denied"),
+    [
+        # The words before the named object are not what is negated (the default model's reply
+        # to "Any blood in his diarrhoea?", 2026-12-07, evening: "there's" was taken for it).
+        ("No, there's no blood in his diarrhoea.", False),
+        ("No, there's been no mucus in his diarrhoea.", False),
+        # Named by the case only inside a no: the case does not have it.
+        ("No, I've seen no blood in the diarrhoea.", False),
+        ("No, he's had no fever from the diarrhoea.", False),
+        # Pain in other words stays a denial: "aches" cannot be matched to a head.
+        ("No, there's no ache in his tummy.", True),
+        # The shared word is what is negated.
+        ("No, there's no diarrhoea in the night.", True),
+    ],
+)
+def test_when_a_no_names_its_object_then_only_that_object_is_read_as_denied(reply, denied):
+    facts = {
+        "d": "His diarrhoea started 20 hours ago, and there's been more and more of it.",
+        "t": "His tummy aches on and off.",
+    }
+    assert bool(denials(reply, facts, set(), HEAD_CASE)) is denied
+
+
 @pytest.mark.parametrize(
     ("reply", "fact", "denied"),
     [
