@@ -58,6 +58,26 @@ def _serious(problems: Sequence[Problem]) -> list[Problem]:
     return [p for p in problems if p.kind not in FIXED_IN_PLACE]
 
 
+def _echo_first(agent: Agent, text: str, problems: list[Problem]) -> list[Problem]:
+    """`problems` as they stand once a yes that only repeats the question (`unsupported_yes`)
+    is said as "not sure": its echo is often the very sentence that invents the symptom or the
+    timing the review also found ("Yes, I've had swelling in my ankles" to a case without it).
+    On a read probe set's absent questions (2026-12-07, evening) the five such replies were
+    regenerated, and every one shown then told the nearby fact picked for the question in place
+    of an answer. So when the rest of the reply holds no serious problem of its own, the mend in
+    place is all that is done; the facts left out are still appended (`Agent.complete`)."""
+    echo = next((p for p in problems if p.kind == "unsupported_yes"), None)
+    if echo is None or not text.strip().startswith(echo.detail):
+        return problems
+    rest = text.strip()[len(echo.detail) :].strip()
+    left = agent.review(rest, final=True) if rest else []
+    if _serious(left):
+        return problems
+    missing = {p.detail for p in left if p.kind == "missing"} if rest else set()
+    kept = [p for p in problems if p.kind == "missing" and (not rest or p.detail in missing)]
+    return [echo, *kept, *(p for p in left if p.kind in FIXED_IN_PLACE and p.kind != "missing")]
+
+
 def finish(
     agent: Agent,
     turns: Sequence[Turn],
@@ -74,6 +94,8 @@ def finish(
     problems = agent.review(text, final=True) if found is None else found
     result = Repaired(text, list(problems))
     rejected = text
+    if _serious(problems):
+        problems = _echo_first(agent, text, problems)
     if _serious(problems):
         result.repairs = 1
         try:

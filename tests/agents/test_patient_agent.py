@@ -387,3 +387,51 @@ def test_when_a_yes_only_repeats_the_question_then_it_is_said_as_not_sure():
     assert result.repairs == 0 and not result.fallback
     assert result.text.startswith("I'm not sure about that.") and "moves up" not in result.text
     assert "six weeks ago" in result.text
+
+
+@pytest.mark.parametrize(
+    ("persona_id", "question", "reply"),
+    [
+        # The default model's first replies (2026-12-07, evening, a read probe set's absent
+        # questions): the echo is the sentence that invents the finding or its timing.
+        (
+            "avey-001",
+            "Have you had any swelling in your ankles?",
+            "Yes, I've had swelling in my ankles.",
+        ),
+        (
+            "loin-pain-41m",
+            "Has your left testicle gone swollen or tender to touch?",
+            "Yes, it's swollen and tender to touch.",
+        ),
+        (
+            "agentclinic-053",
+            "Do the dizzy spells go on for more than a minute or so?",
+            "Yes, they can last for more than a minute or so.",
+        ),
+    ],
+)
+def test_when_an_echoed_yes_is_also_what_invents_then_it_is_mended_not_regenerated(
+    persona_id, question, reply
+):
+    """The echo sentence holds the invented symptom or timing too: said as "not sure", the rest
+    of the reply has nothing wrong, so nothing is regenerated and the picked facts follow."""
+    persona = get_persona(persona_id)
+    turns = _after_opening(persona, question)
+    result = _patient_finish(persona, turns, reply, retry="Yes, and it's been going on for years.")
+    kinds = {p.kind for p in result.found}
+    assert "unsupported_yes" in kinds and kinds & {"invented", "invented_timing"}
+    assert result.repairs == 0 and not result.fallback
+    assert result.text.startswith("I'm not sure about that.")
+    assert result.appended and reply not in result.text
+
+
+def test_when_the_rest_of_an_echoed_yes_is_wrong_too_then_the_reply_is_still_regenerated():
+    """The mend covers only the echo: a diagnosis claimed after it still sends the reply back."""
+    lump = get_persona("neck-lump-24m")
+    turns = _after_opening(lump, "Does the lump move up when you swallow?")
+    reply = "Yes, the lump moves up when I swallow. The doctor said it's a thyroid cancer."
+    retry = "I noticed it about six weeks ago when I was shaving."
+    result = _patient_finish(lump, turns, reply, retry=retry)
+    assert {"unsupported_yes", "claim"} <= {p.kind for p in result.found}
+    assert result.repairs == 1 and result.text.startswith(retry)
