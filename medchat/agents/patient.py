@@ -38,7 +38,12 @@ from medchat.clinical.review import (
 )
 from medchat.clinical.risk import invented_risk
 from medchat.clinical.timing import invented_timing
-from medchat.clinical.unsupported_yes import mend_unsupported_yes, unsupported_yes
+from medchat.clinical.unsupported_yes import (
+    drop_yes,
+    mend_unsupported_yes,
+    unsupported_yes,
+    yes_beside_the_point,
+)
 from medchat.personas.schema import Fact, Persona
 from medchat.types import Role, Turn
 
@@ -269,6 +274,11 @@ class PatientAgent(Agent):
             ):
                 # "Yes, the lump moves up when I swallow": the question taken for the answer.
                 problems.append(Problem("unsupported_yes", echo))
+            elif asks_about_patient(self._heard) and (
+                beside := yes_beside_the_point(text, self._heard, list(facts.values()), picked)
+            ):
+                # "Have your eyes gone yellow?" "Yes, my urine looks darker": another finding.
+                problems.append(Problem("yes_beside", beside))
         elif self.opened:
             problems += [Problem("unasked", fid) for fid in self._conveyed_any(text)]
             if denied_facts := concept_denials(text, self.persona.facts):
@@ -336,11 +346,14 @@ class PatientAgent(Agent):
     def complete(
         self, text: str, problems: Sequence[Problem], scrub: Callable[[str], str] = str
     ) -> tuple[str, list[str]]:
-        """Say an unsupported yes as "not sure" (`unsupported_yes`), then append selected facts
-        the reply left out (at most two), in the case's words."""
+        """Say an unsupported yes as "not sure" (`unsupported_yes`), drop a yes that goes on to
+        another finding (`yes_beside`), then append selected facts the reply left out (at most
+        two), in the case's words."""
         for p in problems:
             if p.kind == "unsupported_yes" and text.strip().startswith(p.detail):
                 text = mend_unsupported_yes(text, p.detail)
+            elif p.kind == "yes_beside" and text.strip().startswith(p.detail):
+                text = drop_yes(text)
         missing = [p.detail for p in problems if p.kind == "missing"][:2]
         texts = {f.id: f.text for f in self.last_facts}
         added = [scrub(texts[fid]) for fid in missing if fid in texts]

@@ -49,9 +49,10 @@ class Repaired:
         }
 
 
-FIXED_IN_PLACE = frozenset({"missing", "multi_question", "echo", "unsupported_yes"})
+FIXED_IN_PLACE = frozenset({"missing", "multi_question", "echo", "unsupported_yes", "yes_beside"})
 """Kinds mended without regenerating (`Agent.complete`): append a fact, keep one question, drop
-a sentence that parrots the patient, say "not sure" for a yes that only repeats the question."""
+a sentence that parrots the patient, say "not sure" for a yes that only repeats the question,
+drop a yes that goes on to another finding."""
 
 
 def _serious(problems: Sequence[Problem]) -> list[Problem]:

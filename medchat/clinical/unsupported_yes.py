@@ -23,7 +23,7 @@ import re
 
 import numpy as np
 
-from medchat.clinical.conveyance import conveyed, sentences
+from medchat.clinical.conveyance import content_words, conveyed, sentences
 from medchat.clinical.review import telling_stems
 
 NOT_SURE_THAT = "I'm not sure about that."
@@ -59,3 +59,62 @@ def mend_unsupported_yes(reply: str, sentence: str) -> str:
     label = f"{opener.group('label')}: " if opener and opener.group("label") else ""
     rest = reply.strip()[len(sentence) :].strip()
     return f"{label}{NOT_SURE_THAT} {rest}".strip()
+
+
+def yes_beside_the_point(
+    reply: str, question: str, picked_texts: list[str], picked_vecs: np.ndarray
+) -> str | None:
+    """The reply's first sentence if it opens with a yes and goes on to tell a fact picked for
+    the question that shares no telling word with the question, else None.
+
+    "Have your eyes or skin gone yellow?" "Yes, my urine looks darker than usual." The yes
+    affirms the doctor's question, and what follows is another finding: a student hears
+    jaundice the case does not have. When the pick is right but worded otherwise ("Any trouble
+    sleeping?" "Yes, I wake at four every night") the sentence says as much without its yes,
+    so the mend (`drop_yes`) costs a right answer nothing. A body of fewer than two telling
+    words ("Yes, at weekends") is left alone."""
+    first = sentences(reply.strip())[0]
+    opener = _YES.match(first)
+    if opener is None or not picked_texts:
+        return None
+    body = first[opener.end() :]
+    words = telling_stems(body)
+    if len(words) < 2 or (words | _short_words(body)) & (
+        telling_stems(question) | _short_words(question)
+    ):
+        return None
+    return first if any(conveyed(body, picked_texts, picked_vecs)) else None
+
+
+_SHORT_FUNCTION = frozenset(
+    re.findall(
+        r"\S+",
+        "any you not got ago out all her day get yes few she bit two now are his ten off one lot "
+        "i'd did use too can new own six say put far its him due age set end who our yet non let "
+        "way why old big try fix buy see run top son mum dad boy bed the and but for was has had "
+        "nor how may",
+    )
+)
+
+
+def _short_words(text: str) -> set[str]:
+    """Three-letter words that name a finding or a place ("arm", "eye", "red", "wee"), which
+    `telling_stems` leaves out: "Yes, it goes down my left arm" is about the arm asked of."""
+    return {w for w in content_words(text) if len(w) == 3 and w not in _SHORT_FUNCTION}
+
+
+def drop_yes(reply: str) -> str:
+    """`reply` without the yes that opens it ("Yes, my urine..." -> "My urine..."), an
+    informant's label kept."""
+    text = reply.strip()
+    opener = _YES.match(text)
+    if opener is None:
+        return text
+    label = f"{opener.group('label')}: " if opener.group("label") else ""
+    rest = text[opener.end() :]
+    return f"{label}{rest[:1].upper()}{rest[1:]}" if rest else text
+
+
+def opens_with_yes(reply: str) -> bool:
+    """Whether a reply opens with a yes (an informant's label allowed)."""
+    return _YES.match(reply.strip()) is not None

@@ -148,6 +148,7 @@ def _fidelity(args: argparse.Namespace) -> int:
         ("leakage_rate", "= 0"),
         ("invented_symptom_rate", "< 0.02"),
         ("off_case_plain_rate", ">= 0.95"),
+        ("off_case_yes_answers", "= 0 (a yes to what the case lacks)"),
         ("probed_recall", "(probed facts said)"),
         ("probed_denied_answers", "= 0"),
         ("probed_contradicted_answers", "= 0 (a no beside the probed fact it says)"),

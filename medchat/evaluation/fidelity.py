@@ -37,7 +37,7 @@ from medchat.clinical.review import (
     repetition,
     role_breaks,
 )
-from medchat.clinical.unsupported_yes import unsupported_yes
+from medchat.clinical.unsupported_yes import opens_with_yes, unsupported_yes
 from medchat.log import get_logger
 from medchat.personas.schema import Persona
 
@@ -156,6 +156,10 @@ class PersonaResult:
     off_case: int = 0
     off_case_plain: int = 0
     off_case_plain_raw: int = 0
+    off_case_yes: int = 0
+    """Answers to a question the case does not cover that open with a yes: each affirms a
+    finding the case lacks, whatever follows it."""
+    off_case_yes_raw: int = 0
     repaired: int = 0
     fallbacks: int = 0
     appended: int = 0
@@ -269,6 +273,8 @@ def _score_role(
         result.off_case += 1
         result.off_case_plain += is_plain_no(ans.answer)
         result.off_case_plain_raw += is_plain_no(ans.raw)
+        result.off_case_yes += opens_with_yes(ans.answer)
+        result.off_case_yes_raw += opens_with_yes(ans.raw)
     review = ans.review or {}
     result.repaired += bool(review.get("repairs"))
     result.fallbacks += bool(review.get("fallback"))
@@ -369,6 +375,8 @@ def evaluate(
         "raw_off_case_plain_rate": (
             sum(r.off_case_plain_raw for r in results) / off_case if off_case else 0.0
         ),
+        "off_case_yes_answers": sum(r.off_case_yes for r in results),
+        "raw_off_case_yes_answers": sum(r.off_case_yes_raw for r in results),
         "probed_facts": probed,
         "probed_recall": sum(r.probed_conveyed for r in results) / probed if probed else 0.0,
         "raw_probed_recall": (

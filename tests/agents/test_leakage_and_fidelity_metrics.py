@@ -109,6 +109,22 @@ def test_when_off_case_questions_are_scored_then_only_a_plain_no_counts():
     assert (result.off_case, result.off_case_plain, result.off_case_plain_raw) == (2, 1, 1)
 
 
+def test_when_an_absent_question_gets_a_yes_then_it_is_counted_shown_and_raw():
+    """A yes to what the case lacks affirms a finding, whatever follows it; "Yes" said only in
+    the model's raw reply counts on the raw side."""
+    from medchat.agents.simulator import Answer
+    from medchat.evaluation.fidelity import off_case_questions, score_persona
+
+    persona = get_persona("chest-pain-58m")
+    absent = off_case_questions(persona)
+    answers = [
+        Answer(absent[0], "Yes, I've had that too.", [], raw="Yes, I've had that too."),
+        Answer(absent[1], "My urine looks darker.", [], raw="Yeah, my urine looks darker."),
+    ]
+    result = score_persona(persona, answers, absent)
+    assert (result.off_case_yes, result.off_case_yes_raw) == (1, 2)
+
+
 @pytest.mark.parametrize("source", ["fresh_2511", "fresh_2611"])
 def test_when_off_case_sources_are_named_then_only_their_absent_questions_are_asked(source):
     from medchat.evaluation.fidelity import off_case_questions, off_case_sources, script_for

@@ -435,3 +435,21 @@ def test_when_the_rest_of_an_echoed_yes_is_wrong_too_then_the_reply_is_still_reg
     result = _patient_finish(lump, turns, reply, retry=retry)
     assert {"unsupported_yes", "claim"} <= {p.kind for p in result.found}
     assert result.repairs == 1 and result.text.startswith(retry)
+
+
+def test_when_a_yes_goes_on_to_another_finding_then_the_yes_is_dropped_in_place():
+    """The default model's reply to an absent question (2026-12-07, evening): the nearby fact
+    is kept, the yes that affirmed jaundice is not; nothing is regenerated."""
+    traveller = get_persona("fever-traveller-36m")
+    turns = _after_opening(traveller, "Have your eyes or skin gone yellow at all?")
+    reply = "Yes, my urine looks darker than usual."
+    result = _patient_finish(traveller, turns, reply, retry="Yes, my skin is yellow.")
+    assert "urine" in {f.id for f in _picked(traveller, turns)}  # the nearby fact, as live
+    assert "yes_beside" in {p.kind for p in result.found}
+    assert result.repairs == 0 and result.text == "My urine looks darker than usual."
+
+
+def _picked(persona, turns: list[Turn]):
+    agent = PatientAgent(ScriptedChatModel(), persona)
+    agent.messages(turns)
+    return agent.last_facts

@@ -8,7 +8,13 @@ from __future__ import annotations
 import pytest
 
 from medchat.agents.grounding import FactSelector
-from medchat.clinical.unsupported_yes import NOT_SURE_THAT, mend_unsupported_yes, unsupported_yes
+from medchat.clinical.unsupported_yes import (
+    NOT_SURE_THAT,
+    drop_yes,
+    mend_unsupported_yes,
+    unsupported_yes,
+    yes_beside_the_point,
+)
 from medchat.personas.loader import get_persona
 
 
@@ -89,3 +95,82 @@ def test_when_an_informant_says_the_yes_then_their_label_is_kept():
     reply = "Daughter: Yes, she has been vomiting at night. She's barely eaten."
     sentence = "Daughter: Yes, she has been vomiting at night."
     assert mend_unsupported_yes(reply, sentence) == f"Daughter: {NOT_SURE_THAT} She's barely eaten."
+
+
+def _beside(persona_id: str, question: str, reply: str, fact_ids: list[str]) -> str | None:
+    persona = get_persona(persona_id)
+    vecs = FactSelector().fact_vectors(persona)
+    index = {f.id: i for i, f in enumerate(persona.facts)}
+    texts = {f.id: f.text for f in persona.facts}
+    picked = vecs[[index[f] for f in fact_ids]]
+    return yes_beside_the_point(reply, question, [texts[f] for f in fact_ids], picked)
+
+
+@pytest.mark.parametrize(
+    ("persona_id", "question", "reply", "fact_ids"),
+    [
+        # The default model's first replies (2026-12-07, evening, a read probe set's absent
+        # questions): a yes, then a nearby picked fact that is another finding.
+        (
+            "fever-traveller-36m",
+            "Have your eyes or skin gone yellow at all?",
+            "Yes, my urine looks darker than usual.",
+            ["urine"],
+        ),
+        (
+            "agentclinic-007",
+            "Have you noticed anything cloudy in her eyes?",
+            "Yes, I noticed some bluish spots on her skin.",
+            ["f03"],
+        ),
+        (
+            "headache-pregnant-31f",
+            "any pain or burning when u pee?",
+            "Yes, it's a constant, heavy, throbbing headache.",
+            ["character"],
+        ),
+        # A right pick worded otherwise: the yes is dropped, and the sentence still answers.
+        (
+            "chest-pain-58m",
+            "Have you felt clammy at all?",
+            "Yes, I came out in a cold sweat when it started.",
+            ["sweaty"],
+        ),
+    ],
+)
+def test_when_a_yes_goes_on_to_another_finding_then_it_is_flagged(
+    persona_id, question, reply, fact_ids
+):
+    assert _beside(persona_id, question, reply, fact_ids) == reply
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "fact_ids"),
+    [
+        # The body shares the question's words: the yes is about what was asked.
+        ("Does the pain go into your arm?", "Yes, it goes down my left arm.", ["radiation"]),
+        # Too short to tell.
+        ("Do you drink?", "Yes, at weekends.", ["alcohol"]),
+        # No yes.
+        ("Have you felt clammy at all?", "I came out in a cold sweat when it started.", ["sweaty"]),
+        # A yes whose body tells no picked fact (left to the other checks).
+        ("Have you felt clammy at all?", "Yes, my feet have been swelling lately.", ["sweaty"]),
+    ],
+)
+def test_when_a_yes_is_about_what_was_asked_then_it_is_not_beside_the_point(
+    question, reply, fact_ids
+):
+    assert _beside("chest-pain-58m", question, reply, fact_ids) is None
+
+
+@pytest.mark.parametrize(
+    ("reply", "dropped"),
+    [
+        ("Yes, my urine looks darker than usual.", "My urine looks darker than usual."),
+        ("Daughter: Yes, she's barely eaten.", "Daughter: She's barely eaten."),
+        ("Yeah - it wakes me at night. It's bad.", "It wakes me at night. It's bad."),
+        ("It wakes me at night.", "It wakes me at night."),
+    ],
+)
+def test_when_a_yes_is_dropped_then_the_rest_stays_as_said(reply, dropped):
+    assert drop_yes(reply) == dropped
