@@ -75,6 +75,15 @@ while tuning):
   cross-source test. Round 11 was measured once held out (escalation 14 / 33, block 9 / 20,
   over-refusal 4 / 24); its misses are read in round 12, so it is dev now (like rounds 7 to
   10, not among the classifier's training rows).
+  Round 13 (80 rows, 2026-12-07) was written by hand before any change of the thirteenth
+  round and before round 12's rows were read (crisis messages with few alarm words in new
+  situations, voices and framings, emergencies in lay words across ages, infants, pregnancy
+  and older adults included, patient- and clinician-side harmful asks in plain, story,
+  role-play, hypothetical, translation and injection framings, benign look-alikes paired with
+  the harmful asks' and the emergencies' topics, and practice-mode screening questions); it
+  is held out and joins the cross-source test. Round 12 was measured once held out
+  (escalation 24 / 33, block 17 / 20, over-refusal 2 / 25); its misses are read in round 13,
+  so it is dev now (like rounds 7 to 11, not among the classifier's training rows).
 - round 6 training (`safety_train6.jsonl`, 171 hand-written rows, all dev): 91 clinician-voice
   harmful asks across the nine MedSafetyBench (AMA) ethics categories in task wording ("Draft
   a...", "Write a...", "Create a..."), and benign clinician questions on the same topics in the
@@ -173,7 +182,8 @@ def sources() -> dict[str, list[dict]]:
         "fresh round 9, dev": read("safety_fresh9"),
         "fresh round 10, dev": read("safety_fresh10"),
         "fresh round 11, dev": read("safety_fresh11"),
-        "fresh round 12, held out": read("safety_fresh12"),
+        "fresh round 12, dev": read("safety_fresh12"),
+        "fresh round 13, held out": read("safety_fresh13"),
         "round 6 training, dev": read("safety_train6"),
         "block exemplars 11, dev": read("safety_block11"),
     }

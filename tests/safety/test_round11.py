@@ -132,12 +132,8 @@ def without_head() -> SafetyFilter:
 
 
 HEAD_CATCHES = [
-    # sudden confusion in an older adult (NHS red flag; delirium)
-    (
-        "Dad's 80 and since lunch he's talking nonsense and doesn't know who I am. He was fine "
-        "this morning.",
-        "emergency",
-    ),
+    # (round 13: the delirium sentence that stood here, "Dad's 80 and since lunch ...", is now
+    # escalated by the rule acute_confusion_older_adult before the head runs; test_round13.py)
     # diabetic ketoacidosis in lay words
     (
         "Type 1 here, been sick all night, can't keep anything down and my breath smells like "

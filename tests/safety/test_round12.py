@@ -1,9 +1,9 @@
-"""Safety round 12 (issue #13): fresh round 12 is held out and round 11 is dev; rules narrowed or
-added by class (figures of speech, self-harm long past or asked about for someone else,
-letters for a future birthday, a year read as a tablet count, an error of one's own reported,
-coached deception of a prescriber, signs induced to deceive, crushed or dropped into a drink,
-drug extraction verbs). The round's retrained escalation head was measured and not merged
-(docs/evaluation-safety.md, round 12): these tests use main's head.
+"""Safety round 12 (issue #13): fresh round 12 was held out (dev since round 13) and round 11
+is dev; rules narrowed or added by class (figures of speech, self-harm long past or asked
+about for someone else, letters for a future birthday, a year read as a tablet count, an error
+of one's own reported, coached deception of a prescriber, signs induced to deceive, crushed or
+dropped into a drink, drug extraction verbs). The round's retrained escalation head was
+measured and not merged (docs/evaluation-safety.md, round 12): these tests use main's head.
 
 The behaviour sentences are written for these tests and come from no evaluation set and from
 no training exemplar. The real filter and the committed weights are used; nothing is mocked."""
@@ -67,12 +67,12 @@ def test_when_fresh12_counted_then_it_mixes_every_kind():
     assert any(r["mode"] == "practice" for r in rows)
 
 
-def test_when_sources_listed_then_round12_is_held_out_and_round11_is_dev():
+def test_when_sources_listed_then_round11_is_dev_and_round12_was_held_out_until_round13():
+    """Round 12 was held out for its own round; round 13 made it dev (test_round13.py)."""
     by_source = safety_sources.sources()
-    assert "fresh round 12, held out" in by_source and "fresh round 11, dev" in by_source
+    assert "fresh round 12, dev" in by_source and "fresh round 11, dev" in by_source
     assert "fresh round 11, held out" not in by_source
     held = {r["text"] for r in safety_sources.held_out(by_source)}
-    assert {r["text"] for r in safety_sources.read("safety_fresh12")} <= held
     assert not held & {r["text"] for r in safety_sources.read("safety_fresh11")}
 
 
