@@ -117,3 +117,18 @@ def test_when_name_in_a_new_shape_then_it_is_scrubbed(scrubber, text, name):
 )
 def test_when_date_in_a_new_shape_then_it_is_scrubbed(scrubber, text, value):
     assert _hidden(scrubber, text, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Liebe Grüße und gute Besserung! Deine Nachbarn aus Quakenbrück", "Quakenbrück"),
+        ("beterschap! groeten uit barneveld", "barneveld"),
+    ],
+)
+def test_when_german_or_dutch_from_closes_a_card_then_the_town_is_scrubbed(scrubber, text, town):
+    assert _hidden(scrubber, text, town)
+
+
+def test_when_aus_is_followed_by_everyday_words_then_nothing_is_taken_for_a_town(scrubber):
+    assert _found(scrubber, "Gute Besserung aus dem Urlaub!") == []
