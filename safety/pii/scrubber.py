@@ -6,6 +6,7 @@ found without the scrubbed text having to carry positions. Entities never hold t
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -227,6 +228,16 @@ _TITLE_WORD = re.compile(
 )
 
 
+def _capitalised_name_word(word: str) -> bool:
+    w = word.strip(".,;:!?")
+    return (
+        w[:1].isupper()
+        and w.lower() not in CONTINENTAL_FUNCTION
+        and not is_common(w)
+        and not is_allow_listed(w, load_allow_list())
+    )
+
+
 def _continental_words(span: str) -> bool:
     """Whether an NER span holds a German, French or Dutch function word ("besserung mit", "van
     je", "für apixaban") or is one word and a particle ("bloedonderzoek van"), and no word of it
@@ -238,8 +249,14 @@ def _continental_words(span: str) -> bool:
     names = [w for w in words if w not in PARTICLES]
     if not words or any(w in given_names() or w in surnames() for w in names):
         return False
-    # a title says a person is named ("je soussigné dr X")
+    # a title says a person is named ("je soussigné dr X"), and so do two capitalised words in a
+    # row that are neither function words, everyday nor clinical ("ich bin Roswitha
+    # Eggenberger"; German nouns are capitalised too, but seldom two in a row: "Besserung aus
+    # dem Urlaub")
     if any(_TITLE_WORD.fullmatch(w) for w in words):
+        return False
+    named = [_capitalised_name_word(w) for w in span.split()]
+    if any(a and b for a, b in itertools.pairwise(named)):
         return False
     # a particle closes no name: one word and "van" is a noun and its preposition
     return any(w in CONTINENTAL_FUNCTION for w in words) or (
