@@ -59,6 +59,7 @@ PII_SOURCES = {
     "faker locales, fresh11 frames": "pii_locales_fresh11",
     "faker locales, fresh12 frames": "pii_locales_fresh12",
     "faker locales, fresh13 frames": "pii_locales_fresh13",
+    "faker locales, fresh14 frames": "pii_locales_fresh14",
     "hand-written": "pii_handwritten",
     "hand-written, second set": "pii_handwritten2",
     "hand-written, third set": "pii_handwritten3",
@@ -70,9 +71,10 @@ PII_SOURCES = {
     "hand-written, ninth set": "pii_handwritten9",
     "hand-written, tenth set": "pii_handwritten10",
     "hand-written, eleventh set": "pii_handwritten11",
+    "hand-written, twelfth set": "pii_handwritten12",
 }
 # Written before the current round's rule changes and never read row by row: measure, do not tune.
-PII_HELD_OUT = frozenset({"pii_locales_fresh13", "pii_handwritten11"})
+PII_HELD_OUT = frozenset({"pii_locales_fresh14", "pii_handwritten12"})
 
 
 def evaluate_pii_sources(scrubber: Scrubber) -> dict[str, dict]:

@@ -504,6 +504,50 @@ FRESH13_FRAMES: tuple[str, ...] = (
     "Sick day rules card given to {name} on {date}; {clin}; hold {drug} if vomiting",
 )
 
+# Written on 2026-12-07 (evening) before the fourteenth round of rule changes and measured once
+# with the rules as they were: a syringe-driver chart, a spectacle voucher, a nursery medicine
+# consent, a smoking quit-date card, a German sick note (AU), a French feuille de soins, a Dutch
+# pharmacy label, an Irish drugs-payment-scheme card, a school-trip consent, a critical-result
+# phone log, a benefits assessment letter, a key-safe note, an EHIC line, a DVLA medical, an
+# organ-donor confirmation, a tab-separated export, a foster-care medical, a podiatry visit list,
+# a patch-test record, a locum's timesheet, a hospital-at-home text, a care-home diet card, a
+# patient-transport driver's note, a pharmacy minor-ailment record, a hearing-aid battery order,
+# a Dutch home-visit note, a German pharmacy delivery slip, a French school-nurse note, an Irish
+# home-help roster and a "message left with" slip; eleven locales (sk_SK, sv_SE, fi_FI, hr_HR and
+# en_IN names added, living in the countries). No rule was written from these shapes.
+FRESH14_FRAMES: tuple[str, ...] = (
+    "Syringe driver chart - {name} - DOB {dob} - started {date} - {drug} {dose} over 24h",
+    "Spectacle voucher GOS3 for {first} {last}, {address}, child under 16, {clin}",
+    "I give permission for nursery staff to give {first} {drug} {dose} at lunch. Parent: {name}",
+    "Quit date card: {name} stops smoking on {date}, patches {dose}, ring {phone} if stuck",
+    "AU-Bescheinigung für {name}, geb. {dob}, arbeitsunfähig seit {date}, Diagnose {epo}",
+    "Feuille de soins - assuré : {name}, né le {dob}, {street}, {postcode} {city}",
+    "Apotheek label: {drug} {dose}, 1x daags. Voor: {name}, geb. {dob}",
+    "Drugs Payment Scheme card holder {name}, {address}, card valid from {date}",
+    "Trip consent form: {first} {last} (class 5B), needs {drug} for {epo}, parent mobile {phone}",
+    "Critical result phoned {date} 16:40 to {first} at the {city} surgery: {clin}, pt {name}",
+    "Your assessment for {name} at {address} will take place on {date}. Bring your {drug}.",
+    "Key safe at {street} - code given to carer {first} {last} only, {epo}",
+    "EHIC holder {last} {first}, born {dob}, treated {date} for {clin}",
+    "DVLA medical enquiry: licence holder {name}, {street}, {city} {postcode}, has {epo}",
+    "Thank you, {first}: your organ donor decision was recorded on {date}.",
+    "{last}\t{first}\t{dob}\t{postcode}\t{clin}",
+    "Foster carer {name} brought {first} (dob {dob}) for the initial health assessment, {clin}",
+    "Podiatry round {date}: {name}, {street}, {city} - nails cut, {epo}",
+    "Patch test read {date} for {first} {last}: positive to nickel, on {drug}",
+    "Locum timesheet: Dr {name}, {city} practice, sessions on {date} and {date}",
+    "hospital at home team here, we'll see {first} at {street} around 10 on {date}, {clin}",
+    "Diet card room 7: {name}, soft diet, {epo}, no grapefruit with {drug}",
+    "pickup {first} {last} at {address} 07:45, wheelchair, dialysis unit, {clin}",
+    "Minor ailment consult: {name}, DOB {dob}, sold {drug} {dose}, advised GP if no better",
+    "hearing aid batteries size 13 please for {name}, {street}, {postcode}",
+    "Huisbezoek {date}: mevrouw {name}, {street}, {postcode} {city}, {clin}",
+    "Lieferschein Apotheke: {name}, {street}, {postcode} {city} - {drug} {dose} - bezahlt",
+    "Mot de l'infirmière : {first} {last} a eu {clin} en classe le {date}, merci de rappeler",
+    "Home help roster wk {date}: {first} {last} to {street}, {city}, shopping and {drug}",
+    "Message left with {first} (daughter-in-law) for {name}, ring {phone} re {epo}",
+)
+
 # Clinical content, chosen for this source only (not the lists in `pii_templates`).
 DRUGS: tuple[str, ...] = (
     "apixaban",
@@ -576,4 +620,56 @@ EPONYMS: tuple[str, ...] = (
     "Ehlers-Danlos",
     "Guillain-Barré",
     "Tietze syndrome",
+)
+
+# Clinical content for fresh14 only (the sets above keep the lists before, so their golden files
+# do not change): brands, eponyms, abbreviations and readings not used by the earlier frames.
+FRESH14_DRUGS: tuple[str, ...] = (
+    "Saxenda",
+    "Forxiga",
+    "Lixiana",
+    "eplerenone",
+    "mirabegron",
+    "Cosmocol",
+    "Dermol 500",
+    "finerenone",
+    "Rinvoq",
+    "solifenacin",
+    "Nexplanon",
+    "Sytron",
+)
+FRESH14_DOSES: tuple[str, ...] = (
+    "1.25 mg",
+    "20mg od",
+    "500 mg bd",
+    "2 puffs prn",
+    "62.5 micrograms",
+    "7.5mg weekly",
+    "30/500",
+)
+FRESH14_CLINICAL_LOOKALIKES: tuple[str, ...] = (
+    "SpO2 91% on RA",
+    "NEWS2 5",
+    "RR 24",
+    "HR 112",
+    "K+ 6.1",
+    "INR 4.7",
+    "Na 128",
+    "PEFR 250",
+    "MoCA 19/30",
+    "FEV1 1.9L",
+)
+FRESH14_EPONYMS: tuple[str, ...] = (
+    "Peyronie's disease",
+    "Kienböck's disease",
+    "Sever's disease",
+    "Dercum's disease",
+    "Madelung's deformity",
+    "Lown-Ganong-Levine",
+    "Brugada syndrome",
+    "Ludwig's angina",
+    "Bartholin's cyst",
+    "Bowen's disease",
+    "Pancoast tumour",
+    "Zollinger-Ellison",
 )

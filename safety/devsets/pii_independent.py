@@ -42,7 +42,12 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   (FRESH13_FRAMES, seed 1316, written on 2026-12-07 before the thirteenth round, eleven locales
   with da_DK, cs_CZ, hu_HU, ro_RO and tr_TR names whose addresses come from the issue's countries
   (nl_NL, de_DE, fr_FR, en_IE), phones from the address's own country, and the further date
-  shapes of FRESH13_DATE_FORMATS) is held out, rows unread.
+  shapes of FRESH13_DATE_FORMATS) was measured once before and once after that round, then read
+  in the fourteenth; `pii_locales_fresh14.jsonl` (FRESH14_FRAMES, seed 1317, written on
+  2026-12-07 (evening) before the fourteenth round, eleven locales with sk_SK, sv_SE, fi_FI,
+  hr_HR and en_IN names whose addresses come from the issue's countries, phones from the
+  address's own country, clinical content from lists of its own (CLINICAL_BY_SPLIT) and the
+  further date shapes of FRESH14_DATE_FORMATS) is held out, rows unread.
 - Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
   before the recognizers were changed; parsed into `pii_handwritten.jsonl`. A second set,
   `pii_handwritten2.txt` (2026-12-05, before the fourth round), gives `pii_handwritten2.jsonl`;
@@ -57,8 +62,9 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   ninth, `pii_handwritten9.txt` (2026-12-07, before the eleventh round; read in the twelfth),
   gives `pii_handwritten9.jsonl`; a tenth, `pii_handwritten10.txt` (2026-12-07, before the
   twelfth round; read in the thirteenth), gives `pii_handwritten10.jsonl`; an eleventh,
-  `pii_handwritten11.txt` (2026-12-07, before the thirteenth round, held out, rows unread), gives
-  `pii_handwritten11.jsonl`.
+  `pii_handwritten11.txt` (2026-12-07, before the thirteenth round; read in the fourteenth), gives
+  `pii_handwritten11.jsonl`; a twelfth, `pii_handwritten12.txt` (2026-12-07 evening, before the
+  fourteenth round, held out, rows unread), gives `pii_handwritten12.jsonl`.
 """
 
 from __future__ import annotations
@@ -94,6 +100,7 @@ SEEDS = {
     "fresh11": 1314,
     "fresh12": 1315,
     "fresh13": 1316,
+    "fresh14": 1317,
 }
 # fresh8 adds two locales (en_US and de_AT); the older sets keep LOCALES, so their golden files do
 # not change.
@@ -107,6 +114,7 @@ LOCALES_BY_SPLIT = {
     "fresh11": (*LOCALES, "it_IT", "es_ES", "fr_CH"),
     "fresh12": (*LOCALES, "pl_PL", "pt_PT", "yo_NG"),
     "fresh13": (*LOCALES, "da_DK", "cs_CZ", "hu_HU", "ro_RO", "tr_TR"),
+    "fresh14": (*LOCALES, "sk_SK", "sv_SE", "fi_FI", "hr_HR", "en_IN"),
 }
 # fresh11 adds Italian and Spanish names (it_IT, es_ES) in English text: the recognizers claim no
 # Italian or Spanish addresses, so those rows take their street, postcode, town and phone from
@@ -126,10 +134,20 @@ HOME_LOCALE = {
     "hu_HU": "fr_FR",
     "ro_RO": "en_IE",
     "tr_TR": "de_DE",
+    # fresh14: Slovak, Swedish, Finnish, Croatian and Indian (English-locale) names of people
+    # living in the issue's countries.
+    "sk_SK": "nl_NL",
+    "sv_SE": "en_IE",
+    "fi_FI": "fr_FR",
+    "hr_HR": "de_DE",
+    "en_IN": "en_IE",
 }
 # Phones come from en_IE for the continental homes, except in these splits, where a French, German
 # or Dutch home gives its own country's number ("+33 (0)5 64 09 13 90", "(02199) 35181").
-OWN_PHONE_BY_SPLIT = {"fresh13": ("fr_FR", "de_DE", "nl_NL")}
+OWN_PHONE_BY_SPLIT = {
+    "fresh13": ("fr_FR", "de_DE", "nl_NL"),
+    "fresh14": ("fr_FR", "de_DE", "nl_NL"),
+}
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
 # Ages are counted from this day, not from the clock: the golden files must not change with the
@@ -151,6 +169,15 @@ CLINICAL = {
     "dose": F.DOSES,
     "clin": F.CLINICAL_LOOKALIKES,
     "epo": F.EPONYMS,
+}
+# fresh14 draws its clinical content from lists of its own; the older sets keep CLINICAL.
+CLINICAL_BY_SPLIT = {
+    "fresh14": {
+        "drug": F.FRESH14_DRUGS,
+        "dose": F.FRESH14_DOSES,
+        "clin": F.FRESH14_CLINICAL_LOOKALIKES,
+        "epo": F.FRESH14_EPONYMS,
+    },
 }
 _SLOT = re.compile(r"\{(\w+)\}")
 _MARK = re.compile(r"\[\[([A-Z_]+):(.+?)\]\]|\{\{(.+?)\}\}")
@@ -404,6 +431,34 @@ FRESH13_DATE_FORMATS = (
     lambda d: f"{_ordinal(d.day)}-{d.strftime('%b')}-{d.year}",
     lambda d: f"{d.strftime('%b')} {d.day} '{d.strftime('%y')}",
 )
+_SLOVAK_MONTHS = ["januára", "februára", "marca", "apríla", "mája", "júna"]
+_SLOVAK_MONTHS += ["júla", "augusta", "septembra", "októbra", "novembra", "decembra"]
+_FINNISH_MONTHS = ["tammikuuta", "helmikuuta", "maaliskuuta", "huhtikuuta", "toukokuuta"]
+_FINNISH_MONTHS += ["kesäkuuta", "heinäkuuta", "elokuuta", "syyskuuta", "lokakuuta"]
+_FINNISH_MONTHS += ["marraskuuta", "joulukuuta"]
+_CROATIAN_MONTHS = ["siječnja", "veljače", "ožujka", "travnja", "svibnja", "lipnja"]
+_CROATIAN_MONTHS += ["srpnja", "kolovoza", "rujna", "listopada", "studenoga", "prosinca"]
+# Further shapes for fresh14 only: Slovak, Finnish and Croatian month names ("2. februára 1949",
+# "2. helmikuuta 1949", "2. veljače 1949."), a compact day-short-month-two-digit-year, year first
+# with slashes and no padding, a cardinal day with "of", year first with a full month, a weekday
+# with a comma before a day-first date, an ordinal with "of", a short month and a year, a short
+# month with a padded day and a comma, slashes around an upper-case short month, and a month and
+# year with no day, in words and in figures.
+FRESH14_DATE_FORMATS = (
+    lambda d: f"{d.day}. {_SLOVAK_MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.day}. {_FINNISH_MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.day}. {_CROATIAN_MONTHS[d.month - 1]} {d.year}.",
+    lambda d: f"{d.day:02d}{d.strftime('%b')}{d.strftime('%y')}",
+    lambda d: f"{d.year}/{d.month}/{d.day}",
+    lambda d: f"{d.day} of {d.strftime('%B')} {d.year}",
+    lambda d: f"{d.year} {d.strftime('%B')} {d.day}",
+    lambda d: f"{d.strftime('%A')}, {d.day} {d.strftime('%B')} {d.year}",
+    lambda d: f"{_ordinal(d.day)} of {d.strftime('%b')} {d.year}",
+    lambda d: f"{d.strftime('%b')} {d.day:02d}, {d.year}",
+    lambda d: f"{d.day:02d}/{d.strftime('%b').upper()}/{d.year}",
+    lambda d: d.strftime("%B %Y"),
+    lambda d: f"{d.month:02d}/{d.year}",
+)
 FORMATS_BY_SPLIT = {
     "fresh6": DATE_FORMATS + MORE_DATE_FORMATS,
     "fresh7": DATE_FORMATS + MORE_DATE_FORMATS,
@@ -435,6 +490,15 @@ FORMATS_BY_SPLIT = {
     + FRESH11_DATE_FORMATS
     + FRESH12_DATE_FORMATS
     + FRESH13_DATE_FORMATS,
+    "fresh14": DATE_FORMATS
+    + MORE_DATE_FORMATS
+    + FRESH8_DATE_FORMATS
+    + FRESH9_DATE_FORMATS
+    + FRESH10_DATE_FORMATS
+    + FRESH11_DATE_FORMATS
+    + FRESH12_DATE_FORMATS
+    + FRESH13_DATE_FORMATS
+    + FRESH14_DATE_FORMATS,
 }
 
 
@@ -456,6 +520,7 @@ def locale_values(
     locale: str,
     formats: tuple = DATE_FORMATS,
     own_phone_extra: tuple = (),
+    clinical: dict | None = None,
 ) -> dict[str, str]:
     """One value per slot; Irish-language rows use en_IE addresses (ga_IE has none of its own),
     Italian and Spanish rows en_GB ones (HOME_LOCALE)."""
@@ -502,7 +567,7 @@ def locale_values(
         "phone": phone_src.phone_number(),
         "address": order,
     }
-    values.update({slot: rng.choice(choices) for slot, choices in CLINICAL.items()})
+    values.update({slot: rng.choice(choices) for slot, choices in (clinical or CLINICAL).items()})
     return values
 
 
@@ -550,10 +615,12 @@ def build_locales(split: str) -> list[dict]:
         "fresh11": F.FRESH11_FRAMES,
         "fresh12": F.FRESH12_FRAMES,
         "fresh13": F.FRESH13_FRAMES,
+        "fresh14": F.FRESH14_FRAMES,
     }[split]
     formats = FORMATS_BY_SPLIT.get(split, DATE_FORMATS)
     locales = LOCALES_BY_SPLIT.get(split, LOCALES)
     own_phone_extra = OWN_PHONE_BY_SPLIT.get(split, ())
+    clinical = CLINICAL_BY_SPLIT.get(split, CLINICAL)
     rng = random.Random(SEEDS[split])
     fakers = {loc: Faker(loc) for loc in locales}
     for i, loc in enumerate(locales):
@@ -562,7 +629,7 @@ def build_locales(split: str) -> list[dict]:
     for i, frame in enumerate(frames):
         for locale in locales:
             for _ in range(PER_FRAME_LOCALE):
-                values = locale_values(rng, fakers, locale, formats, own_phone_extra)
+                values = locale_values(rng, fakers, locale, formats, own_phone_extra, clinical)
                 row = render(frame, values)
                 if rng.random() < LOWERCASE_SHARE and len(row["text"].lower()) == len(row["text"]):
                     row["text"] = row["text"].lower()
@@ -617,6 +684,7 @@ def main() -> None:
         "pii_locales_fresh11": build_locales("fresh11"),
         "pii_locales_fresh12": build_locales("fresh12"),
         "pii_locales_fresh13": build_locales("fresh13"),
+        "pii_locales_fresh14": build_locales("fresh14"),
         "pii_handwritten": build_handwritten(),
         "pii_handwritten2": build_handwritten("pii_handwritten2.txt"),
         "pii_handwritten3": build_handwritten("pii_handwritten3.txt"),
@@ -628,6 +696,7 @@ def main() -> None:
         "pii_handwritten9": build_handwritten("pii_handwritten9.txt"),
         "pii_handwritten10": build_handwritten("pii_handwritten10.txt"),
         "pii_handwritten11": build_handwritten("pii_handwritten11.txt"),
+        "pii_handwritten12": build_handwritten("pii_handwritten12.txt"),
     }
     for name, rows in sets.items():
         _write(HERE / f"{name}.jsonl", rows)

@@ -76,6 +76,7 @@ _COMMON = """
     je huisarts praktijk afspraak groet gym waiver traveller traveler arr prompt peacefully
     eircode soussigné soussignée carer diary nonna nonno abuela abuelo
     dosette community matron caller engraving parkrun box wk hosp vis joindre pouvez
+    pls plz come card donor reply rsvp
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 
@@ -97,6 +98,23 @@ def given_names() -> frozenset[str]:
 def surnames() -> frozenset[str]:
     """The packaged surname list, minus words that are also common English."""
     return _lexicon("surnames.txt")
+
+
+# German, French and Dutch function words that the English NER model reads as part of a name in
+# continental text ("besserung mit", "van je", "das Rezept für X"; fourteenth round). Pronouns,
+# possessives, articles, prepositions and verbs of the commonest kind, written by hand: spaCy's
+# German, French and Dutch stop lists also hold "tel", "sent", "lange", "bas" and "sur", which
+# are parts of names and places ("Marlies Lange", "Maury-sur-Grenier"), and the particles ("van",
+# "de", "von und zu") stay out.
+_CONTINENTAL_FUNCTION = """
+    mit für fur dein deine deinem deinen deiner dich dir mich mir ich du wir ist sind bin bist
+    hat habe haben kannst kann können nicht auch noch schon sehr gute gut bei nach zum zur vom
+    beim ein eine einen einem einer dem dies diese dieser
+    tu il elle nous vous avec pour dans est sont suis ton ta tes sa ses notre votre vos leur
+    une et ou mais pas très merci
+    je jij jou jouw mij ik het een voor met bij naar ons onze uw wij niet ook wel nog maar
+"""
+CONTINENTAL_FUNCTION = frozenset(_CONTINENTAL_FUNCTION.split())
 
 
 def is_common(word: str) -> bool:

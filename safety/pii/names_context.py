@@ -90,7 +90,9 @@ _ROLE_WORD = (
     r"(?i:patientin|patienten|pati[ëe]nt|patiente|patient|player|guest|traveller|traveler|"
     r"policyholder|policy\s+holder|insured|participant|"
     # (thirteenth round) a form's child and parent, an employee, an attorney, a detainee
-    r"child|parent|guardian|employee|attorney|detainee)"
+    r"child|parent|guardian|employee|attorney|detainee|"
+    # (fourteenth round) a tenant, a card holder, a road user, a donor or a visitor on a record
+    r"tenant|holder|cardholder|cyclist|runner|pedestrian|rider|donor|visitor|resident)"
 )
 # A French, German or Dutch "on" before a date closes a name too ("examiné X le 9/1/2019").
 _CLOSES_DATE = rf"(?:{_CLOSES}|(?=\s+(?:le|am|op)\s+(?:[^\W\d_]{{2,9}}\.?\s+)?[\w-]*\d))"

@@ -31,13 +31,15 @@ _NAME = rf"{TOK}(?:[ -]{TOK}){{0,3}}?"
 # What closes a name in a record field: a separator, a bracket, the end, a date or number, or a
 # word a record puts after a person.
 _FIELD_CLOSES = (
-    r"(?=\s*(?:[,;|(·:@]|\s[-–]\s|\n|$)|\s+(?=\d)|\s+(?i:at|on|of|from|born|dob|aged|was|is|has|"
+    r"(?=\s*(?:[,;|(·:@+]|\s[-–]\s|\n|$)|\s+(?=\d)|\s+(?i:at|on|of|from|born|dob|aged|was|is|has|"
     r"had|seen|reviewed|handed|dispensed|fitted|given|attended|in\s+year|needs|still)\b)"
 )
 _CONTACT_LABEL = (
     r"(?i:kontaktperson|ansprechpartner(?:in)?|notfallkontakt|angeh[öo]rige[rn]?|"
     r"personne\s+[àa]\s+pr[ée]venir|personne\s+de\s+confiance|contact\s+d'urgence|"
-    r"contactpersoon|noodcontact|next\s+of\s+kin|emergency\s+contact|nok|ice\s+contact)"
+    r"contactpersoon|noodcontact|next\s+of\s+kin|emergency\s+contact|nok|ice\s+contact|"
+    # (fourteenth round) who comes with the patient, and a reply to an invitation
+    r"birth\s+partner|escort|chaperone|companion|accompanied\s+by|rsvp)"
 )
 _HEADING = (
     r"(?i:audiology|optometry|optician|podiatry|chiropody|dietetics|physiotherapy|physio|"

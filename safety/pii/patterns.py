@@ -108,7 +108,11 @@ DAY = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?"
 # A weekday's name, and a weekday written before a date ("wed 17th june", "Monday, 3 March").
 WEEKDAY_NAME = (
     r"(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|"
-    r"sat(?:urday)?|sun(?:day)?)"
+    r"sat(?:urday)?|sun(?:day)?|"
+    # the French, German and Dutch weekdays ("lundi 4 nov.", "Dienstag, 3. März"; fourteenth
+    # round)
+    r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|"
+    r"freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
 )
 WEEKDAY = rf"{WEEKDAY_NAME}\.?,?\s+(?i:the\s+)?"
 # Months in Roman numerals, as many continental Europeans write them ("21.III.1958").
@@ -132,17 +136,27 @@ NUMERIC_DATE = (
     # the month first with hyphens ("Apr-07-2020", "jan-02-22")
     rf"\b{_MONTH3}-(?:0?[1-9]|[12]\d|3[01])-(?:{YEAR}|\d{{2}})(?![\d-])|"
     # day, month and year run together, as on forms and wristbands ("15oct1982", "02FEB1949")
-    rf"\b(?:0?[1-9]|[12]\d|3[01]){_MONTH3}(?:{YEAR}|\d{{2}})\b"
+    rf"\b(?:0?[1-9]|[12]\d|3[01]){_MONTH3}(?:{YEAR}|\d{{2}})\b|"
+    # fourteenth round, from fresh13 and hand-written 11: the Hungarian year first with a dot
+    # after each part ("1958. 04. 12.", "2022.09.21."), the Czech and Slovak day and month with
+    # a space after each dot ("3. 5. 1947"), a short month between dots or hyphens, day first or
+    # year first ("27.Jan.1977", "18.may.2021", "1949-Aug-11")
+    rf"\b{YEAR}\.\s?(?:0?[1-9]|1[0-2])\.\s?(?:0?[1-9]|[12]\d|3[01])\.(?!\d)|"
+    rf"\b(?:0?[1-9]|[12]\d|3[01])\.\s(?:0?[1-9]|1[0-2])\.\s{YEAR}(?!\d)|"
+    rf"\b(?:0?[1-9]|[12]\d|3[01])\.{_MONTH3}\.(?:{YEAR}|\d{{2}})(?!\d)|"
+    rf"\b{YEAR}-{_MONTH3}-(?:0?[1-9]|[12]\d|3[01])(?![\d-])"
 )
 # A German month written in lower case after the day's dot ("9. dezember 2021"; twelfth round);
 # "mai" stays out, as the other months do not need it to be told from "2. May I".
 _GERMAN_LOWER = (
-    r"(?:januar|februar|m[äa]rz|april|juni|juli|august|september|oktober|november|dezember)\b"
+    r"(?:januar|februar|m[äa]rz|april|juni|juli|august|september|oktober|november|dezember)\b|"
+    # and its short forms with their dot ("8. dez. 2025"; fourteenth round)
+    r"(?:jan|feb|m[äa]r|apr|aug|sept?|okt|nov|dez)\."
 )
 # "3 March", "3rd of March", "02-Feb"; "March 3rd", "Oct 1"
 # (a German day is written with a full stop: "2. März 1950"; not before "May", as in "2. May I")
 DAY_MONTH = (
-    rf"(?:{DAY}(?:\s+(?i:of\s+|de\s+)?|\s?-\s?|/)|{DAY_WORD}\s+(?i:of)\s+|"
+    rf"(?:{DAY}(?:\s+(?i:(?:day\s+)?of\s+|de\s+)?|\s?-\s?|/)|{DAY_WORD}\s+(?i:of)\s+|"
     rf"(?:[12]\d|3[01]|0?[1-9])\.\s?(?!May\b)(?=[{UP}]|{_GERMAN_LOWER})){MONTH}(?![{LOW}])"
 )
 MONTH_DAY = rf"\b{MONTH}\s+(?i:the\s+)?{DAY}(?![\d{LOW}])"
@@ -171,6 +185,9 @@ DATE_CUE = (
 # Day, month and year in figures separated by single spaces ("24 2 2000"), taken only after a
 # birth or date cue: alone, three numbers are as often a count or a score.
 SPACED_DATE = rf"(?:[12]\d|3[01]|0?[1-9]) (?:1[0-2]|0?[1-9]) {YEAR}(?![\w/.,:]?\d)"
+# The same with a two-digit year, every part of two digits ("13 09 21"; fourteenth round), also
+# only after a cue.
+SPACED_DATE_SHORT = r"(?:[12]\d|3[01]|0[1-9]) (?:1[0-2]|0[1-9]) \d{2}(?![\w/.,:]?\d)"
 DAY_MONTH_NUMERIC = r"(?:[12]\d|3[01]|0?[1-9])/(?:0?[1-9]|1[0-2])(?![\d/]|\.\d)"
 # The German day and month with a closing dot and no year ("am 21.07.", "von 03.04. bis 09.04."),
 # taken only after a date or birth cue or as the end of a range.

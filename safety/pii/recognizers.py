@@ -50,6 +50,7 @@ from safety.pii.names_forms import (
     VocativeNameRecognizer,
 )
 from safety.pii.names_letters import NAMES_LETTERS
+from safety.pii.names_messages import NAMES_MESSAGES
 from safety.pii.names_notes import NAMES_NOTES
 from safety.pii.names_records import NAMES_RECORDS
 from safety.pii.names_roles import NAMES_ROLES
@@ -212,7 +213,7 @@ class DateOfBirthRecognizer(RegexRecognizer):
         # a day alone ("DOB the twenty-seventh,"), figures with spaces ("24 2 2000"), or a day
         # and month in figures ("born 24/4"; not "born 3/12 ago", a baby's age in months)
         (rf"{P.DOB_CUE}\s*(?P<v>{P.DAY_ORDINAL}){P.DAY_CLOSES}", 0.9),
-        (rf"{P.DOB_CUE}\s*(?P<v>{P.SPACED_DATE})", 0.9),
+        (rf"{P.DOB_CUE}\s*(?P<v>{P.SPACED_DATE}|{P.SPACED_DATE_SHORT})", 0.9),
         (
             rf"{P.DOB_CUE}\s*(?P<v>{P.DAY_MONTH_NUMERIC})"
             r"(?!\s*(?i:ago|old|weeks?|months?|days?|of|prem|early|late)\b)",
@@ -233,7 +234,7 @@ class FullDateRecognizer(RegexRecognizer):
         (rf"(?<![\w/.-])(?P<v>{P.DATE_ANY})(?![\d/])", 0.6),
         # with its article ("the 28th of June"): "the" is a fifth of the span
         (rf"(?<![\w/.-])(?P<v>(?i:the)\s+{P.DATE_ANY})(?![\d/])", 0.6),
-        (rf"{P.DATE_CUE}(?P<v>{P.SPACED_DATE})", 0.6),
+        (rf"{P.DATE_CUE}(?P<v>{P.SPACED_DATE}|{P.SPACED_DATE_SHORT})", 0.6),
         # a reference written surname/date ("ref kowalski/3 May 1950")
         (rf"(?<=[{P.LOW}]/)(?P<v>{P.DATE_ANY})(?![\d/])", 0.6),
         (rf"(?<![\w/.-])(?P<v>{P.WEEKDAY_ORDINAL})", 0.6),
@@ -441,6 +442,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     *NAMES_FIELDS,
     *NAMES_CONTEXT,
     *NAMES_NOTES,
+    *NAMES_MESSAGES,
     EuStreetRecognizer,
     AddressBlockRecognizer,
     EircodeRecognizer,

@@ -618,6 +618,14 @@ class ClosingTownRecognizer(CuedTownRecognizer):
             0.7,
         ),
         (rf",\s*(?i:in)\s+(?P<v>{ANY_PLACE})(?=\s*[.!]?\s*$)", 0.7),
+        # the German and Dutch "from" closing a card or a message ("Dein Team aus <town>",
+        # "groeten uit <town>"; fourteenth round, from fresh13's get-well card)
+        (
+            rf"(?i:\b(?:aus|uit))\s+(?!(?i:dem|der|den|die|das|des|ein|einem|einer|meinem|"
+            rf"meiner|unserem|unserer|het|de|een|mijn|ons|onze)\b)(?P<v>{ANY_PLACE})"
+            r"(?=\s*[.!]?\s*$)",
+            0.7,
+        ),
     )
 
     def refine(self, value: str) -> str:

@@ -6,6 +6,7 @@ found without the scrubbed text having to carry positions. Entities never hold t
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from functools import partial
@@ -19,7 +20,13 @@ from safety.pii.clinical import (
     protected_spans,
 )
 from safety.pii.engine import shared_analyzer
-from safety.pii.names import given_names, is_common
+from safety.pii.names import (
+    CONTINENTAL_FUNCTION,
+    PARTICLES,
+    given_names,
+    is_common,
+    surnames,
+)
 from safety.pii.surrogates import ScrubSession, Style, SurrogateMemory, get_style
 
 # Detections that clinical spans and the allow-list may veto: NER guesses and weak patterns.
@@ -137,6 +144,8 @@ class Scrubber:
         # model's guess at a capitalised or unknown word, never an identifier on its own
         if etype in ("PERSON", "LOCATION") and all(is_common(w) for w in re.findall(r"\w+", span)):
             return True
+        if ner and etype in ("PERSON", "LOCATION") and _continental_words(span):
+            return True
         if etype in ("PERSON", "LOCATION") and score < STRONG_CUE:
             if is_allow_listed(span, self.allow_list) or looks_like_drug(text, start, end):
                 return True
@@ -212,6 +221,47 @@ def _clinical_place(text: str, start: int, end: int) -> bool:
         return False
     before = text[max(0, start - 24) : start]
     return bool(_DIAGNOSTIC_BEFORE.search(before) or _RESULT_AFTER.match(text, end))
+
+
+_TITLE_WORD = re.compile(
+    r"dr|doctor|prof|mr|mrs|ms|miss|mx|mme|mlle|madame|monsieur|herrn?|frau|dhr|mevr|mevrouw|meneer"
+)
+
+
+def _capitalised_name_word(word: str) -> bool:
+    w = word.strip(".,;:!?")
+    return (
+        w[:1].isupper()
+        and w.lower() not in CONTINENTAL_FUNCTION
+        and not is_common(w)
+        and not is_allow_listed(w, load_allow_list())
+    )
+
+
+def _continental_words(span: str) -> bool:
+    """Whether an NER span holds a German, French or Dutch function word ("besserung mit", "van
+    je", "für apixaban") or is one word and a particle ("bloedonderzoek van"), and no word of it
+    is a known given name or surname: the English model's guess in continental text (fourteenth
+    round, from fresh13's get-well card, results message and chat request). Words are split at
+    spaces only, so "O'Hora" and "Maury-sur-Grenier" stay whole."""
+    words = [w.strip(".,;:!?()\"'").lower() for w in span.split()]
+    words = [w for w in words if w]
+    names = [w for w in words if w not in PARTICLES]
+    if not words or any(w in given_names() or w in surnames() for w in names):
+        return False
+    # a title says a person is named ("je soussigné dr X"), and so do two capitalised words in a
+    # row that are neither function words, everyday nor clinical ("ich bin Roswitha
+    # Eggenberger"; German nouns are capitalised too, but seldom two in a row: "Besserung aus
+    # dem Urlaub")
+    if any(_TITLE_WORD.fullmatch(w) for w in words):
+        return False
+    named = [_capitalised_name_word(w) for w in span.split()]
+    if any(a and b for a, b in itertools.pairwise(named)):
+        return False
+    # a particle closes no name: one word and "van" is a noun and its preposition
+    return any(w in CONTINENTAL_FUNCTION for w in words) or (
+        len(words) == 2 and words[-1] in PARTICLES
+    )
 
 
 # A form field's label: one word opening the text, a line or a field (after "|", "/" or two

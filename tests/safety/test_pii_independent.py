@@ -29,6 +29,7 @@ from safety.evaluation import load_devset
         ("pii_locales_fresh11", lambda: pii_independent.build_locales("fresh11")),
         ("pii_locales_fresh12", lambda: pii_independent.build_locales("fresh12")),
         ("pii_locales_fresh13", lambda: pii_independent.build_locales("fresh13")),
+        ("pii_locales_fresh14", lambda: pii_independent.build_locales("fresh14")),
         ("pii_handwritten", pii_independent.build_handwritten),
         ("pii_handwritten2", lambda: pii_independent.build_handwritten("pii_handwritten2.txt")),
         ("pii_handwritten3", lambda: pii_independent.build_handwritten("pii_handwritten3.txt")),
@@ -40,6 +41,7 @@ from safety.evaluation import load_devset
         ("pii_handwritten9", lambda: pii_independent.build_handwritten("pii_handwritten9.txt")),
         ("pii_handwritten10", lambda: pii_independent.build_handwritten("pii_handwritten10.txt")),
         ("pii_handwritten11", lambda: pii_independent.build_handwritten("pii_handwritten11.txt")),
+        ("pii_handwritten12", lambda: pii_independent.build_handwritten("pii_handwritten12.txt")),
     ],
 )
 def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, build):
@@ -64,6 +66,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_locales_fresh11",
         "pii_locales_fresh12",
         "pii_locales_fresh13",
+        "pii_locales_fresh14",
         "pii_handwritten",
         "pii_handwritten2",
         "pii_handwritten3",
@@ -75,6 +78,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_handwritten9",
         "pii_handwritten10",
         "pii_handwritten11",
+        "pii_handwritten12",
     ],
 )
 def test_when_independent_rows_read_then_labels_point_at_real_text(name):
@@ -102,6 +106,7 @@ def test_when_frames_split_then_no_two_sets_share_a_frame():
         pii_frames.FRESH11_FRAMES,
         pii_frames.FRESH12_FRAMES,
         pii_frames.FRESH13_FRAMES,
+        pii_frames.FRESH14_FRAMES,
     ]
     assert sum(len(set(s)) for s in sets) == len(set().union(*sets))
 
@@ -173,6 +178,7 @@ def test_when_rebuilt_on_another_day_then_the_golden_files_still_match(monkeypat
         "fresh11",
         "fresh12",
         "fresh13",
+        "fresh14",
     )
     for split in splits:
         rebuilt = json.loads(json.dumps(pii_independent.build_locales(split)))
@@ -183,7 +189,7 @@ def test_when_held_out_sets_registered_then_every_one_is_a_reported_source():
     from safety.evaluation import PII_HELD_OUT, PII_SOURCES
 
     held_out = set(PII_HELD_OUT)
-    assert held_out == {"pii_locales_fresh13", "pii_handwritten11"}
+    assert held_out == {"pii_locales_fresh14", "pii_handwritten12"}
     assert held_out.issubset(PII_SOURCES.values())
 
 
@@ -197,6 +203,7 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
     fresh11 = fresh10 + pii_independent.FRESH11_DATE_FORMATS
     fresh12 = fresh11 + pii_independent.FRESH12_DATE_FORMATS
     fresh13 = fresh12 + pii_independent.FRESH13_DATE_FORMATS
+    fresh14 = fresh13 + pii_independent.FRESH14_DATE_FORMATS
     assert {
         "fresh6": both,
         "fresh7": both,
@@ -206,6 +213,7 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
         "fresh11": fresh11,
         "fresh12": fresh12,
         "fresh13": fresh13,
+        "fresh14": fresh14,
     } == pii_independent.FORMATS_BY_SPLIT
     import datetime as dt
 
@@ -316,3 +324,48 @@ def test_when_handwritten11_read_then_it_has_identifier_and_clinical_only_lines(
     assert sum(1 for r in rows if not r["entities"]) >= 8
     types = {e["type"] for r in rows for e in r["entities"]}
     assert {"PERSON", "DATE_OF_BIRTH", "POSTCODE", "NHS_NUMBER", "MRN", "EMAIL_ADDRESS"} <= types
+
+
+def test_when_fresh14_built_then_its_eleven_locales_homes_clinical_lists_and_date_shapes_appear():
+    """fresh14 adds sk_SK, sv_SE, fi_FI, hr_HR and en_IN names living in the issue's countries,
+    clinical content of its own (CLINICAL_BY_SPLIT) and FRESH14_DATE_FORMATS; fresh13 keeps its
+    eleven locales and the shared clinical lists."""
+    import datetime as dt
+
+    rows = load_devset("pii_locales_fresh14")
+    new = {"sk_SK", "sv_SE", "fi_FI", "hr_HR", "en_IN"}
+    assert {r["locale"] for r in rows} == set(pii_independent.LOCALES) | new
+    assert len(rows) == len(pii_frames.FRESH14_FRAMES) * 11 * pii_independent.PER_FRAME_LOCALE
+    assert {pii_independent.HOME_LOCALE[loc] for loc in new} == {"nl_NL", "de_DE", "fr_FR", "en_IE"}
+    fresh13 = {r["locale"] for r in load_devset("pii_locales_fresh13")}
+    assert fresh13 == set(pii_independent.LOCALES) | {"da_DK", "cs_CZ", "hu_HU", "ro_RO", "tr_TR"}
+    kept = {r["text"][k["start"] : k["end"]] for r in rows for k in r["keep"]}
+    own = set().union(*pii_independent.CLINICAL_BY_SPLIT["fresh14"].values())
+    lowered = {v.lower() for v in own}
+    assert kept <= own | lowered and not kept & set().union(*pii_independent.CLINICAL.values())
+    shapes = {f(dt.date(1949, 2, 2)) for f in pii_independent.FRESH14_DATE_FORMATS}
+    wanted = {"2. februára 1949", "2. veljače 1949.", "02Feb49", "February 1949", "02/1949"}
+    assert wanted <= shapes
+    earlier = {f(dt.date(1949, 2, 2)) for f in pii_independent.FORMATS_BY_SPLIT["fresh13"]}
+    assert not shapes & earlier
+
+
+def test_when_handwritten12_read_then_it_has_identifier_and_clinical_only_lines():
+    rows = load_devset("pii_handwritten12")
+    assert len(rows) == 45
+    assert sum(1 for r in rows if not r["entities"]) >= 10
+    types = {e["type"] for r in rows for e in r["entities"]}
+    assert {"PERSON", "DATE_OF_BIRTH", "POSTCODE", "NHS_NUMBER", "MRN", "EMAIL_ADDRESS"} <= types
+
+
+def test_when_handwritten12_compared_then_it_reuses_no_value_of_an_earlier_set():
+    """Round 13's hand-written set reused earlier values; this one is checked by value_overlap."""
+    from safety.devsets import value_overlap
+
+    earlier = sorted(
+        p.stem
+        for p in value_overlap.HERE.glob("pii_*.jsonl")
+        if p.stem not in {"pii_handwritten12", "pii_locales_fresh14"}
+    )
+    report = value_overlap.overlaps("pii_handwritten12", earlier)
+    assert report["value"] == [] and report["source"] == []
