@@ -37,6 +37,7 @@ from medchat.clinical.review import (
     repetition,
 )
 from medchat.clinical.risk import invented_risk
+from medchat.clinical.spelling import mend
 from medchat.clinical.timing import invented_timing
 from medchat.clinical.unsupported_yes import (
     drop_yes,
@@ -275,7 +276,12 @@ class PatientAgent(Agent):
                 # "Yes, the lump moves up when I swallow": the question taken for the answer.
                 problems.append(Problem("unsupported_yes", echo))
             elif asks_about_patient(self._heard) and (
-                beside := yes_beside_the_point(text, self._heard, list(facts.values()), picked)
+                beside := yes_beside_the_point(
+                    text,
+                    mend(self._heard, self.selector.case_words(self.persona)),  # "any wieght loss?"
+                    list(facts.values()),
+                    picked,
+                )
             ):
                 # "Have your eyes gone yellow?" "Yes, my urine looks darker": another finding.
                 problems.append(Problem("yes_beside", beside))

@@ -453,3 +453,16 @@ def _picked(persona, turns: list[Turn]):
     agent = PatientAgent(ScriptedChatModel(), persona)
     agent.messages(turns)
     return agent.last_facts
+
+
+def test_when_a_misspelt_question_gets_a_right_yes_then_the_yes_stays():
+    """ "Are you seeing halos round lihgts?" shares no word with "Yes, I do see coloured rings
+    around lights." until its spelling is mended (the selector's own mend): the yes is about
+    what was asked (the default model's reply, 2026-12-07, evening)."""
+    eye = get_persona("red-eye-66f")
+    turns = _after_opening(eye, "Are you seeing halos round lihgts?")
+    reply = "Yes, I do see coloured rings around lights."
+    assert "haloes" in {f.id for f in _picked(eye, turns)}
+    result = _patient_finish(eye, turns, reply, retry="")
+    assert "yes_beside" not in {p.kind for p in result.found}
+    assert result.text == reply
