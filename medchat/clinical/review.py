@@ -121,11 +121,12 @@ UNSURE = re.compile(r"\b(?:not sure|don't know|do not know|no idea|can't remembe
 PLAIN_ANSWER = re.compile(
     r"^\W*(?:\w+: )?(?:no\b|nope\b|not (?:that (?:i|we)|really|sure|at all)|nothing|none|never|"
     r"i(?: haven't| have not| don't| do not| didn't|'m not| am not|'ve not|'ve never)|"
-    r"(?:she|he|they) (?:hasn't|has not|haven't|doesn't|does not|isn't|didn't))",
+    r"(?:she|he|they) (?:hasn't|has not|haven't|doesn't|does not|isn't|didn't))\b",
     re.IGNORECASE,
 )
 """How a plain no or "not sure" begins ("No, ...", "Not that I've noticed.", an informant's
-"Daughter: No, she hasn't."): the answer due to a question the case does not cover."""
+"Daughter: No, she hasn't."): the answer due to a question the case does not cover. Whole
+words only: "I've noticed a lump" is not "I've not" (it was counted as one until 2026-12-07)."""
 _REQUEST = re.compile(
     r"\b(?:can|may|could|shall) (?:i|we)\b|\bwould you (?:like|mind|be)\b|\bdo you mind\b|"
     r"\b(?:is|was) (?:it|that) (?:ok|okay|alright|all right|clear)\b|\bany questions\b|"

@@ -15,6 +15,7 @@ from medchat.clinical.review import (
     denials,
     echoes,
     is_negative,
+    is_plain_no,
     is_stock_answer,
     repetition,
     role_breaks,
@@ -475,3 +476,19 @@ def test_when_a_clause_says_only_that_the_patient_is_unsure_then_it_denies_nothi
     reply, fact, denied
 ):
     assert bool(denials(reply, {"f": fact}, set())) is denied
+
+
+@pytest.mark.parametrize(
+    ("reply", "plain"),
+    [
+        ("I've not noticed anything like that.", True),
+        ("Daughter: No, she hasn't.", True),
+        ("Never.", True),
+        # A word that merely begins like a no is not one.
+        ("I've noticed a lump in my left breast.", False),
+        ("I've noticed some dark velvety patches on my neck.", False),
+        ("Nonetheless it hurts when I walk.", False),
+    ],
+)
+def test_when_a_reply_begins_like_a_no_then_only_whole_words_make_it_plain(reply, plain):
+    assert is_plain_no(reply) is plain
