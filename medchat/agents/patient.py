@@ -42,6 +42,7 @@ from medchat.clinical.timing import invented_timing
 from medchat.clinical.unsupported_yes import (
     drop_yes,
     mend_unsupported_yes,
+    opens_with_yes,
     unsupported_yes,
     yes_beside_the_point,
 )
@@ -275,12 +276,16 @@ class PatientAgent(Agent):
             ):
                 # "Yes, the lump moves up when I swallow": the question taken for the answer.
                 problems.append(Problem("unsupported_yes", echo))
-            elif asks_about_patient(self._heard) and (
-                beside := yes_beside_the_point(
-                    text,
-                    mend(self._heard, self.selector.case_words(self.persona)),  # "any wieght loss?"
-                    list(facts.values()),
-                    picked,
+            elif (
+                opens_with_yes(text)  # before the spelling mend ("lihgts"), which only a yes needs
+                and asks_about_patient(self._heard)
+                and (
+                    beside := yes_beside_the_point(
+                        text,
+                        mend(self._heard, self.selector.case_words(self.persona)),
+                        list(facts.values()),
+                        picked,
+                    )
                 )
             ):
                 # "Have your eyes gone yellow?" "Yes, my urine looks darker": another finding.

@@ -71,12 +71,16 @@ def _echo_first(agent: Agent, text: str, problems: list[Problem]) -> list[Proble
     if echo is None or not text.strip().startswith(echo.detail):
         return problems
     rest = text.strip()[len(echo.detail) :].strip()
-    left = agent.review(rest, final=True) if rest else []
+    if not rest:  # the echo was the whole reply: every serious problem was in it
+        return [p for p in problems if p.kind in FIXED_IN_PLACE]
+    left = agent.review(rest, final=True)
     if _serious(left):
         return problems
-    missing = {p.detail for p in left if p.kind == "missing"} if rest else set()
-    kept = [p for p in problems if p.kind == "missing" and (not rest or p.detail in missing)]
-    return [echo, *kept, *(p for p in left if p.kind in FIXED_IN_PLACE and p.kind != "missing")]
+    # Facts the whole reply left out, not those only the echo sentence may have told.
+    return [
+        echo,
+        *(p for p in left if p.kind in FIXED_IN_PLACE and (p.kind != "missing" or p in problems)),
+    ]
 
 
 def finish(

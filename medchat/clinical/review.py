@@ -454,7 +454,7 @@ _PAIN_HEAD = frozenset({"hurt", "hurts", "ache", "aches", "achy", "achin", "sore
 the generic "pain", so the head's match cannot be seen, and such a clause stays a denial."""
 
 
-def _denies_only_adjunct(clause: str, shared: set[str], case_stems: set[str]) -> bool:
+def _denies_only_adjunct(clause: str, shared: set[str], case_stems: frozenset[str]) -> bool:
     """Whether a negated clause names what it negates ("no X", "any X"), shares words with a
     fact only inside its place or time adjunct, and what it negates is named nowhere in the
     case's stating words: "No, there's no blood in his diarrhoea" agrees with a case that has
@@ -506,7 +506,7 @@ def denials(text: str, facts: dict[str, str], said: set[str], case: str | None =
     if not positive:
         return []
     matched = {fid: parts[fid] or facts[fid] for fid in positive}
-    case_stems = set(_stating_stems(case)) if case is not None else set()
+    case_stems = _stating_stems(case) if case is not None else frozenset()
     flat = not telling_stems(text)  # "No.", "No, nothing like that.": says nothing but no
     if flat and _LEADING_DENIAL.search(text) and not said:
         return sorted(fid for fid in positive if _plainly_stated(facts[fid]))
