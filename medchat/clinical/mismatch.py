@@ -81,22 +81,25 @@ def asks_another_quality(question: str, fact: str) -> bool:
     """The question names what the fact is about as its subject and asks a quality the fact
     does not state: "Is the swelling tender?" is not answered by "I've had the swelling for a
     week", nor "Does the wound smell?" by "The wound has been there for months". The subject
-    is a term both name ("the swelling") or, for words no list knows, a word both share after
-    "the", "his" or "her" ("the wound"); only a part of the question holding the subject counts
-    ("does she have a stiff neck, or does the light bother her?" is answered on the light)."""
+    is a term both name after "the", "his", "your"... ("the swelling") or, for words no list
+    knows, a word both share after "the", "his" or "her" ("the wound"); only a part of the
+    question holding the subject counts ("does she have a stiff neck, or does the light bother
+    her?" is answered on the light)."""
     asked, said = findings(question), findings(fact)
     if not asked:
         return False
-    subjects = {a: at for a, at in asked.items() if any(_compatible(a, b) for b in said)}
-    new = {a for a in asked if a not in subjects}
-    if not new:
-        return False
+    named = {a for a in asked if any(_compatible(a, b) for b in said)}
+    subjects = {a for a in named if any(_CONTEXT.search(question[:at]) for at in asked[a])}
+    if named and not subjects:
+        return False  # "Any cough or fever?": the term both name is asked, not a subject
     if subjects:
-        return any(_CONTEXT.search(question[:at]) for ats in subjects.values() for at in ats)
+        others = set(asked) - subjects
+        rest = set(said) - subjects  # what the fact says beside the subject
+        return bool(others) and not any(_compatible(a, b) for a in others for b in rest)
     shared = telling(question) & telling(fact) - _site_stems(question)
     for part in _PART.split(question):
         at = [m.start() for m in re.finditer(r"[a-z]+", part.lower()) if m.group()[:5] in shared]
-        if any(_DEFINITE.search(part[:i]) for i in at) and set(findings(part)) & new:
+        if any(_DEFINITE.search(part[:i]) for i in at) and findings(part):
             return True
     return False
 
@@ -122,9 +125,33 @@ def at_another_site(question: str, fact: Fact, complaint: str) -> bool:
     if CLAUSE_JOIN.search(question):
         return False
     asked, said = named_sites(question), named_sites(fact.text)
-    if not said and fact.category in SITED:
+    if not said and (fact.category in SITED or _POINTS_BACK.search(fact.text)):
         said = named_sites(complaint)
     return bool(asked and said and not any(sites_compatible(a, b) for a in asked for b in said))
+
+
+_POINTS_BACK = re.compile(r"\blike (?:this|that)\b", re.I)
+"""A fact pointing back to the complaint ("I've never had pain like this before") is about it."""
+_TOWARDS = re.compile(
+    r"\b(?:go(?:es|ing)?|spread\w*|mov(?:e|es|ing)|travel\w*|shoot\w*|radiat\w*)\b.*?"
+    r"\b(?:into|to|towards|down|up|through|round|across)\b(?P<rest>.*)",
+    re.I,
+)
+
+
+def goes_elsewhere(question: str, fact: Fact) -> bool:
+    """The question asks whether the complaint goes to a site ("Does the pain go into your
+    back?") and the fact names no site there: the complaint's own site ("It's in my tummy")
+    does not answer it, nor a fact naming no site unless it is about spreading ("It doesn't
+    go anywhere else")."""
+    towards = _TOWARDS.search(question)
+    where = named_sites(towards.group("rest")) if towards else frozenset()
+    if not where:
+        return False
+    said = named_sites(fact.text)
+    if not said:
+        return fact.category is not C.HPC_RADIATION
+    return not any(sites_compatible(a, b) for a in where for b in said)
 
 
 _RELATIVE = re.compile(
@@ -181,6 +208,8 @@ def fails_to_answer(question: str, fact: Fact, complaint: str, by_rule: bool) ->
         return "another quality"
     if at_another_site(question, fact, complaint):
         return "another site"
+    if goes_elsewhere(question, fact):
+        return "not where it goes"
     if about_a_relative(question, fact):
         return "a relative's history"
     if other_habit(question, fact.text):
