@@ -26,12 +26,22 @@ from medchat.clinical.review import is_negative
 from medchat.personas.schema import Fact
 from medchat.personas.schema import FactCategory as C
 
-_CONTEXT = re.compile(r"\b(?:the|his|her|your|this|that|these|those|its)\s+(?:\w+\s+){0,2}$", re.I)
+_CONTEXT = re.compile(r"\b(?:the|his|her|your|this|that|these|those|its)\s+(?:(\w+)\s+)?$", re.I)
 """Words before a term that make it what the question asks about rather than what it asks:
-"Is *the swelling* painful?", "Any blood in *his diarrhoea*?"."""
-_DEFINITE = re.compile(r"\b(?:the|his|her|this|that|these|those|its)\s+(?:\w+\s+)?$", re.I)
+"Is *the swelling* painful?", "Any blood in *his diarrhoea*?", with at most one word between
+("the loose stools"), which must name nothing itself ("Are the spots itchy?": itchy is asked)."""
+_DEFINITE = re.compile(r"\b(?:the|his|her|this|that|these|those|its)\s+(?:(\w+)\s+)?$", re.I)
 """The same for a word no list knows ("the wound", "the mole"): "your" is left out, since
 "problems with your vision" asks about the vision."""
+
+
+def _after(context: re.Pattern[str], before: str) -> bool:
+    """Whether the words `before` a term end in `context`, the word between naming nothing."""
+    found = context.search(before)
+    between = found.group(1) if found else None
+    return bool(found) and not (between and (findings(between) or named_sites(between)))
+
+
 _PART = re.compile(r"\b(?:or|and)\b|,", re.I)
 CLAUSE_JOIN = re.compile(
     r"(?:,|\b(?:or|and)\b)\s+(?:do|does|did|is|are|was|were|has|have|had|any|can|could|will|"
@@ -77,19 +87,20 @@ def _compatible(a: str, b: str) -> bool:
     return a == b or b in linked.get(a, ()) or a in linked.get(b, ())
 
 
-def asks_another_quality(question: str, fact: str) -> bool:
+def asks_another_quality(question: str, fact: str, about: str = "") -> bool:
     """The question names what the fact is about as its subject and asks a quality the fact
     does not state: "Is the swelling tender?" is not answered by "I've had the swelling for a
     week", nor "Does the wound smell?" by "The wound has been there for months". The subject
     is a term both name after "the", "his", "your"... ("the swelling") or, for words no list
     knows, a word both share after "the", "his" or "her" ("the wound"); only a part of the
     question holding the subject counts ("does she have a stiff neck, or does the light bother
-    her?" is answered on the light)."""
-    asked, said = findings(question), findings(fact)
+    her?" is answered on the light). A fact naming nothing is read as `about` (the complaint,
+    for a fact describing it: "I get these four times a week")."""
+    asked, said = findings(question), findings(fact) or findings(about)
     if not asked:
         return False
     named = {a for a in asked if any(_compatible(a, b) for b in said)}
-    subjects = {a for a in named if any(_CONTEXT.search(question[:at]) for at in asked[a])}
+    subjects = {a for a in named if any(_after(_CONTEXT, question[:at]) for at in asked[a])}
     if named and not subjects:
         return False  # "Any cough or fever?": the term both name is asked, not a subject
     if subjects:
@@ -99,7 +110,7 @@ def asks_another_quality(question: str, fact: str) -> bool:
     shared = telling(question) & telling(fact) - _site_stems(question)
     for part in _PART.split(question):
         at = [m.start() for m in re.finditer(r"[a-z]+", part.lower()) if m.group()[:5] in shared]
-        if any(_DEFINITE.search(part[:i]) for i in at) and findings(part):
+        if any(_after(_DEFINITE, part[:i]) for i in at) and findings(part):
             return True
     return False
 
@@ -204,7 +215,8 @@ def fails_to_answer(question: str, fact: Fact, complaint: str, by_rule: bool) ->
     """The class by which `fact` does not answer `question` (None when no class applies).
     `by_rule`: a category rule reads the question (`medchat.clinical.questions`); the quality
     and symptom classes are for the questions no rule reads, where similarity alone picks."""
-    if not by_rule and asks_another_quality(question, fact.text):
+    about = complaint if fact.category in SITED else ""
+    if not by_rule and asks_another_quality(question, fact.text, about):
         return "another quality"
     if at_another_site(question, fact, complaint):
         return "another site"
