@@ -185,15 +185,29 @@ _HABITS = {
     "drugs": r"drugs?|cannabis|weed|cocaine|heroin|recreational|ecstasy|speed",
     "sex": r"sex|sexual(?:ly)?|condoms?",
 }
-_HABIT = {name: re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I) for name, p in _HABITS.items()}
+_PROCEDURES = {
+    "surgery": r"operations?|operated|surger(?:y|ies)|removed|taken out|\w+ectomy",
+    "test": r"tests?|tested|screening|scans?|smears?|x-?rays?|\w+oscopy|biops(?:y|ies)",
+    "vaccine": r"jabs?|vaccin\w*|immuni[sz]\w*",
+    "injection": r"injections?|injected",
+    "transfusion": r"transfusions?",
+}
+_KINDS = tuple(
+    {name: re.compile(rf"(?<!\w)(?:{p})(?!\w)", re.I) for name, p in table.items()}
+    for table in (_HABITS, _PROCEDURES)
+)
 
 
-def other_habit(question: str, fact: str) -> bool:
-    """Both name a habit of the social history and no habit in common: "Any cocaine?" is not
-    answered by "I smoke 20 a day", nor "Are you sexually active?" by "I don't take drugs"."""
-    asked = {n for n, p in _HABIT.items() if p.search(question)}
-    said = {n for n, p in _HABIT.items() if p.search(fact)}
-    return bool(asked and said and not asked & said)
+def other_kind(question: str, fact: str) -> bool:
+    """Both name a habit of the social history, or both a kind of procedure, and none in
+    common: "Any cocaine?" is not answered by "I smoke 20 a day", "Are you sexually active?"
+    by "I don't take drugs", nor "Any operations?" by "My last smear was clear"."""
+    for kinds in _KINDS:
+        asked = {n for n, p in kinds.items() if p.search(question)}
+        said = {n for n, p in kinds.items() if p.search(fact)}
+        if asked and said and not asked & said:
+            return True
+    return False
 
 
 NOT_SYMPTOMS = frozenset({C.ALLERGIES, C.SOCIAL, C.FAMILY, C.IDEAS, C.CONCERNS, C.EXPECTATIONS})
@@ -224,8 +238,8 @@ def fails_to_answer(question: str, fact: Fact, complaint: str, by_rule: bool) ->
         return "not where it goes"
     if about_a_relative(question, fact):
         return "a relative's history"
-    if other_habit(question, fact.text):
-        return "another habit"
+    if other_kind(question, fact.text):
+        return "another habit or procedure"
     if not by_rule and symptom_from_history(question, fact):
         return "a symptom answered from the history"
     return None

@@ -12,7 +12,7 @@ from medchat.clinical.mismatch import (
     at_another_site,
     fails_to_answer,
     goes_elsewhere,
-    other_habit,
+    other_kind,
     symptom_from_history,
 )
 from medchat.clinical.questions import question_categories
@@ -129,10 +129,16 @@ def test_when_a_family_fact_meets_a_question_about_the_patient_then_it_is_no_ans
         ("Do you drink at all?", "I don't smoke or drink.", False),
         ("Any smoking or drinking?", "I have a glass of wine on Fridays.", False),
         ("Do you use any drugs?", "I work as a plumber.", False),
+        ("Have you had any operations?", "My last cervical screening was clear.", True),
+        ("Are your jabs up to date?", "I had my gallbladder removed in 2019.", True),
+        ("Any operations or scans?", "I had my gallbladder removed in 2019.", False),
+        ("Have you had any operations?", "I had my appendix out as a boy.", False),
     ],
 )
-def test_when_a_habit_is_asked_then_a_fact_about_another_habit_is_no_answer(question, fact, off):
-    assert other_habit(question, fact) is off
+def test_when_a_habit_or_procedure_is_asked_then_a_fact_about_another_kind_is_no_answer(
+    question, fact, off
+):
+    assert other_kind(question, fact) is off
 
 
 @pytest.mark.parametrize(
