@@ -173,10 +173,20 @@ _RELATIVE = re.compile(
 )
 
 
+_FIRST_PERSON = re.compile(r"\b(?:i|i'm|i've|i'd|i'll)\b", re.I)
+
+
 def about_a_relative(question: str, fact: Fact) -> bool:
     """A family-history fact for a question about the patient's own body or history: "Any
-    personal history of kidney stones?" is not answered by "Kidney stones run in my family"."""
-    return fact.category is C.FAMILY and not _RELATIVE.search(question)
+    personal history of kidney stones?" is not answered by "Kidney stones run in my family".
+    A fact filed as family history that tells of the patient ("My family says I've been
+    confused", as imported cases file some) is the patient's own and stays."""
+    return (
+        fact.category is C.FAMILY
+        and bool(_RELATIVE.search(fact.text))
+        and not _FIRST_PERSON.search(fact.text)
+        and not _RELATIVE.search(question)
+    )
 
 
 _HABITS = {

@@ -113,6 +113,8 @@ def test_when_asked_where_the_complaint_goes_then_a_fact_naming_no_site_there_is
         ("Any thyroid trouble?", "My sister has an overactive thyroid.", True),
         ("Does anything run in your family?", "My sister has an overactive thyroid.", False),
         ("Is your brother well?", "My brother has diabetes.", False),
+        # filed as family history, but about the patient
+        ("Have you been forgetful?", "My wife says I've been forgetful since May.", False),
     ],
 )
 def test_when_a_family_fact_meets_a_question_about_the_patient_then_it_is_no_answer(
