@@ -6,8 +6,11 @@ standard history questions ("any allergies?" -> allergy facts, none -> say no), 
 embeddings rank facts within a category and match symptom questions ("any fever?"), and open
 questions ("what brings you in?") get only the facts the case marks as volunteered. A fact about
 another symptom or body site than the question names is dropped (`medchat.clinical.lexicon`):
-similarity alone answers "any neck pain?" with the case's ear pain. The rules, word lists and
-encoder are shared clinical vocabulary (`medchat.clinical.questions`, `.lexicon`, `.encoder`).
+similarity alone answers "any neck pain?" with the case's ear pain. So is a fact that shares a
+word or a body part with the question but answers another one, by class (`medchat.clinical.
+mismatch`: "Is the phlegm green?" is not answered by "I bring up phlegm"). The rules, word lists
+and encoder are shared clinical vocabulary (`medchat.clinical.questions`, `.lexicon`,
+`.encoder`).
 """
 
 from __future__ import annotations
