@@ -6,8 +6,11 @@ standard history questions ("any allergies?" -> allergy facts, none -> say no), 
 embeddings rank facts within a category and match symptom questions ("any fever?"), and open
 questions ("what brings you in?") get only the facts the case marks as volunteered. A fact about
 another symptom or body site than the question names is dropped (`medchat.clinical.lexicon`):
-similarity alone answers "any neck pain?" with the case's ear pain. The rules, word lists and
-encoder are shared clinical vocabulary (`medchat.clinical.questions`, `.lexicon`, `.encoder`).
+similarity alone answers "any neck pain?" with the case's ear pain. So is a fact that shares a
+word or a body part with the question but answers another one, by class (`medchat.clinical.
+mismatch`: "Is the phlegm green?" is not answered by "I bring up phlegm"). The rules, word lists
+and encoder are shared clinical vocabulary (`medchat.clinical.questions`, `.lexicon`,
+`.encoder`).
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import numpy as np
 from medchat.clinical.concepts import Concept, asked_concepts, asked_facets, states
 from medchat.clinical.encoder import Encoder, embed, get_encoder
 from medchat.clinical.lexicon import names_other_complaint, off_topic
+from medchat.clinical.mismatch import fails_to_answer
 from medchat.clinical.questions import asked_part, is_open_question, question_categories
 from medchat.clinical.spelling import mend
 from medchat.personas.schema import Fact, FactCategory, Persona
@@ -148,6 +152,14 @@ class FactSelector:
             scored = [(score, index) for score, index in scored if score >= self.strong]
         complaint = complaint_text(persona)
         scored = [s for s in scored if not off_topic(question, persona.facts[s[1]].text, complaint)]
+        if not concepts:
+            # A fact sharing a word or a body part with the question but about something else
+            # ("Is the phlegm green?" -> "I bring up phlegm"): see `medchat.clinical.mismatch`.
+            scored = [
+                s
+                for s in scored
+                if not fails_to_answer(question, persona.facts[s[1]], complaint, bool(floors))
+            ]
         scored.sort(reverse=True)
         picked = []
         if scored:

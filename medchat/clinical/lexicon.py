@@ -78,7 +78,7 @@ def named_sites(text: str) -> frozenset[str]:
     return _named(text, _sites()[0])
 
 
-def _symptoms_compatible(a: str, b: str) -> bool:
+def symptoms_compatible(a: str, b: str) -> bool:
     """Same term, terms the list links ("nausea > vomiting"), or one is the general word in the
     other ("pain" and "chest pain", "bleeding" and "vaginal bleeding"); every ache is a pain
     ("pain" and "headache")."""
@@ -93,7 +93,7 @@ def _symptoms_compatible(a: str, b: str) -> bool:
     return False
 
 
-def _sites_compatible(a: str, b: str) -> bool:
+def sites_compatible(a: str, b: str) -> bool:
     wider = _sites()[1]
     return (
         a == b
@@ -116,12 +116,12 @@ def names_other_complaint(question: str, complaint: str) -> bool:
     A symptom counts as another when the complaint names none (a mole is no symptom); a site
     only when the complaint names one, as in `off_topic`."""
     asked, known = named_symptoms(question), named_symptoms(complaint)
-    if asked and not any(_symptoms_compatible(a, b) for a in asked for b in known):
+    if asked and not any(symptoms_compatible(a, b) for a in asked for b in known):
         return True
     if _JOINED.search(question):
         return False
     asked, known = named_sites(question), named_sites(complaint)
-    return bool(asked and known and not any(_sites_compatible(a, b) for a in asked for b in known))
+    return bool(asked and known and not any(sites_compatible(a, b) for a in asked for b in known))
 
 
 def off_topic(question: str, fact: str, complaint: str = "") -> bool:
@@ -133,20 +133,20 @@ def off_topic(question: str, fact: str, complaint: str = "") -> bool:
     lists are for ruling out, not for matching.
     """
     asked, said = named_symptoms(question), named_symptoms(fact)
-    if asked and said and not any(_symptoms_compatible(a, b) for a in asked for b in said):
+    if asked and said and not any(symptoms_compatible(a, b) for a in asked for b in said):
         return True
     known = named_symptoms(complaint)
-    new = {a for a in asked if not any(_symptoms_compatible(a, k) for k in known)}
+    new = {a for a in asked if not any(symptoms_compatible(a, k) for k in known)}
     if (
         said
         and known
         and new
         and new != asked
         and not _JOINED.search(question)
-        and not any(_symptoms_compatible(a, b) for a in new for b in said)
+        and not any(symptoms_compatible(a, b) for a in new for b in said)
     ):
         return True
     if _JOINED.search(question):
         return False
     asked, said = named_sites(question), named_sites(fact)
-    return bool(asked and said and not any(_sites_compatible(a, b) for a in asked for b in said))
+    return bool(asked and said and not any(sites_compatible(a, b) for a in asked for b in said))

@@ -169,8 +169,11 @@ def question_categories(question: str) -> dict[C, float]:
         # Relatives are the subject ("Do any conditions run in your family?"): the patient's
         # own history and symptoms do not answer it.
         found = {c: f for c, f in found.items() if c not in _OWN}
-    if C.ALLERGIES in found and C.MEDICATIONS in found and not _JOINED.search(text):
-        found.pop(C.MEDICATIONS)  # "allergic to any medicines?" asks about allergies only
+    if C.ALLERGIES in found and not _JOINED.search(text):
+        # "allergic to any medicines?" asks about allergies only, and so does "have you ever had
+        # a reaction to a medicine?" (its "ever had" is no question about past illnesses)
+        found.pop(C.MEDICATIONS, None)
+        found.pop(C.PAST_HISTORY, None)
     if C.PAST_HISTORY in found and not set(re.findall(r"[a-z]+", text)) - _HISTORY_WORDS:
         found[C.PAST_HISTORY] = ANY  # "What is your past history?" asks for all of it
     return found

@@ -52,8 +52,9 @@ case does not answer) asks about stressors, work, money, relationships, losses a
 home, written blind to the psychosocial concepts and measured once before its misses were
 read; the seventh (`source` fresh_0712, 4 per persona: 1 present and 3 absent questions, about
 a third of the absent ones sharing a body part or a word with a fact that does not answer them)
-written blind to every selector and patient rule, measured first on ced874d and kept unread: its
-misses are not listed, so it stays the measure of the absent-question rate on new wording."""
+written blind to every selector and patient rule and measured first on ced874d; its misses were
+read on 2026-12-07 (night) for the classes of `medchat.clinical.mismatch`, so it is a dev set
+like the others."""
 
 
 def probe_paths() -> list[Path]:
