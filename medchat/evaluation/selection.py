@@ -37,6 +37,7 @@ PROBE_FILES = (
     "selection_mh.jsonl",
     "selection_psy.jsonl",
     "selection_fresh5.jsonl",
+    "selection_fresh6.jsonl",
 )
 """The bundled probe sets: the first written with the selector (two question banks); the second
 (`source` fresh_2611, 4 probes per persona, 2 of them absent-symptom questions) written later by
@@ -54,7 +55,10 @@ read; the seventh (`source` fresh_0712, 4 per persona: 1 present and 3 absent qu
 a third of the absent ones sharing a body part or a word with a fact that does not answer them)
 written blind to every selector and patient rule and measured first on ced874d; its misses were
 read on 2026-12-07 (night) for the classes of `medchat.clinical.mismatch`, so it is a dev set
-like the others."""
+like the others; the eighth (`source` fresh_0712b, the same shape, 139 of its 228 absent
+questions sharing a body part, word or theme with a fact) written blind the same night from the
+persona files alone, measured on selection twice (before and after the mismatch classes, in
+aggregate) and not read; 63 of its free-text topics were mapped to `systems_review` so it loads."""
 
 
 def probe_paths() -> list[Path]:

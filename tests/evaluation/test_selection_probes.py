@@ -32,7 +32,7 @@ def test_when_probes_are_loaded_then_all_76_personas_are_covered(probes):
     assert {p.persona_id for p in probes} == ids
 
 
-def test_when_probes_are_loaded_then_every_style_and_all_eight_sources_appear(probes):
+def test_when_probes_are_loaded_then_every_style_and_all_nine_sources_appear(probes):
     assert {p.style for p in probes} == set(selection.STYLES)
     assert {p.source for p in probes} == {
         "uk_clinical",
@@ -43,12 +43,19 @@ def test_when_probes_are_loaded_then_every_style_and_all_eight_sources_appear(pr
         "mh_0612",
         "psy_0612",
         "fresh_0712",
+        "fresh_0712b",
     }
 
 
 @pytest.mark.parametrize(
     ("source", "absent"),
-    [("fresh_2611", 2), ("fresh_2511", 3), ("fresh_0512", 3), ("fresh_0712", 3)],
+    [
+        ("fresh_2611", 2),
+        ("fresh_2511", 3),
+        ("fresh_0512", 3),
+        ("fresh_0712", 3),
+        ("fresh_0712b", 3),
+    ],
 )
 def test_when_a_fresh_set_is_loaded_then_each_persona_has_its_absent_symptom_questions(
     probes, source, absent
