@@ -84,6 +84,8 @@ from safety.devsets import pii_frames as F
 HERE = Path(__file__).parent
 LOCALES = ("fr_FR", "de_DE", "nl_NL", "en_IE", "ga_IE", "en_GB")
 PER_FRAME_LOCALE = 2
+# pii_handwritten.txt, pii_handwritten2.txt ... pii_handwritten12.txt
+HANDWRITTEN_SETS = 12
 SEEDS = {
     "dev": 1301,
     "test": 1302,
@@ -459,47 +461,32 @@ FRESH14_DATE_FORMATS = (
     lambda d: d.strftime("%B %Y"),
     lambda d: f"{d.month:02d}/{d.year}",
 )
-FORMATS_BY_SPLIT = {
-    "fresh6": DATE_FORMATS + MORE_DATE_FORMATS,
-    "fresh7": DATE_FORMATS + MORE_DATE_FORMATS,
-    "fresh8": DATE_FORMATS + MORE_DATE_FORMATS + FRESH8_DATE_FORMATS,
-    "fresh9": DATE_FORMATS + MORE_DATE_FORMATS + FRESH8_DATE_FORMATS + FRESH9_DATE_FORMATS,
-    "fresh10": DATE_FORMATS
-    + MORE_DATE_FORMATS
-    + FRESH8_DATE_FORMATS
-    + FRESH9_DATE_FORMATS
-    + FRESH10_DATE_FORMATS,
-    "fresh11": DATE_FORMATS
-    + MORE_DATE_FORMATS
-    + FRESH8_DATE_FORMATS
-    + FRESH9_DATE_FORMATS
-    + FRESH10_DATE_FORMATS
-    + FRESH11_DATE_FORMATS,
-    "fresh12": DATE_FORMATS
-    + MORE_DATE_FORMATS
-    + FRESH8_DATE_FORMATS
-    + FRESH9_DATE_FORMATS
-    + FRESH10_DATE_FORMATS
-    + FRESH11_DATE_FORMATS
-    + FRESH12_DATE_FORMATS,
-    "fresh13": DATE_FORMATS
-    + MORE_DATE_FORMATS
-    + FRESH8_DATE_FORMATS
-    + FRESH9_DATE_FORMATS
-    + FRESH10_DATE_FORMATS
-    + FRESH11_DATE_FORMATS
-    + FRESH12_DATE_FORMATS
-    + FRESH13_DATE_FORMATS,
-    "fresh14": DATE_FORMATS
-    + MORE_DATE_FORMATS
-    + FRESH8_DATE_FORMATS
-    + FRESH9_DATE_FORMATS
-    + FRESH10_DATE_FORMATS
-    + FRESH11_DATE_FORMATS
-    + FRESH12_DATE_FORMATS
-    + FRESH13_DATE_FORMATS
-    + FRESH14_DATE_FORMATS,
-}
+
+
+def _accumulated(base: tuple, added: tuple[tuple[str, tuple], ...]) -> dict[str, tuple]:
+    """Each split's date shapes: the base, and every shape added up to and including its own
+    (a fresh set renders every earlier shape and its new ones)."""
+    by_split = {}
+    for split, more in added:
+        base = base + more
+        by_split[split] = base
+    return by_split
+
+
+FORMATS_BY_SPLIT = _accumulated(
+    DATE_FORMATS,
+    (
+        ("fresh6", MORE_DATE_FORMATS),
+        ("fresh7", ()),
+        ("fresh8", FRESH8_DATE_FORMATS),
+        ("fresh9", FRESH9_DATE_FORMATS),
+        ("fresh10", FRESH10_DATE_FORMATS),
+        ("fresh11", FRESH11_DATE_FORMATS),
+        ("fresh12", FRESH12_DATE_FORMATS),
+        ("fresh13", FRESH13_DATE_FORMATS),
+        ("fresh14", FRESH14_DATE_FORMATS),
+    ),
+)
 
 
 def birth_date(f: Faker, minimum_age: int, maximum_age: int) -> date:
@@ -668,36 +655,9 @@ def _write(path: Path, rows: list[dict]) -> None:
 
 
 def main() -> None:
-    sets = {
-        "pii_locales_dev": build_locales("dev"),
-        "pii_locales_test": build_locales("test"),
-        "pii_locales_fresh": build_locales("fresh"),
-        "pii_locales_fresh2": build_locales("fresh2"),
-        "pii_locales_fresh3": build_locales("fresh3"),
-        "pii_locales_fresh4": build_locales("fresh4"),
-        "pii_locales_fresh5": build_locales("fresh5"),
-        "pii_locales_fresh6": build_locales("fresh6"),
-        "pii_locales_fresh7": build_locales("fresh7"),
-        "pii_locales_fresh8": build_locales("fresh8"),
-        "pii_locales_fresh9": build_locales("fresh9"),
-        "pii_locales_fresh10": build_locales("fresh10"),
-        "pii_locales_fresh11": build_locales("fresh11"),
-        "pii_locales_fresh12": build_locales("fresh12"),
-        "pii_locales_fresh13": build_locales("fresh13"),
-        "pii_locales_fresh14": build_locales("fresh14"),
-        "pii_handwritten": build_handwritten(),
-        "pii_handwritten2": build_handwritten("pii_handwritten2.txt"),
-        "pii_handwritten3": build_handwritten("pii_handwritten3.txt"),
-        "pii_handwritten4": build_handwritten("pii_handwritten4.txt"),
-        "pii_handwritten5": build_handwritten("pii_handwritten5.txt"),
-        "pii_handwritten6": build_handwritten("pii_handwritten6.txt"),
-        "pii_handwritten7": build_handwritten("pii_handwritten7.txt"),
-        "pii_handwritten8": build_handwritten("pii_handwritten8.txt"),
-        "pii_handwritten9": build_handwritten("pii_handwritten9.txt"),
-        "pii_handwritten10": build_handwritten("pii_handwritten10.txt"),
-        "pii_handwritten11": build_handwritten("pii_handwritten11.txt"),
-        "pii_handwritten12": build_handwritten("pii_handwritten12.txt"),
-    }
+    sets = {f"pii_locales_{split}": build_locales(split) for split in SEEDS}
+    for n in ("", *map(str, range(2, HANDWRITTEN_SETS + 1))):
+        sets[f"pii_handwritten{n}"] = build_handwritten(f"pii_handwritten{n}.txt")
     for name, rows in sets.items():
         _write(HERE / f"{name}.jsonl", rows)
     print(", ".join(f"{name}: {len(rows)} rows" for name, rows in sets.items()))
