@@ -47,7 +47,12 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   2026-12-07 (evening) before the fourteenth round, eleven locales with sk_SK, sv_SE, fi_FI,
   hr_HR and en_IN names whose addresses come from the issue's countries, phones from the
   address's own country, clinical content from lists of its own (CLINICAL_BY_SPLIT) and the
-  further date shapes of FRESH14_DATE_FORMATS) is held out, rows unread.
+  further date shapes of FRESH14_DATE_FORMATS) was measured once before and once after that
+  round, then read in the fifteenth; `pii_locales_fresh15.jsonl` (FRESH15_FRAMES, seed 1318,
+  written on 2026-12-07 (evening) before the fifteenth round, eleven locales with no_NO, lt_LT,
+  lv_LV, sl_SI and et_EE names living in the issue's countries, phones from the address's own
+  country, clinical lists of its own and the further date shapes of FRESH15_DATE_FORMATS) is
+  held out, rows unread.
 - Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
   before the recognizers were changed; parsed into `pii_handwritten.jsonl`. A second set,
   `pii_handwritten2.txt` (2026-12-05, before the fourth round), gives `pii_handwritten2.jsonl`;
@@ -64,7 +69,9 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   twelfth round; read in the thirteenth), gives `pii_handwritten10.jsonl`; an eleventh,
   `pii_handwritten11.txt` (2026-12-07, before the thirteenth round; read in the fourteenth), gives
   `pii_handwritten11.jsonl`; a twelfth, `pii_handwritten12.txt` (2026-12-07 evening, before the
-  fourteenth round, held out, rows unread), gives `pii_handwritten12.jsonl`.
+  fourteenth round; read in the fifteenth), gives `pii_handwritten12.jsonl`; a thirteenth,
+  `pii_handwritten13.txt` (2026-12-07 evening, before the fifteenth round, held out, rows
+  unread), gives `pii_handwritten13.jsonl`.
 """
 
 from __future__ import annotations
@@ -84,8 +91,8 @@ from safety.devsets import pii_frames as F
 HERE = Path(__file__).parent
 LOCALES = ("fr_FR", "de_DE", "nl_NL", "en_IE", "ga_IE", "en_GB")
 PER_FRAME_LOCALE = 2
-# pii_handwritten.txt, pii_handwritten2.txt ... pii_handwritten12.txt
-HANDWRITTEN_SETS = 12
+# pii_handwritten.txt, pii_handwritten2.txt ... pii_handwritten13.txt
+HANDWRITTEN_SETS = 13
 SEEDS = {
     "dev": 1301,
     "test": 1302,
@@ -103,6 +110,7 @@ SEEDS = {
     "fresh12": 1315,
     "fresh13": 1316,
     "fresh14": 1317,
+    "fresh15": 1318,
 }
 # fresh8 adds two locales (en_US and de_AT); the older sets keep LOCALES, so their golden files do
 # not change.
@@ -117,6 +125,7 @@ LOCALES_BY_SPLIT = {
     "fresh12": (*LOCALES, "pl_PL", "pt_PT", "yo_NG"),
     "fresh13": (*LOCALES, "da_DK", "cs_CZ", "hu_HU", "ro_RO", "tr_TR"),
     "fresh14": (*LOCALES, "sk_SK", "sv_SE", "fi_FI", "hr_HR", "en_IN"),
+    "fresh15": (*LOCALES, "no_NO", "lt_LT", "lv_LV", "sl_SI", "et_EE"),
 }
 # fresh11 adds Italian and Spanish names (it_IT, es_ES) in English text: the recognizers claim no
 # Italian or Spanish addresses, so those rows take their street, postcode, town and phone from
@@ -143,12 +152,20 @@ HOME_LOCALE = {
     "fi_FI": "fr_FR",
     "hr_HR": "de_DE",
     "en_IN": "en_IE",
+    # fresh15: Norwegian, Lithuanian, Latvian, Slovene and Estonian names of people living in the
+    # issue's countries.
+    "no_NO": "de_DE",
+    "lt_LT": "en_IE",
+    "lv_LV": "nl_NL",
+    "sl_SI": "fr_FR",
+    "et_EE": "en_IE",
 }
 # Phones come from en_IE for the continental homes, except in these splits, where a French, German
 # or Dutch home gives its own country's number ("+33 (0)5 64 09 13 90", "(02199) 35181").
 OWN_PHONE_BY_SPLIT = {
     "fresh13": ("fr_FR", "de_DE", "nl_NL"),
     "fresh14": ("fr_FR", "de_DE", "nl_NL"),
+    "fresh15": ("fr_FR", "de_DE", "nl_NL"),
 }
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
@@ -179,6 +196,12 @@ CLINICAL_BY_SPLIT = {
         "dose": F.FRESH14_DOSES,
         "clin": F.FRESH14_CLINICAL_LOOKALIKES,
         "epo": F.FRESH14_EPONYMS,
+    },
+    "fresh15": {
+        "drug": F.FRESH15_DRUGS,
+        "dose": F.FRESH15_DOSES,
+        "clin": F.FRESH15_CLINICAL_LOOKALIKES,
+        "epo": F.FRESH15_EPONYMS,
     },
 }
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -462,6 +485,35 @@ FRESH14_DATE_FORMATS = (
     lambda d: f"{d.month:02d}/{d.year}",
 )
 
+_NORWEGIAN_MONTHS = ["januar", "februar", "mars", "april", "mai", "juni"]
+_NORWEGIAN_MONTHS += ["juli", "august", "september", "oktober", "november", "desember"]
+_LITHUANIAN_MONTHS = ["sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio"]
+_LITHUANIAN_MONTHS += ["liepos", "rugpjūčio", "rugsėjo", "spalio", "lapkričio", "gruodžio"]
+_LATVIAN_MONTHS = ["janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā"]
+_LATVIAN_MONTHS += ["jūlijā", "augustā", "septembrī", "oktobrī", "novembrī", "decembrī"]
+_ESTONIAN_MONTHS = ["jaanuar", "veebruar", "märts", "aprill", "mai", "juuni"]
+_ESTONIAN_MONTHS += ["juuli", "august", "september", "oktoober", "november", "detsember"]
+# Further shapes for fresh15 only: Norwegian, Lithuanian ("1949 m. vasario 2 d."), Latvian
+# ("1949. gada 2. februārī") and Estonian month names, a Roman month between slashes, "the 2nd
+# February 1949" (an article, no "of"), an ordinal before a short month with a dot, a full month
+# first with no comma, a day and a full month with a comma before the year, the Polish
+# "2.02.1949 r.", an upper-case short month between spaces, and a weekday with a comma before a
+# short month first date.
+FRESH15_DATE_FORMATS = (
+    lambda d: f"{d.day}. {_NORWEGIAN_MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.year} m. {_LITHUANIAN_MONTHS[d.month - 1]} {d.day} d.",
+    lambda d: f"{d.year}. gada {d.day}. {_LATVIAN_MONTHS[d.month - 1]}",
+    lambda d: f"{d.day}. {_ESTONIAN_MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.day}/{_ROMAN[d.month - 1]}/{d.year}",
+    lambda d: f"the {_ordinal(d.day)} {d.strftime('%B')} {d.year}",
+    lambda d: f"{_ordinal(d.day)} {d.strftime('%b')}. {d.year}",
+    lambda d: f"{d.strftime('%B')} {d.day} {d.year}",
+    lambda d: f"{d.day} {d.strftime('%B')}, {d.year}",
+    lambda d: f"{d.day}.{d.month:02d}.{d.year} r.",
+    lambda d: f"{d.day} {d.strftime('%b').upper()} {d.year}",
+    lambda d: f"{d.strftime('%a')}, {d.strftime('%b')} {d.day}, {d.year}",
+)
+
 
 def _accumulated(base: tuple, added: tuple[tuple[str, tuple], ...]) -> dict[str, tuple]:
     """Each split's date shapes: the base, and every shape added up to and including its own
@@ -485,6 +537,7 @@ FORMATS_BY_SPLIT = _accumulated(
         ("fresh12", FRESH12_DATE_FORMATS),
         ("fresh13", FRESH13_DATE_FORMATS),
         ("fresh14", FRESH14_DATE_FORMATS),
+        ("fresh15", FRESH15_DATE_FORMATS),
     ),
 )
 
@@ -603,6 +656,7 @@ def build_locales(split: str) -> list[dict]:
         "fresh12": F.FRESH12_FRAMES,
         "fresh13": F.FRESH13_FRAMES,
         "fresh14": F.FRESH14_FRAMES,
+        "fresh15": F.FRESH15_FRAMES,
     }[split]
     formats = FORMATS_BY_SPLIT.get(split, DATE_FORMATS)
     locales = LOCALES_BY_SPLIT.get(split, LOCALES)
