@@ -34,6 +34,11 @@ _DONE_TO = (
     r"(?i:owed|owing|given|issued|sent|handed|lent|supplied|delivered|sold|posted|returned|"
     r"addressed|forwarded|emailed|e-mailed|texted|faxed|passed|prescribed|dispensed)\s+to"
 )
+# A role word between "given to" and the name ("code given to carer X Y only"; fifteenth round).
+_GIVEN_TO_ROLE = (
+    r"(?i:carer|nurse|neighbour|neighbor|daughter|son|wife|husband|partner|mum|mam|mom|dad|"
+    r"friend|relative|driver|pharmacist|warden|porter|husband's|wife's)"
+)
 _SEEN = (
     r"(?i:(?:has|have|did)\s+(?:anyone|anybody|any\s+of\s+you)|anyone|anybody)\s+"
     r"(?i:seen|spotted|heard\s+from)"
@@ -52,7 +57,13 @@ class DoneToNameRecognizer(StrictCuedNameRecognizer):
     """Whom something is owed, given, issued or sent to ("owed to x y - ring", "card given to X Y
     on <date>"): two name-like words or evidence."""
 
-    PATTERNS = ((rf"\b{_DONE_TO}\s+{_TITLE}(?P<v>{_NAME}){_CLOSES}", 0.8),)
+    PATTERNS = (
+        (
+            rf"\b{_DONE_TO}\s+(?:{_GIVEN_TO_ROLE}\s+)?{_TITLE}(?P<v>{_NAME})"
+            rf"(?:{_CLOSES}|(?=\s+(?i:only)\b))",
+            0.8,
+        ),
+    )
 
 
 class SoughtNameRecognizer(StrictCuedNameRecognizer):

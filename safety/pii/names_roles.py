@@ -132,12 +132,14 @@ class UncommonCuedNameRecognizer(CuedLowerNameRecognizer):
 
 class RoleLabelNameRecognizer(StrictCuedNameRecognizer):
     """A name after a record's role label: with its colon any uncommon words ("Visitor: X Y -
-    relation: niece"), without one ("applicant X Y,", "pt X Y found") the strict test."""
+    relation: niece"), without one ("applicant X Y,", "pt X Y found", "EHIC holder x y, born")
+    the strict test."""
 
     PATTERNS = (
         (rf"\b{_ROLE}\s*:\s*(?P<v>{_NAME}){_CLOSES}", 0.85),
         (
-            rf"(?i:\b(?:applicant|deceased|donor|visitor|claimant|pt))\s+(?P<v>{_NAME}){_CLOSES}",
+            rf"(?i:\b(?:applicant|deceased|donor|visitor|claimant|pt|holder|cardholder))\s+"
+            rf"(?P<v>{_NAME}){_CLOSES}",
             0.8,
         ),
     )
