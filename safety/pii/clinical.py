@@ -29,8 +29,8 @@ _EPONYM_HEAD = (
     r"sarcoma|tumou?r|ulcer|o?esophagus|cyst|node|reflex|manoeuvre|maneuver|procedure|score|"
     r"scale|criteria|triad|contracture|anomaly|encephalopathy|dystrophy|neuroma|neuralgia|"
     r"protein|bodies|repair|catheter|classification|"
-    # a deformity or an encephalitis named after its describer ("Madelung's deformity",
-    # "Bickerstaff encephalitis"; fifteenth round)
+    # a deformity or an encephalitis named after its describer ("Sprengel's deformity",
+    # "Rasmussen encephalitis"; fifteenth round)
     r"deformity|deformities|encephalitis|"
     # breathing patterns, signs read at the bedside, and aids named after their maker
     # ("Cheyne-Stokes breathing", "Heberden's nodes", "Zimmer frame", "Thomas splint")
