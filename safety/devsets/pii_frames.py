@@ -673,3 +673,96 @@ FRESH14_EPONYMS: tuple[str, ...] = (
     "Pancoast tumour",
     "Zollinger-Ellison",
 )
+
+# Written on 2026-12-07 (evening) before the fifteenth round's rule changes: 30 frames in document
+# types no earlier set has (an allergy band, a travel clinic entry, an exercise referral, lost
+# property, a bereavement call, an exemption certificate, a blue badge renewal, a choir group
+# message, a taxi booking, a research consent, a German hospital referral (Einweisung), a French
+# prescription (ordonnance), a Dutch referral letter (verwijsbrief), an Irish GMS review, a pet
+# sitter's plea, a phlebotomy slip, a club injury form, a food bank voucher, a prayer list, a
+# fit-to-fly letter, an insulin pump download, a court attendance note, a neighbour's note, a
+# hospice referral, a wheelchair loan, an annual review SMS, a birth notification, a German
+# vaccination record (Impfpass), an emergency wallet card and a dentist's recall postcard).
+FRESH15_FRAMES: tuple[str, ...] = (
+    "ALLERGY BAND | {last}, {first} | {dob} | allergic to {drug}",
+    "Travel clinic {date}: {name} (dob {dob}) off to Kenya in March, {drug} {dose}, {clin}",
+    "Exercise on referral - {first} {last}, {street}, {postcode} {city} - reason: {epo}",
+    "lost property at reception: reading glasses belonging to {name}, ward rang {phone}",
+    "bereavement call to {first} {last} re her husband who died on {date}, she has {clin}",
+    "Maternity exemption certificate issued to {name}, {address}, valid until {date}",
+    "blue badge renewal - applicant {name}, born {dob}, {epo}, lives at {street}",
+    "choir group: {first} cant make thursday, shes started {drug} {dose} for her {clin}",
+    "Taxi booked for {date} 08:10 from {address} for {name} to the renal unit",
+    "Research consent: participant {first} {last}, dob {dob}, consented on {date}, {epo}",
+    "Einweisung ins Krankenhaus: {name}, geb. {dob}, {street}, {postcode} {city}, V.a. {epo}",
+    "Ordonnance du {date} pour {name}, née le {dob} : {drug} {dose} matin et soir",
+    "Verwijsbrief fysiotherapie voor {name}, geboren {dob}, klachten: {clin}",
+    "GMS medical card review: {first} {last}, {address}, tel {phone}",
+    "can anyone feed the cat? {name} is in {city} general with {epo}, key is at {street}",
+    "Phlebotomy request - {last}, {first} - DOB {dob} - FBC, U&E - {clin}",
+    "Club injury form: player {name}, U14s, hurt on {date}, {clin}, parent {first} {phone}",
+    "Food bank voucher for {name}, {street}, {postcode}, referred by the surgery",
+    "Please keep in your prayers {first} {last} of {city}, recovering from {epo}",
+    "To whom it may concern: {name} (born {dob}) is fit to fly after {clin}.",
+    "Pump download {date}: {first} {last}, {drug} basal {dose}, {clin}",
+    "Fitness to attend court: {name}, {street}, {city}, unable on {date} due to {epo}",
+    "hi its {first} from next door, your {drug} was left with me, text {phone}",
+    "Hospice referral: {name}, {address}, next of kin {first} {last} {phone}, {epo}",
+    "Wheelchair loan: borrower {name}, {street}, {city} {postcode}, return by {date}",
+    "Dear {first}, it's time for the yearly review of your {drug}. Book online or ring {phone}",
+    "Birth notification: twins born to {name} at {city} maternity unit on {date}",
+    "Impfpass: {name}, geb. {dob}, Grippeimpfung am {date}, Vorerkrankung {epo}",
+    "IN CASE OF EMERGENCY ring {first} {last} on {phone}. I have {epo} and take {drug} {dose}.",
+    "Dentist recall: {name}, {street}, {postcode} {city} - check-up due {date}, on {drug}",
+)
+
+# Clinical content for fresh15 only (checked with `value_overlap` against every earlier set).
+FRESH15_DRUGS: tuple[str, ...] = (
+    "ivabradine",
+    "Shortec",
+    "Timodine",
+    "Relvar Ellipta",
+    "tamsulosin",
+    "Prostap",
+    "Accrete D3",
+    "Dulcoease",
+    "linaclotide",
+    "Salamol",
+    "Humalog",
+    "Arcoxia",
+)
+FRESH15_DOSES: tuple[str, ...] = (
+    "100 mg nocte",
+    "0.4 mg",
+    "12.5mg",
+    "2 tabs tds",
+    "1 sachet bd",
+    "75 mcg",
+    "0.8 units/hr",
+)
+FRESH15_CLINICAL_LOOKALIKES: tuple[str, ...] = (
+    "CRT < 2s",
+    "Wells score 4",
+    "QRISK3 14%",
+    "PHQ-9 18",
+    "CURB-65 2",
+    "ABPI 0.7",
+    "Bristol type 6",
+    "APGAR 9/10",
+    "FeNO 52",
+    "BMI 41",
+)
+FRESH15_EPONYMS: tuple[str, ...] = (
+    "Tay-Sachs",
+    "Kikuchi disease",
+    "Legg-Calvé-Perthes",
+    "Reiter's syndrome",
+    "Plummer-Vinson",
+    "Alport syndrome",
+    "Castleman disease",
+    "Charcot foot",
+    "Kimura disease",
+    "Romano-Ward",
+    "Kallmann syndrome",
+    "Kaposi sarcoma",
+)

@@ -47,7 +47,12 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   2026-12-07 (evening) before the fourteenth round, eleven locales with sk_SK, sv_SE, fi_FI,
   hr_HR and en_IN names whose addresses come from the issue's countries, phones from the
   address's own country, clinical content from lists of its own (CLINICAL_BY_SPLIT) and the
-  further date shapes of FRESH14_DATE_FORMATS) is held out, rows unread.
+  further date shapes of FRESH14_DATE_FORMATS) was measured once before and once after that
+  round, then read in the fifteenth; `pii_locales_fresh15.jsonl` (FRESH15_FRAMES, seed 1318,
+  written on 2026-12-07 (evening) before the fifteenth round, eleven locales with no_NO, lt_LT,
+  lv_LV, sl_SI and et_EE names living in the issue's countries, phones from the address's own
+  country, clinical lists of its own and the further date shapes of FRESH15_DATE_FORMATS) is
+  held out, rows unread.
 - Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
   before the recognizers were changed; parsed into `pii_handwritten.jsonl`. A second set,
   `pii_handwritten2.txt` (2026-12-05, before the fourth round), gives `pii_handwritten2.jsonl`;
@@ -64,7 +69,9 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   twelfth round; read in the thirteenth), gives `pii_handwritten10.jsonl`; an eleventh,
   `pii_handwritten11.txt` (2026-12-07, before the thirteenth round; read in the fourteenth), gives
   `pii_handwritten11.jsonl`; a twelfth, `pii_handwritten12.txt` (2026-12-07 evening, before the
-  fourteenth round, held out, rows unread), gives `pii_handwritten12.jsonl`.
+  fourteenth round; read in the fifteenth), gives `pii_handwritten12.jsonl`; a thirteenth,
+  `pii_handwritten13.txt` (2026-12-07 evening, before the fifteenth round, held out, rows
+  unread), gives `pii_handwritten13.jsonl`.
 """
 
 from __future__ import annotations
@@ -84,6 +91,8 @@ from safety.devsets import pii_frames as F
 HERE = Path(__file__).parent
 LOCALES = ("fr_FR", "de_DE", "nl_NL", "en_IE", "ga_IE", "en_GB")
 PER_FRAME_LOCALE = 2
+# pii_handwritten.txt, pii_handwritten2.txt ... pii_handwritten13.txt
+HANDWRITTEN_SETS = 13
 SEEDS = {
     "dev": 1301,
     "test": 1302,
@@ -101,6 +110,7 @@ SEEDS = {
     "fresh12": 1315,
     "fresh13": 1316,
     "fresh14": 1317,
+    "fresh15": 1318,
 }
 # fresh8 adds two locales (en_US and de_AT); the older sets keep LOCALES, so their golden files do
 # not change.
@@ -115,6 +125,7 @@ LOCALES_BY_SPLIT = {
     "fresh12": (*LOCALES, "pl_PL", "pt_PT", "yo_NG"),
     "fresh13": (*LOCALES, "da_DK", "cs_CZ", "hu_HU", "ro_RO", "tr_TR"),
     "fresh14": (*LOCALES, "sk_SK", "sv_SE", "fi_FI", "hr_HR", "en_IN"),
+    "fresh15": (*LOCALES, "no_NO", "lt_LT", "lv_LV", "sl_SI", "et_EE"),
 }
 # fresh11 adds Italian and Spanish names (it_IT, es_ES) in English text: the recognizers claim no
 # Italian or Spanish addresses, so those rows take their street, postcode, town and phone from
@@ -141,12 +152,20 @@ HOME_LOCALE = {
     "fi_FI": "fr_FR",
     "hr_HR": "de_DE",
     "en_IN": "en_IE",
+    # fresh15: Norwegian, Lithuanian, Latvian, Slovene and Estonian names of people living in the
+    # issue's countries.
+    "no_NO": "de_DE",
+    "lt_LT": "en_IE",
+    "lv_LV": "nl_NL",
+    "sl_SI": "fr_FR",
+    "et_EE": "en_IE",
 }
 # Phones come from en_IE for the continental homes, except in these splits, where a French, German
 # or Dutch home gives its own country's number ("+33 (0)5 64 09 13 90", "(02199) 35181").
 OWN_PHONE_BY_SPLIT = {
     "fresh13": ("fr_FR", "de_DE", "nl_NL"),
     "fresh14": ("fr_FR", "de_DE", "nl_NL"),
+    "fresh15": ("fr_FR", "de_DE", "nl_NL"),
 }
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
@@ -177,6 +196,12 @@ CLINICAL_BY_SPLIT = {
         "dose": F.FRESH14_DOSES,
         "clin": F.FRESH14_CLINICAL_LOOKALIKES,
         "epo": F.FRESH14_EPONYMS,
+    },
+    "fresh15": {
+        "drug": F.FRESH15_DRUGS,
+        "dose": F.FRESH15_DOSES,
+        "clin": F.FRESH15_CLINICAL_LOOKALIKES,
+        "epo": F.FRESH15_EPONYMS,
     },
 }
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -459,47 +484,62 @@ FRESH14_DATE_FORMATS = (
     lambda d: d.strftime("%B %Y"),
     lambda d: f"{d.month:02d}/{d.year}",
 )
-FORMATS_BY_SPLIT = {
-    "fresh6": DATE_FORMATS + MORE_DATE_FORMATS,
-    "fresh7": DATE_FORMATS + MORE_DATE_FORMATS,
-    "fresh8": DATE_FORMATS + MORE_DATE_FORMATS + FRESH8_DATE_FORMATS,
-    "fresh9": DATE_FORMATS + MORE_DATE_FORMATS + FRESH8_DATE_FORMATS + FRESH9_DATE_FORMATS,
-    "fresh10": DATE_FORMATS
-    + MORE_DATE_FORMATS
-    + FRESH8_DATE_FORMATS
-    + FRESH9_DATE_FORMATS
-    + FRESH10_DATE_FORMATS,
-    "fresh11": DATE_FORMATS
-    + MORE_DATE_FORMATS
-    + FRESH8_DATE_FORMATS
-    + FRESH9_DATE_FORMATS
-    + FRESH10_DATE_FORMATS
-    + FRESH11_DATE_FORMATS,
-    "fresh12": DATE_FORMATS
-    + MORE_DATE_FORMATS
-    + FRESH8_DATE_FORMATS
-    + FRESH9_DATE_FORMATS
-    + FRESH10_DATE_FORMATS
-    + FRESH11_DATE_FORMATS
-    + FRESH12_DATE_FORMATS,
-    "fresh13": DATE_FORMATS
-    + MORE_DATE_FORMATS
-    + FRESH8_DATE_FORMATS
-    + FRESH9_DATE_FORMATS
-    + FRESH10_DATE_FORMATS
-    + FRESH11_DATE_FORMATS
-    + FRESH12_DATE_FORMATS
-    + FRESH13_DATE_FORMATS,
-    "fresh14": DATE_FORMATS
-    + MORE_DATE_FORMATS
-    + FRESH8_DATE_FORMATS
-    + FRESH9_DATE_FORMATS
-    + FRESH10_DATE_FORMATS
-    + FRESH11_DATE_FORMATS
-    + FRESH12_DATE_FORMATS
-    + FRESH13_DATE_FORMATS
-    + FRESH14_DATE_FORMATS,
-}
+
+_NORWEGIAN_MONTHS = ["januar", "februar", "mars", "april", "mai", "juni"]
+_NORWEGIAN_MONTHS += ["juli", "august", "september", "oktober", "november", "desember"]
+_LITHUANIAN_MONTHS = ["sausio", "vasario", "kovo", "balandžio", "gegužės", "birželio"]
+_LITHUANIAN_MONTHS += ["liepos", "rugpjūčio", "rugsėjo", "spalio", "lapkričio", "gruodžio"]
+_LATVIAN_MONTHS = ["janvārī", "februārī", "martā", "aprīlī", "maijā", "jūnijā"]
+_LATVIAN_MONTHS += ["jūlijā", "augustā", "septembrī", "oktobrī", "novembrī", "decembrī"]
+_ESTONIAN_MONTHS = ["jaanuar", "veebruar", "märts", "aprill", "mai", "juuni"]
+_ESTONIAN_MONTHS += ["juuli", "august", "september", "oktoober", "november", "detsember"]
+# Further shapes for fresh15 only: Norwegian, Lithuanian ("1949 m. vasario 2 d."), Latvian
+# ("1949. gada 2. februārī") and Estonian month names, a Roman month between slashes, "the 2nd
+# February 1949" (an article, no "of"), an ordinal before a short month with a dot, a full month
+# first with no comma, a day and a full month with a comma before the year, the Polish
+# "2.02.1949 r.", an upper-case short month between spaces, and a weekday with a comma before a
+# short month first date.
+FRESH15_DATE_FORMATS = (
+    lambda d: f"{d.day}. {_NORWEGIAN_MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.year} m. {_LITHUANIAN_MONTHS[d.month - 1]} {d.day} d.",
+    lambda d: f"{d.year}. gada {d.day}. {_LATVIAN_MONTHS[d.month - 1]}",
+    lambda d: f"{d.day}. {_ESTONIAN_MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.day}/{_ROMAN[d.month - 1]}/{d.year}",
+    lambda d: f"the {_ordinal(d.day)} {d.strftime('%B')} {d.year}",
+    lambda d: f"{_ordinal(d.day)} {d.strftime('%b')}. {d.year}",
+    lambda d: f"{d.strftime('%B')} {d.day} {d.year}",
+    lambda d: f"{d.day} {d.strftime('%B')}, {d.year}",
+    lambda d: f"{d.day}.{d.month:02d}.{d.year} r.",
+    lambda d: f"{d.day} {d.strftime('%b').upper()} {d.year}",
+    lambda d: f"{d.strftime('%a')}, {d.strftime('%b')} {d.day}, {d.year}",
+)
+
+
+def _accumulated(base: tuple, added: tuple[tuple[str, tuple], ...]) -> dict[str, tuple]:
+    """Each split's date shapes: the base, and every shape added up to and including its own
+    (a fresh set renders every earlier shape and its new ones)."""
+    by_split = {}
+    for split, more in added:
+        base = base + more
+        by_split[split] = base
+    return by_split
+
+
+FORMATS_BY_SPLIT = _accumulated(
+    DATE_FORMATS,
+    (
+        ("fresh6", MORE_DATE_FORMATS),
+        ("fresh7", ()),
+        ("fresh8", FRESH8_DATE_FORMATS),
+        ("fresh9", FRESH9_DATE_FORMATS),
+        ("fresh10", FRESH10_DATE_FORMATS),
+        ("fresh11", FRESH11_DATE_FORMATS),
+        ("fresh12", FRESH12_DATE_FORMATS),
+        ("fresh13", FRESH13_DATE_FORMATS),
+        ("fresh14", FRESH14_DATE_FORMATS),
+        ("fresh15", FRESH15_DATE_FORMATS),
+    ),
+)
 
 
 def birth_date(f: Faker, minimum_age: int, maximum_age: int) -> date:
@@ -616,6 +656,7 @@ def build_locales(split: str) -> list[dict]:
         "fresh12": F.FRESH12_FRAMES,
         "fresh13": F.FRESH13_FRAMES,
         "fresh14": F.FRESH14_FRAMES,
+        "fresh15": F.FRESH15_FRAMES,
     }[split]
     formats = FORMATS_BY_SPLIT.get(split, DATE_FORMATS)
     locales = LOCALES_BY_SPLIT.get(split, LOCALES)
@@ -668,36 +709,9 @@ def _write(path: Path, rows: list[dict]) -> None:
 
 
 def main() -> None:
-    sets = {
-        "pii_locales_dev": build_locales("dev"),
-        "pii_locales_test": build_locales("test"),
-        "pii_locales_fresh": build_locales("fresh"),
-        "pii_locales_fresh2": build_locales("fresh2"),
-        "pii_locales_fresh3": build_locales("fresh3"),
-        "pii_locales_fresh4": build_locales("fresh4"),
-        "pii_locales_fresh5": build_locales("fresh5"),
-        "pii_locales_fresh6": build_locales("fresh6"),
-        "pii_locales_fresh7": build_locales("fresh7"),
-        "pii_locales_fresh8": build_locales("fresh8"),
-        "pii_locales_fresh9": build_locales("fresh9"),
-        "pii_locales_fresh10": build_locales("fresh10"),
-        "pii_locales_fresh11": build_locales("fresh11"),
-        "pii_locales_fresh12": build_locales("fresh12"),
-        "pii_locales_fresh13": build_locales("fresh13"),
-        "pii_locales_fresh14": build_locales("fresh14"),
-        "pii_handwritten": build_handwritten(),
-        "pii_handwritten2": build_handwritten("pii_handwritten2.txt"),
-        "pii_handwritten3": build_handwritten("pii_handwritten3.txt"),
-        "pii_handwritten4": build_handwritten("pii_handwritten4.txt"),
-        "pii_handwritten5": build_handwritten("pii_handwritten5.txt"),
-        "pii_handwritten6": build_handwritten("pii_handwritten6.txt"),
-        "pii_handwritten7": build_handwritten("pii_handwritten7.txt"),
-        "pii_handwritten8": build_handwritten("pii_handwritten8.txt"),
-        "pii_handwritten9": build_handwritten("pii_handwritten9.txt"),
-        "pii_handwritten10": build_handwritten("pii_handwritten10.txt"),
-        "pii_handwritten11": build_handwritten("pii_handwritten11.txt"),
-        "pii_handwritten12": build_handwritten("pii_handwritten12.txt"),
-    }
+    sets = {f"pii_locales_{split}": build_locales(split) for split in SEEDS}
+    for n in ("", *map(str, range(2, HANDWRITTEN_SETS + 1))):
+        sets[f"pii_handwritten{n}"] = build_handwritten(f"pii_handwritten{n}.txt")
     for name, rows in sets.items():
         _write(HERE / f"{name}.jsonl", rows)
     print(", ".join(f"{name}: {len(rows)} rows" for name, rows in sets.items()))

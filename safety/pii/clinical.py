@@ -29,6 +29,9 @@ _EPONYM_HEAD = (
     r"sarcoma|tumou?r|ulcer|o?esophagus|cyst|node|reflex|manoeuvre|maneuver|procedure|score|"
     r"scale|criteria|triad|contracture|anomaly|encephalopathy|dystrophy|neuroma|neuralgia|"
     r"protein|bodies|repair|catheter|classification|"
+    # a deformity or an encephalitis named after its describer ("Sprengel's deformity",
+    # "Rasmussen encephalitis"; fifteenth round)
+    r"deformity|deformities|encephalitis|"
     # breathing patterns, signs read at the bedside, and aids named after their maker
     # ("Cheyne-Stokes breathing", "Heberden's nodes", "Zimmer frame", "Thomas splint")
     r"breathing|respiration|murmur|frame|splint|collar|stocking|needle)s?"
@@ -73,6 +76,10 @@ PROTECTED_PATTERNS: tuple[str, ...] = (
     r"feet|ft)\b)",
     r"(?i:\b(?:bmi|hba1c|egfr|crp|inr|tsh|psa|hb|wcc|glucose|sugar|cholesterol|ldl|hdl|"
     r"troponin|creatinine|potassium|sodium|ferritin)\s*(?:of|is|was|:|at)?\s*\d+(?:\.\d+)?)",
+    # electrolytes and chemistry by their symbol before a value ("Na 128", "K+ 6.1", "Ca 2.9",
+    # "Cr 140"; fifteenth round): a symbol alone before a number is never a place
+    r"(?i:\b(?:na|k|ca|cl|cr|urea|alb|mg|phos|hco3)(?:\+|2\+|-)?(?:\s+(?:of|is|was)\s+|"
+    r"\s*[:=]\s*|\s+)\d+(?:\.\d+)?(?![\d/\w]))",
     # doses and frequencies
     r"(?i:\b\d+(?:[.,]\d+)?\s*(?:mg|mcg|µg|micrograms?|milligrams?|grams?|g|ml|mls|millilitres?|"
     r"milliliters?|l|units?|iu|mmol(?:/l)?|puffs?|tablets?|tabs?|capsules?|caps|pills?|drops?|"
@@ -111,7 +118,7 @@ PROTECTED_PATTERNS: tuple[str, ...] = (
 DRUG_CONTEXT = re.compile(
     r"(?i:\b(?:on|taking|take|takes|took|prescribed|started|stopped|tried|using|given|the|"
     r"mg of|dose of|course of|tablets of|inhaler|some|your|bring|brought|gave me|give me|rx|"
-    r"out of)\s+|"
+    r"out of|sold|dispensed|supplied)\s+|"
     # what one fetches or orders of one's own medicine ("can collect my Creon tomorrow")
     r"\b(?i:collect|collecting|pick\s+up|picking\s+up|order|ordering|renew|refill|reorder)\s+"
     r"(?i:my|his|her|their|mum's|dad's|mums|dads)\s+|(?<![\w.])\d+(?:\.\d+)?\s*(?i:mg|mcg|g|ml|micrograms?|milligrams?|puffs?)\s+"
@@ -147,7 +154,10 @@ def looks_like_drug(text: str, start: int, end: int) -> bool:
     return bool(re.fullmatch(r"[A-Za-z]+", token)) and bool(
         re.search(
             r"(?:pril|olol|statin|azole|mab|gliflozin|sartan|cillin|mycin|floxacin|"
-            r"prazole|tidine|triptan|setron|lukast|xaban|gatran|dronate|histine|astine)$",
+            r"prazole|tidine|triptan|setron|lukast|xaban|gatran|dronate|histine|astine|"
+            # more generic stems (fifteenth round, "mirabegron", "finerenone", "solifenacin")
+            r"begron|fenacin|renone|tinib|glutide|gliptin|parin|semide|dipine|terol|tropium|"
+            r"sonide|oxetine|triptyline|zepam|zolam)$",
             token.lower(),
         )
     )

@@ -77,6 +77,8 @@ _COMMON = """
     eircode soussigné soussignée carer diary nonna nonno abuela abuelo
     dosette community matron caller engraving parkrun box wk hosp vis joindre pouvez
     pls plz come card donor reply rsvp
+    apotheek apotheke apotheker pharmacie lieferschein feuille soins assuré assurée infirmière
+    infirmier huisbezoek nails chart stuck
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 

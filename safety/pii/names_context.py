@@ -31,9 +31,17 @@ from safety.pii.names import (
     name_like,
     name_prefix,
 )
-from safety.pii.names_roles import _CLOSES, _TITLE, _each_a_name, _strict, _uncommon
+from safety.pii.names_roles import (
+    _CLOSES,
+    _NAME,
+    _TITLE,
+    StrictCuedNameRecognizer,
+    UncommonCuedNameRecognizer,
+    _each_a_name,
+    _strict,
+    _uncommon,
+)
 
-_NAME = rf"{TOK}(?:[ -]{TOK}){{0,3}}?"
 # A capitalised word, and the particles a capitalised name may hold ("Hugo van Opper", "Ó Conóil").
 _CAP = r"(?-i:[A-ZÀ-ÞĀ-Ž][^\W\d_]+(?:['’][^\W\d_]+)?)"
 _PARTICLE = r"(?i:van|von|de|der|den|du|la|le|di|da|dos|das|ó|ní|nic|mac|mc|ter|ten|el|al|bin|ibn)"
@@ -110,7 +118,7 @@ class ForeignKinNameRecognizer(CuedLowerNameRecognizer):
         return _each_a_name(value) or _strict(value, loose=True)
 
 
-class GreetingNameRecognizer(CuedLowerNameRecognizer):
+class GreetingNameRecognizer(UncommonCuedNameRecognizer):
     """A name greeted or wished well, closed by punctuation ("Hoi X,", "Happy 80th birthday
     X!!"), and a one-word name opening a message before an emoji or "!!" ("X 🙏 thank u")."""
 
@@ -122,9 +130,6 @@ class GreetingNameRecognizer(CuedLowerNameRecognizer):
         ),
         (rf"^(?P<v>{TOK}(?:-{TOK})?)\s*(?={_EMOJI}|!!)", 0.75),
     )
-
-    def refine(self, value: str) -> str:
-        return _each_a_name(value) if _uncommon(value) else ""
 
 
 class DoneByNameRecognizer(CuedLowerNameRecognizer):
@@ -159,7 +164,7 @@ class HandleNameRecognizer(CuedLowerNameRecognizer):
         return value
 
 
-class NameBeforeAddressRecognizer(CuedLowerNameRecognizer):
+class NameBeforeAddressRecognizer(StrictCuedNameRecognizer):
     """A name as the field after a heading's dash, colon or bar and before ", " and an address
     with a house number or a flat ("Home delivery - X Y, 12 Elm Road", "return to sender - X Y,
     8 allée des Pins", "| X Y, Flat 3, ..."): two name-like words or evidence."""
@@ -171,11 +176,8 @@ class NameBeforeAddressRecognizer(CuedLowerNameRecognizer):
         ),
     )
 
-    def refine(self, value: str) -> str:
-        return _strict(value, loose=True)
 
-
-class FieldAfterNumberNameRecognizer(CuedLowerNameRecognizer):
+class FieldAfterNumberNameRecognizer(StrictCuedNameRecognizer):
     """A name as the comma-separated field after a number field ("NHS number 692 267 7773, X
     Y, needs ..."): two name-like words or evidence."""
 
@@ -183,11 +185,8 @@ class FieldAfterNumberNameRecognizer(CuedLowerNameRecognizer):
         (rf"\d[\d ]{{4,}}\d,\s+(?P<v>{TOK}(?:[ -]{TOK}){{1,3}}?)(?=\s*[,;(]|\s+[-–]\s)", 0.8),
     )
 
-    def refine(self, value: str) -> str:
-        return _strict(value, loose=True)
 
-
-class CanCallNameRecognizer(CuedLowerNameRecognizer):
+class CanCallNameRecognizer(UncommonCuedNameRecognizer):
     """Someone the writer asks to get in touch ("can X ring me back", "could X call us"): one
     word that looks like a name."""
 
@@ -199,11 +198,8 @@ class CanCallNameRecognizer(CuedLowerNameRecognizer):
         ),
     )
 
-    def refine(self, value: str) -> str:
-        return _each_a_name(value) if _uncommon(value) else ""
 
-
-class OfPlaceNameRecognizer(CuedLowerNameRecognizer):
+class OfPlaceNameRecognizer(StrictCuedNameRecognizer):
     """A name before "of" and where the person lives ("X Y of 12 rue ...", "X Y of Town, ..."),
     and after the document words that name a person ("statement of X (", "application of X of
     ..."): two name-like words or evidence."""
@@ -216,11 +212,8 @@ class OfPlaceNameRecognizer(CuedLowerNameRecognizer):
         (rf"\b{_DOC_OF}\s+{_TITLE}(?P<v>{_NAME}){_CLOSES}", 0.8),
     )
 
-    def refine(self, value: str) -> str:
-        return _strict(value, loose=True)
 
-
-class TimeStampNameRecognizer(CuedLowerNameRecognizer):
+class TimeStampNameRecognizer(StrictCuedNameRecognizer):
     """A name after a time stamp and before ":" or " - ", as in a chat export ("[3 May, 21:14] X
     Y: ...") or a rota line ("Tue 07:30 X Y - street"): two name-like words or evidence."""
 
@@ -230,9 +223,6 @@ class TimeStampNameRecognizer(CuedLowerNameRecognizer):
             0.8,
         ),
     )
-
-    def refine(self, value: str) -> str:
-        return _strict(value, loose=True)
 
 
 class LabelSurnameFirstRecognizer(CuedLowerNameRecognizer):
@@ -284,14 +274,11 @@ class RoleWordNameRecognizer(CuedLowerNameRecognizer):
         return value if name_prefix(value, "titled") == value else ""
 
 
-class BarHeaderNameRecognizer(CuedLowerNameRecognizer):
+class BarHeaderNameRecognizer(StrictCuedNameRecognizer):
     """An e-mail header field closed by a bar instead of a line break ("From: X Y | Sent: ..."):
     two name-like words or evidence."""
 
     PATTERNS = ((rf"(?i:\b(?:from|to|cc)\s*:)\s*(?P<v>{TOK}(?:[ -]{TOK}){{0,3}}?)\s*(?=\|)", 0.8),)
-
-    def refine(self, value: str) -> str:
-        return _strict(value, loose=True)
 
 
 NAMES_CONTEXT = (

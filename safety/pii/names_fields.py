@@ -25,9 +25,14 @@ from __future__ import annotations
 
 from safety.pii import patterns as P
 from safety.pii.names import AFTER_NAME, TOK, CuedLowerNameRecognizer, name_like
-from safety.pii.names_roles import _each_a_name, _strict, _uncommon
+from safety.pii.names_roles import (
+    _NAME,
+    StrictCuedNameRecognizer,
+    _each_a_name,
+    _strict,
+    _uncommon,
+)
 
-_NAME = rf"{TOK}(?:[ -]{TOK}){{0,3}}?"
 # What closes a name in a record field: a separator, a bracket, the end, a date or number, or a
 # word a record puts after a person.
 _FIELD_CLOSES = (
@@ -88,16 +93,13 @@ class HeadingNameRecognizer(CuedLowerNameRecognizer):
         return _strict(value, loose=True)
 
 
-class DashFieldNameRecognizer(CuedLowerNameRecognizer):
+class DashFieldNameRecognizer(StrictCuedNameRecognizer):
     """A name that is one whole field between dashes of a record ("Rx label: ... - for X Y -
     dispensed", "Vaccination record - X Y - booster"): two name-like words or evidence."""
 
     PATTERNS = (
         (rf"\s[-–]\s+(?i:(?:for|to|re)\s+)?(?P<v>{TOK}(?:[ -]{TOK}){{1,3}}?)(?=\s+[-–]\s)", 0.8),
     )
-
-    def refine(self, value: str) -> str:
-        return _strict(value, loose=True)
 
 
 class TableRowNameRecognizer(CuedLowerNameRecognizer):
@@ -120,7 +122,7 @@ class TableRowNameRecognizer(CuedLowerNameRecognizer):
         return value if _strict(" ".join(parts), loose=True) else ""
 
 
-class NameBeforeBirthCueRecognizer(CuedLowerNameRecognizer):
+class NameBeforeBirthCueRecognizer(StrictCuedNameRecognizer):
     """A name after "re" or opening a record, before a birth cue ("Re X Y DOB ...",
     "X Y d.o.b. ..."): two name-like words or evidence."""
 
@@ -128,11 +130,8 @@ class NameBeforeBirthCueRecognizer(CuedLowerNameRecognizer):
         (rf"(?:(?i:\bre)\s*:?\s+|^)(?P<v>{TOK}(?:[ -]{TOK}){{1,3}}?),?\s+(?={P.DOB_CUE})", 0.8),
     )
 
-    def refine(self, value: str) -> str:
-        return _strict(value, loose=True)
 
-
-class KinIsNameRecognizer(CuedLowerNameRecognizer):
+class KinIsNameRecognizer(StrictCuedNameRecognizer):
     """A name after "mum is", "dad is", "carer is", "next of kin is" closing its clause ("mum is
     X Y, <phone>"); "mum is poorly" stays (two name-like words or evidence)."""
 
@@ -144,9 +143,6 @@ class KinIsNameRecognizer(CuedLowerNameRecognizer):
             0.8,
         ),
     )
-
-    def refine(self, value: str) -> str:
-        return _strict(value, loose=True)
 
 
 class IAmNameRecognizer(CuedLowerNameRecognizer):

@@ -13,11 +13,16 @@ Each shape asks the words themselves for what the cue does not settle, as in `na
 
 from __future__ import annotations
 
-from safety.pii.names import TOK, CuedLowerNameRecognizer
+from safety.pii.names import TOK
 from safety.pii.names_context import LabelSurnameFirstRecognizer
-from safety.pii.names_roles import _CLOSES, _TITLE, _each_a_name, _strict, _uncommon
+from safety.pii.names_roles import (
+    _CLOSES,
+    _NAME,
+    _TITLE,
+    StrictCuedNameRecognizer,
+    UncommonCuedNameRecognizer,
+)
 
-_NAME = rf"{TOK}(?:[ -]{TOK}){{0,3}}?"
 # What a message says to the person it names, right after the name and its comma or dash.
 _TO_YOU = (
     r"(?:\s*,\s*(?i:your|you|you're|youre|ur|u|yours|thank\s+you|thanks|just\s+to\s+say|"
@@ -29,34 +34,39 @@ _DONE_TO = (
     r"(?i:owed|owing|given|issued|sent|handed|lent|supplied|delivered|sold|posted|returned|"
     r"addressed|forwarded|emailed|e-mailed|texted|faxed|passed|prescribed|dispensed)\s+to"
 )
+# A role word between "given to" and the name ("code given to carer X Y only"; fifteenth round).
+_GIVEN_TO_ROLE = (
+    r"(?i:carer|nurse|neighbour|neighbor|daughter|son|wife|husband|partner|mum|mam|mom|dad|"
+    r"friend|relative|driver|pharmacist|warden|porter|husband's|wife's)"
+)
 _SEEN = (
     r"(?i:(?:has|have|did)\s+(?:anyone|anybody|any\s+of\s+you)|anyone|anybody)\s+"
     r"(?i:seen|spotted|heard\s+from)"
 )
 
 
-class CalledNameRecognizer(CuedLowerNameRecognizer):
+class CalledNameRecognizer(UncommonCuedNameRecognizer):
     """One or two name words opening a message, before a comma or a dash and a word to that
     person ("X, your Y is ready", "Reminder: X, your appointment", "x - dont forget"): each word
     name-like and uncommon."""
 
     PATTERNS = ((rf"{_OPENER}(?P<v>{TOK}(?:[ -]{TOK})?)(?={_TO_YOU})", 0.8),)
 
-    def refine(self, value: str) -> str:
-        return _each_a_name(value) if _uncommon(value) else ""
 
-
-class DoneToNameRecognizer(CuedLowerNameRecognizer):
+class DoneToNameRecognizer(StrictCuedNameRecognizer):
     """Whom something is owed, given, issued or sent to ("owed to x y - ring", "card given to X Y
     on <date>"): two name-like words or evidence."""
 
-    PATTERNS = ((rf"\b{_DONE_TO}\s+{_TITLE}(?P<v>{_NAME}){_CLOSES}", 0.8),)
+    PATTERNS = (
+        (
+            rf"\b{_DONE_TO}\s+(?:{_GIVEN_TO_ROLE}\s+)?{_TITLE}(?P<v>{_NAME})"
+            rf"(?:{_CLOSES}|(?=\s+(?i:only)\b))",
+            0.8,
+        ),
+    )
 
-    def refine(self, value: str) -> str:
-        return _strict(value, loose=True)
 
-
-class SoughtNameRecognizer(CuedLowerNameRecognizer):
+class SoughtNameRecognizer(StrictCuedNameRecognizer):
     """Someone looked for ("has anyone seen x y?", "anyone heard from X Y today"): two name-like
     words or evidence."""
 
@@ -68,11 +78,8 @@ class SoughtNameRecognizer(CuedLowerNameRecognizer):
         ),
     )
 
-    def refine(self, value: str) -> str:
-        return _strict(value, loose=True)
 
-
-class VisitingNameRecognizer(CuedLowerNameRecognizer):
+class VisitingNameRecognizer(StrictCuedNameRecognizer):
     """A visitor before "visiting" (opening a field), and the person visited before a comma or
     a place on the ward ("- x y visiting z w, bay 2"): two name-like words or evidence."""
 
@@ -80,9 +87,6 @@ class VisitingNameRecognizer(CuedLowerNameRecognizer):
         (rf"(?:^|[-–:]\s+|\d\s+)(?P<v>{_NAME})\s+(?i:visiting)\s", 0.8),
         (rf"\b(?i:visiting)\s+{_TITLE}(?P<v>{_NAME})(?=\s*[,;(]|\s+(?i:in|on|at)\b|\s*$)", 0.8),
     )
-
-    def refine(self, value: str) -> str:
-        return _strict(value, loose=True)
 
 
 class DotFieldSurnameFirstRecognizer(LabelSurnameFirstRecognizer):

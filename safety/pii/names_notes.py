@@ -24,9 +24,17 @@ from __future__ import annotations
 from safety.pii import patterns as P
 from safety.pii.names import TOK, CuedLowerNameRecognizer
 from safety.pii.names_context import _EMOJI, LabelSurnameFirstRecognizer
-from safety.pii.names_roles import _CLOSES, _TITLE, _each_a_name, _strict, _uncommon
+from safety.pii.names_roles import (
+    _CLOSES,
+    _NAME,
+    _TITLE,
+    StrictCuedNameRecognizer,
+    UncommonCuedNameRecognizer,
+    _each_a_name,
+    _strict,
+    _uncommon,
+)
 
-_NAME = rf"{TOK}(?:[ -]{TOK}){{0,3}}?"
 # Post-nominal letters of UK and Irish registers and degrees; the short ones only in capitals
 # ("RN", "MD"), as "rn" is also chat for "right now".
 _POST_NOMINAL = (
@@ -52,7 +60,7 @@ _FROM_DOC = (
 )
 
 
-class PostNominalNameRecognizer(CuedLowerNameRecognizer):
+class PostNominalNameRecognizer(StrictCuedNameRecognizer):
     """A name before post-nominal letters, opening the text or a field ("X Y RGN, Community
     Matron", "| x y mbchb |"): two name-like words or evidence."""
 
@@ -63,9 +71,6 @@ class PostNominalNameRecognizer(CuedLowerNameRecognizer):
             0.8,
         ),
     )
-
-    def refine(self, value: str) -> str:
-        return _strict(value.strip(), loose=True)
 
 
 class WelcomeNameRecognizer(CuedLowerNameRecognizer):
@@ -129,7 +134,7 @@ class WardNameRecognizer(CuedLowerNameRecognizer):
         return _strict(value, loose=True)
 
 
-class LivesAtNameRecognizer(CuedLowerNameRecognizer):
+class LivesAtNameRecognizer(StrictCuedNameRecognizer):
     """A name before where the person lives ("reference: X Y has lived at", "x y lives at"),
     opening the text or a clause, or after "that" or a role: two name-like words or evidence."""
 
@@ -141,18 +146,12 @@ class LivesAtNameRecognizer(CuedLowerNameRecognizer):
         ),
     )
 
-    def refine(self, value: str) -> str:
-        return _strict(value.strip(), loose=True)
 
-
-class FromDocNameRecognizer(CuedLowerNameRecognizer):
+class FromDocNameRecognizer(StrictCuedNameRecognizer):
     """Who a message, a complaint or feedback is from ("Feedback from X Y (", "message from x
     y:"): two name-like words or evidence."""
 
     PATTERNS = ((rf"\b{_FROM_DOC}\s+from\s+{_TITLE}(?P<v>{_NAME}){_CLOSES}", 0.8),)
-
-    def refine(self, value: str) -> str:
-        return _strict(value, loose=True)
 
 
 class BarFieldNameRecognizer(CuedLowerNameRecognizer):
@@ -175,7 +174,7 @@ class SlashFieldNameRecognizer(CuedLowerNameRecognizer):
         return _strict(value, loose=True) if _uncommon(value) else ""
 
 
-class DeviceOwnerNameRecognizer(CuedLowerNameRecognizer):
+class DeviceOwnerNameRecognizer(UncommonCuedNameRecognizer):
     """The owner named on a device ("Fall detected · X's Watch", "sent from x's iPhone"): one
     uncommon name-like word."""
 
@@ -187,9 +186,6 @@ class DeviceOwnerNameRecognizer(CuedLowerNameRecognizer):
         ),
     )
 
-    def refine(self, value: str) -> str:
-        return _each_a_name(value) if _uncommon(value) else ""
-
 
 # French, German and Dutch kin words after "my", and what follows the name in those languages.
 _KIN_FR_DE_NL = (
@@ -200,7 +196,7 @@ _KIN_FR_DE_NL = (
 )
 
 
-class ContinentalKinNameRecognizer(CuedLowerNameRecognizer):
+class ContinentalKinNameRecognizer(UncommonCuedNameRecognizer):
     """A relative named after a French, German or Dutch kin word ("ma fille X au 06...", "meine
     Tochter X ist", "mijn zoon X heeft"): each word name-like and uncommon."""
 
@@ -212,11 +208,8 @@ class ContinentalKinNameRecognizer(CuedLowerNameRecognizer):
         ),
     )
 
-    def refine(self, value: str) -> str:
-        return _each_a_name(value) if _uncommon(value) else ""
 
-
-class NameDateInBracketsRecognizer(CuedLowerNameRecognizer):
+class NameDateInBracketsRecognizer(StrictCuedNameRecognizer):
     """A name after a label's colon or a bar, before a date in brackets ("birthdays this week
     on rowan unit: x y (10-may-2025)", "| X Y (3/4/1950)"): two name-like words or evidence."""
 
@@ -227,9 +220,6 @@ class NameDateInBracketsRecognizer(CuedLowerNameRecognizer):
             0.8,
         ),
     )
-
-    def refine(self, value: str) -> str:
-        return _strict(value, loose=True)
 
 
 NAMES_NOTES = (

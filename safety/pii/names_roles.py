@@ -114,20 +114,35 @@ def _uncommon(value: str) -> str:
     return "" if is_allow_listed(value, load_allow_list()) else value.strip()
 
 
-class RoleLabelNameRecognizer(CuedLowerNameRecognizer):
+class StrictCuedNameRecognizer(CuedLowerNameRecognizer):
+    """A name after a cue that says a person follows: two name-like words or evidence
+    (`_strict`, loose). Subclasses declare only their PATTERNS."""
+
+    def refine(self, value: str) -> str:
+        return _strict(value, loose=True)
+
+
+class UncommonCuedNameRecognizer(CuedLowerNameRecognizer):
+    """A name after a weaker cue: every word name-like and none everyday or clinical.
+    Subclasses declare only their PATTERNS."""
+
+    def refine(self, value: str) -> str:
+        return _each_a_name(value) if _uncommon(value) else ""
+
+
+class RoleLabelNameRecognizer(StrictCuedNameRecognizer):
     """A name after a record's role label: with its colon any uncommon words ("Visitor: X Y -
-    relation: niece"), without one ("applicant X Y,", "pt X Y found") the strict test."""
+    relation: niece"), without one ("applicant X Y,", "pt X Y found", "EHIC holder x y, born")
+    the strict test."""
 
     PATTERNS = (
         (rf"\b{_ROLE}\s*:\s*(?P<v>{_NAME}){_CLOSES}", 0.85),
         (
-            rf"(?i:\b(?:applicant|deceased|donor|visitor|claimant|pt))\s+(?P<v>{_NAME}){_CLOSES}",
+            rf"(?i:\b(?:applicant|deceased|donor|visitor|claimant|pt|holder|cardholder))\s+"
+            rf"(?P<v>{_NAME}){_CLOSES}",
             0.8,
         ),
     )
-
-    def refine(self, value: str) -> str:
-        return _strict(value, loose=True)
 
 
 class RoleLabelColonNameRecognizer(RoleLabelNameRecognizer):
@@ -149,15 +164,12 @@ class DocumentForNameRecognizer(CuedLowerNameRecognizer):
         return "" if is_service_noun(value) else _strict(value)
 
 
-class WithRoleNameRecognizer(CuedLowerNameRecognizer):
+class WithRoleNameRecognizer(StrictCuedNameRecognizer):
     """A name after a role or kin word with no determiner ("lives with grandmother X Y at",
     "booked with midwife X Y,"): the role says a person follows, so a lower-case surname ending
     in -s is taken too."""
 
     PATTERNS = ((rf"{_WITH_ROLE}\s+(?P<v>{_NAME}){_CLOSES}", 0.8),)
-
-    def refine(self, value: str) -> str:
-        return _strict(value, loose=True)
 
 
 class SessionWithNameRecognizer(CuedLowerNameRecognizer):

@@ -96,7 +96,19 @@ MONTH = (
     # Irish month names, as in letters and forms written in Irish ("8 Feabhra 1950", "5 Deireadh
     # Fómhair"); Samhain and Nollaig are also a festival and Christmas, so only after a day
     r"ean[áa]ir|feabhra|m[áa]rta|aibre[áa]n|bealtaine|meitheamh|i[úu]il|l[úu]nasa|"
-    r"me[áa]n\s+f[óo]mhair|deireadh\s+f[óo]mhair|(?<=\d\s)(?:samhain|nollaig))\.?"
+    r"me[áa]n\s+f[óo]mhair|deireadh\s+f[óo]mhair|(?<=\d\s)(?:samhain|nollaig)|"
+    # Slovak, Finnish and Croatian month names as written after a day ("17. apríla 1997", "4.
+    # elokuuta 2017", "9. studenoga 1988."; fifteenth round, from fresh14)
+    r"janu[áa]ra|febru[áa]ra|apr[íi]la|m[áa]ja|j[úu]na|j[úu]la|augusta|septembra|okt[óo]bra|"
+    r"novembra|decembra|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kes[äa]kuuta|"
+    r"hein[äa]kuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|sije[čc]nja|velja[čc]e|"
+    r"o[žz]ujka|travnja|svibnja|lipnja|srpnja|kolovoza|rujna|studenoga|prosinca)\.?"
+)
+# The same names in lower case, which may follow a day's dot as the German ones do.
+_CENTRAL_NORTH_LOWER = (
+    r"(?:janu[áa]ra|febru[áa]ra|apr[íi]la|m[áa]ja|j[úu]na|j[úu]la|augusta|septembra|okt[óo]bra|"
+    r"novembra|decembra|[a-zäö]+kuuta|sije[čc]nja|velja[čc]e|o[žz]ujka|travnja|svibnja|lipnja|"
+    r"srpnja|kolovoza|rujna|listopada|studenoga|prosinca)\b"
 )
 # Day numbers, and ordinals written as words ("the twenty-second of May").
 _UNITS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
@@ -120,6 +132,11 @@ ROMAN_MONTH = r"(?:XII|XI|X|IX|VIII|VII|VI|V|IV|III|II|I)"
 YEAR = r"(?:19|20)\d{2}"
 # English three-letter month abbreviations, any case.
 _MONTH3 = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+# English month names, full or short (the year first: "2024 march 24"; fifteenth round).
+_MONTH_EN = (
+    r"(?i:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
 NUMERIC_DATE = (
     rf"(?:0?[1-9]|[12]\d|3[01])[/.-](?:0?[1-9]|1[0-2]|[12]\d|3[01])[/.-](?:{YEAR}|\d{{2}})|"
     rf"{YEAR}[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])|"
@@ -132,7 +149,7 @@ NUMERIC_DATE = (
     rf"(?:0?[1-9]|[12]\d|3[01])-(?i:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)-{YEAR}|"
     # the year first before a month's name and the day, with spaces ("2022 may 29", "1949 Feb
     # 2"; thirteenth round)
-    rf"\b{YEAR}\s+{_MONTH3}\s+(?:0?[1-9]|[12]\d|3[01])(?![\d{LOW}:])|"
+    rf"\b{YEAR}\s+{_MONTH_EN}\s+(?:0?[1-9]|[12]\d|3[01])(?![\d{LOW}:])|"
     # the month first with hyphens ("Apr-07-2020", "jan-02-22")
     rf"\b{_MONTH3}-(?:0?[1-9]|[12]\d|3[01])-(?:{YEAR}|\d{{2}})(?![\d-])|"
     # day, month and year run together, as on forms and wristbands ("15oct1982", "02FEB1949")
@@ -144,7 +161,13 @@ NUMERIC_DATE = (
     rf"\b{YEAR}\.\s?(?:0?[1-9]|1[0-2])\.\s?(?:0?[1-9]|[12]\d|3[01])\.(?!\d)|"
     rf"\b(?:0?[1-9]|[12]\d|3[01])\.\s(?:0?[1-9]|1[0-2])\.\s{YEAR}(?!\d)|"
     rf"\b(?:0?[1-9]|[12]\d|3[01])\.{_MONTH3}\.(?:{YEAR}|\d{{2}})(?!\d)|"
-    rf"\b{YEAR}-{_MONTH3}-(?:0?[1-9]|[12]\d|3[01])(?![\d-])"
+    rf"\b{YEAR}-{_MONTH3}-(?:0?[1-9]|[12]\d|3[01])(?![\d-])|"
+    # fifteenth round, from fresh14: a lower-case Roman month between spaces before a full year
+    # ("27 vii 1966"), and a padded month and a full year with no day ("07/2025")
+    rf"\b(?:0?[1-9]|[12]\d|3[01])\s(?i:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\s{YEAR}(?!\d)|"
+    rf"(?<![\d/.])\b(?:0[1-9]|1[0-2])/{YEAR}(?![\d/])|"
+    # and the German "mai" after a day's dot when a year follows ("29. mai 1971")
+    rf"\b(?:[12]\d|3[01]|0?[1-9])\.\s?(?i:mai)\s+{YEAR}(?!\d)"
 )
 # A German month written in lower case after the day's dot ("9. dezember 2021"; twelfth round);
 # "mai" stays out, as the other months do not need it to be told from "2. May I".
@@ -157,7 +180,8 @@ _GERMAN_LOWER = (
 # (a German day is written with a full stop: "2. März 1950"; not before "May", as in "2. May I")
 DAY_MONTH = (
     rf"(?:{DAY}(?:\s+(?i:(?:day\s+)?of\s+|de\s+)?|\s?-\s?|/)|{DAY_WORD}\s+(?i:of)\s+|"
-    rf"(?:[12]\d|3[01]|0?[1-9])\.\s?(?!May\b)(?=[{UP}]|{_GERMAN_LOWER})){MONTH}(?![{LOW}])"
+    rf"(?:[12]\d|3[01]|0?[1-9])\.\s?(?!May\b)(?=[{UP}]|{_GERMAN_LOWER}|{_CENTRAL_NORTH_LOWER}))"
+    rf"{MONTH}(?![{LOW}])"
 )
 MONTH_DAY = rf"\b{MONTH}\s+(?i:the\s+)?{DAY}(?![\d{LOW}])"
 FULL_DATE = (

@@ -54,6 +54,7 @@ from safety.pii.names_messages import NAMES_MESSAGES
 from safety.pii.names_notes import NAMES_NOTES
 from safety.pii.names_records import NAMES_RECORDS
 from safety.pii.names_roles import NAMES_ROLES
+from safety.pii.names_schedules import NAMES_SCHEDULES
 from safety.pii.recognizers_intl import (
     AddressBlockRecognizer,
     CantonTownRecognizer,
@@ -65,6 +66,7 @@ from safety.pii.recognizers_intl import (
     EuStreetRecognizer,
     EuTownRecognizer,
     KinTownRecognizer,
+    PracticeTownRecognizer,
     StreetOrMoveTownRecognizer,
     TownBeforeEircodeRecognizer,
 )
@@ -443,6 +445,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     *NAMES_CONTEXT,
     *NAMES_NOTES,
     *NAMES_MESSAGES,
+    *NAMES_SCHEDULES,
     EuStreetRecognizer,
     AddressBlockRecognizer,
     EircodeRecognizer,
@@ -452,6 +455,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     TownBeforeEircodeRecognizer,
     CuedTownRecognizer,
     ClosingTownRecognizer,
+    PracticeTownRecognizer,
     CantonTownRecognizer,
     StreetOrMoveTownRecognizer,
     KinTownRecognizer,

@@ -605,6 +605,38 @@ _ADDRESS_WORDS = (
 )
 
 
+# Words that say what kind of practice it is, not where ("the dental practice", "the GP surgery").
+_PRACTICE_KIND = re.compile(
+    r"(?i:dental|general|private|group|family|local|village|community|health|medical|veterinary|"
+    r"vet|eye|gp|out|hours|walk-in|main|new|old|city|town|nurses?|doctors|doctor's|the|a|my|our|"
+    r"your|their|his|her)"
+)
+
+
+class PracticeTownRecognizer(CuedTownRecognizer):
+    """The town a surgery or practice is named after ("to X at the <town> surgery", "dr X Y,
+    <town> practice, sessions ..."; fifteenth round, from fresh14): every word of the match a
+    place word, none saying what kind of practice it is ("the dental practice" stays)."""
+
+    PATTERNS = (
+        (
+            rf"(?i:\b(?:at|from|in|to)\s+the)\s+(?P<v>{ANY_PLACE}?)\s+(?i:surgery|practice|"
+            rf"medical\s+cent(?:re|er)|health\s+cent(?:re|er))\b",
+            0.7,
+        ),
+        (
+            rf"(?:^|[,;]\s+)(?P<v>{ANY_PLACE}?)\s+(?i:surgery|practice)(?=\s*[,;.]|\s*$)",
+            0.7,
+        ),
+    )
+
+    def refine(self, value: str) -> str:
+        place = super().refine(value)
+        if place != value.strip() or any(_PRACTICE_KIND.fullmatch(w) for w in value.split()):
+            return ""
+        return place
+
+
 class ClosingTownRecognizer(CuedTownRecognizer):
     """A town closing the message (tenth round): after an address that opens with "at" or an
     address label and holds a number ("lives with X at kaypad 004, hekendorp"), or after ", in"

@@ -28,6 +28,11 @@ from safety.pii.names import (
     surnames,
 )
 from safety.pii.surrogates import ScrubSession, Style, SurrogateMemory, get_style
+from safety.pii.vetoes import (
+    after_diagnosis_label,
+    chained_eponym,
+    drug_before_dose,
+)
 
 # Detections that clinical spans and the allow-list may veto: NER guesses and weak patterns.
 SOFT_TYPES = frozenset({"PERSON", "LOCATION", "DATE", "ID_NUMBER"})
@@ -107,7 +112,7 @@ class Scrubber:
         if not text.strip():
             return []
         raw = self.analyzer.analyze(text, language="en", score_threshold=SCORE_THRESHOLD)
-        keep = protected_spans(text)
+        keep = protected_spans(text) + drug_before_dose(text)
         found = []
         for r in raw:
             ner = (r.recognition_metadata or {}).get("recognizer_name") == "SpacyRecognizer"
@@ -136,6 +141,8 @@ class Scrubber:
             return True
         span = text[start:end]
         if ner and etype == "PERSON" and _clinical_place(text, start, end):
+            return True
+        if ner and etype == "PERSON" and chained_eponym(span):
             return True
         # an ordinal alone is no person or place ("finished 212th"; thirteenth round)
         if etype in ("PERSON", "LOCATION") and re.fullmatch(r"(?i:\d+(?:st|nd|rd|th))", span):
@@ -196,7 +203,9 @@ class Scrubber:
 _DIAGNOSTIC_BEFORE = re.compile(
     r"(?:(?i:\bvs\.?|\bversus|\bquery|\br/o|\brule\s+out|\bruled\s+out|\blikely|"
     r"\bprobable|\bpossible|\bsuspected|\bdiagnosed\s+with|\bdiagnosis\s+of|\bddx|\bdx|"
-    r"\bfeatures\s+of|\bconsistent\s+with|\bc/w|\bsecondary\s+to|\bknown)\s*:?\s*|"
+    r"\bfeatures\s+of|\bconsistent\s+with|\bc/w|\bsecondary\s+to|\bknown|"
+    # a diagnosis label, in English, German, Dutch or French (fifteenth round)
+    r"\bdiagnose|\bdiagnosis|\bdiagnostic)\s*:?\s*|"
     r"(?<![?!\w])\?)$"
 )
 # Procedure words: no name ends this way.
@@ -219,6 +228,9 @@ def _clinical_place(text: str, start: int, end: int) -> bool:
         return True
     if any(w.lower() in given_names() for w in words):
         return False
+    # a diagnosis label opening the span ("Diagnose Zollinger-Ellison"; fifteenth round)
+    if after_diagnosis_label(span):
+        return True
     before = text[max(0, start - 24) : start]
     return bool(_DIAGNOSTIC_BEFORE.search(before) or _RESULT_AFTER.match(text, end))
 

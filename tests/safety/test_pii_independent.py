@@ -10,6 +10,9 @@ import pytest
 from safety.devsets import pii_frames, pii_independent
 from safety.evaluation import load_devset
 
+# Written after round 14's sets, so not "earlier" when those are checked for reuse.
+_ROUND15 = {"pii_handwritten13", "pii_locales_fresh15"}
+
 
 @pytest.mark.parametrize(
     ("name", "build"),
@@ -30,6 +33,7 @@ from safety.evaluation import load_devset
         ("pii_locales_fresh12", lambda: pii_independent.build_locales("fresh12")),
         ("pii_locales_fresh13", lambda: pii_independent.build_locales("fresh13")),
         ("pii_locales_fresh14", lambda: pii_independent.build_locales("fresh14")),
+        ("pii_locales_fresh15", lambda: pii_independent.build_locales("fresh15")),
         ("pii_handwritten", pii_independent.build_handwritten),
         ("pii_handwritten2", lambda: pii_independent.build_handwritten("pii_handwritten2.txt")),
         ("pii_handwritten3", lambda: pii_independent.build_handwritten("pii_handwritten3.txt")),
@@ -42,6 +46,7 @@ from safety.evaluation import load_devset
         ("pii_handwritten10", lambda: pii_independent.build_handwritten("pii_handwritten10.txt")),
         ("pii_handwritten11", lambda: pii_independent.build_handwritten("pii_handwritten11.txt")),
         ("pii_handwritten12", lambda: pii_independent.build_handwritten("pii_handwritten12.txt")),
+        ("pii_handwritten13", lambda: pii_independent.build_handwritten("pii_handwritten13.txt")),
     ],
 )
 def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, build):
@@ -67,6 +72,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_locales_fresh12",
         "pii_locales_fresh13",
         "pii_locales_fresh14",
+        "pii_locales_fresh15",
         "pii_handwritten",
         "pii_handwritten2",
         "pii_handwritten3",
@@ -79,6 +85,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_handwritten10",
         "pii_handwritten11",
         "pii_handwritten12",
+        "pii_handwritten13",
     ],
 )
 def test_when_independent_rows_read_then_labels_point_at_real_text(name):
@@ -107,6 +114,7 @@ def test_when_frames_split_then_no_two_sets_share_a_frame():
         pii_frames.FRESH12_FRAMES,
         pii_frames.FRESH13_FRAMES,
         pii_frames.FRESH14_FRAMES,
+        pii_frames.FRESH15_FRAMES,
     ]
     assert sum(len(set(s)) for s in sets) == len(set().union(*sets))
 
@@ -179,6 +187,7 @@ def test_when_rebuilt_on_another_day_then_the_golden_files_still_match(monkeypat
         "fresh12",
         "fresh13",
         "fresh14",
+        "fresh15",
     )
     for split in splits:
         rebuilt = json.loads(json.dumps(pii_independent.build_locales(split)))
@@ -189,7 +198,7 @@ def test_when_held_out_sets_registered_then_every_one_is_a_reported_source():
     from safety.evaluation import PII_HELD_OUT, PII_SOURCES
 
     held_out = set(PII_HELD_OUT)
-    assert held_out == {"pii_locales_fresh14", "pii_handwritten12"}
+    assert held_out == {"pii_locales_fresh15", "pii_handwritten13"}
     assert held_out.issubset(PII_SOURCES.values())
 
 
@@ -204,6 +213,7 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
     fresh12 = fresh11 + pii_independent.FRESH12_DATE_FORMATS
     fresh13 = fresh12 + pii_independent.FRESH13_DATE_FORMATS
     fresh14 = fresh13 + pii_independent.FRESH14_DATE_FORMATS
+    fresh15 = fresh14 + pii_independent.FRESH15_DATE_FORMATS
     assert {
         "fresh6": both,
         "fresh7": both,
@@ -214,6 +224,7 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
         "fresh12": fresh12,
         "fresh13": fresh13,
         "fresh14": fresh14,
+        "fresh15": fresh15,
     } == pii_independent.FORMATS_BY_SPLIT
     import datetime as dt
 
@@ -365,7 +376,49 @@ def test_when_handwritten12_compared_then_it_reuses_no_value_of_an_earlier_set()
     earlier = sorted(
         p.stem
         for p in value_overlap.HERE.glob("pii_*.jsonl")
-        if p.stem not in {"pii_handwritten12", "pii_locales_fresh14"}
+        if p.stem not in {"pii_handwritten12", "pii_locales_fresh14", *_ROUND15}
     )
     report = value_overlap.overlaps("pii_handwritten12", earlier)
+    assert report["value"] == [] and report["source"] == []
+
+
+def test_when_fresh15_built_then_its_eleven_locales_homes_clinical_lists_and_date_shapes_appear():
+    """fresh15 adds no_NO, lt_LT, lv_LV, sl_SI and et_EE names living in the issue's countries,
+    clinical content of its own and FRESH15_DATE_FORMATS, none shared with an earlier set."""
+    import datetime as dt
+
+    from safety.devsets import value_overlap
+
+    rows = load_devset("pii_locales_fresh15")
+    new = {"no_NO", "lt_LT", "lv_LV", "sl_SI", "et_EE"}
+    assert {r["locale"] for r in rows} == set(pii_independent.LOCALES) | new
+    assert len(rows) == len(pii_frames.FRESH15_FRAMES) * 11 * pii_independent.PER_FRAME_LOCALE
+    assert {pii_independent.HOME_LOCALE[loc] for loc in new} == {"nl_NL", "de_DE", "fr_FR", "en_IE"}
+    own = set().union(*pii_independent.CLINICAL_BY_SPLIT["fresh15"].values())
+    kept = {r["text"][k["start"] : k["end"]] for r in rows for k in r["keep"]}
+    assert kept <= own | {v.lower() for v in own}
+    earlier = [p.stem for p in value_overlap.HERE.glob("pii_*.jsonl") if p.stem not in _ROUND15]
+    shared = value_overlap.overlaps("pii_locales_fresh15", earlier)["value"]
+    assert not [line for line in shared if line.startswith("KEEP ")]
+    shapes = {f(dt.date(1949, 2, 2)) for f in pii_independent.FRESH15_DATE_FORMATS}
+    assert {"1949 m. vasario 2 d.", "1949. gada 2. februārī", "2/II/1949", "2.02.1949 r."} <= shapes
+    older = {f(dt.date(1949, 2, 2)) for f in pii_independent.FORMATS_BY_SPLIT["fresh14"]}
+    assert not shapes & older
+
+
+def test_when_handwritten13_read_then_it_has_identifier_and_clinical_only_lines():
+    rows = load_devset("pii_handwritten13")
+    assert len(rows) == 45
+    assert sum(1 for r in rows if not r["entities"]) == 10
+    types = {e["type"] for r in rows for e in r["entities"]}
+    assert {"PERSON", "DATE_OF_BIRTH", "POSTCODE", "NHS_NUMBER", "MRN", "EMAIL_ADDRESS"} <= types
+
+
+def test_when_handwritten13_compared_then_it_reuses_no_value_of_any_other_set():
+    from safety.devsets import value_overlap
+
+    others = [
+        p.stem for p in value_overlap.HERE.glob("pii_*.jsonl") if p.stem != "pii_handwritten13"
+    ]
+    report = value_overlap.overlaps("pii_handwritten13", sorted(others))
     assert report["value"] == [] and report["source"] == []
