@@ -82,6 +82,7 @@ bench: models
 		--json $(BENCH_RESULTS)/batch-engines.json
 	$(PY) benchmarks/bench_model.py --models smollm2-135m-instruct --dtype float32
 	$(PY) benchmarks/bench_api.py --rounds 16 --json $(BENCH_RESULTS)/api.json
+	$(PY) benchmarks/bench_safety.py --rounds 3 --json $(BENCH_RESULTS)/safety.json
 
 # Only the end-to-end browser tests (also part of `make test`).
 test-browser: setup system-deps

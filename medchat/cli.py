@@ -19,6 +19,7 @@ from medchat.config import get_settings
 from medchat.errors import MedChatError
 from medchat.lifecycle import shutdown
 from medchat.log import configure_logging
+from safety.policy.embeddings import configure as configure_safety_embedding
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -34,6 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     settings = get_settings()
     configure_logging(settings.log_format, settings.log_level)
+    configure_safety_embedding(settings.safety_embed_engine, settings.cache_dir)
     try:
         return int(args.func(args) or 0)
     except MedChatError as exc:

@@ -98,6 +98,11 @@ class Settings(BaseSettings):
         description="A chat model asked as a guard when the safety classifier is unsure "
         "(docs/evaluation-safety.md measures the bundled one: it does not help); unset = off.",
     )
+    safety_embed_engine: Literal["auto", "onnx", "torch"] = Field(
+        default="auto",
+        description="What runs the safety check's MiniLM: onnx (ONNX Runtime, exported once into "
+        "cache_dir), torch, or auto = onnx when it loads, else torch. Same numbers within 2e-7.",
+    )
 
     # Server
     host: str = "127.0.0.1"

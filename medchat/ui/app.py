@@ -20,6 +20,7 @@ from medchat.ui.tabs.consult import ConsultTab
 from medchat.ui.tabs.generate import GenerateTab
 from medchat.ui.tabs.practice import PracticeTab
 from medchat.ui.tabs.sessions import SessionsTab
+from safety.policy.embeddings import configure as configure_safety_embedding
 
 TITLE = "# MedChat\nSimulated doctor–patient consultations. Not medical advice."
 
@@ -86,6 +87,7 @@ def serve(demo: gr.Blocks, **launch: Any) -> Any:
 def main() -> None:
     settings = get_settings()
     configure_logging(settings.log_format, settings.log_level)
+    configure_safety_embedding(settings.safety_embed_engine, settings.cache_dir)
     options = launch_options(settings)
     # `docker stop` and systemd send SIGTERM: handle it like Ctrl-C, so Gradio closes its server
     # and the embedded Redis is shut down below instead of outliving the app. SIGINT too: a

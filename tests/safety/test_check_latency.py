@@ -44,8 +44,16 @@ def _encode(text: str) -> np.ndarray:
     return np.asarray(vectors, dtype=np.float32)
 
 
+@pytest.fixture
+def torch_engine():
+    """One-message embedding on torch (the ONNX engine is checked in test_onnx_embedding.py)."""
+    embeddings.configure("torch")
+    yield
+    embeddings.configure("auto")
+
+
 @pytest.mark.parametrize("text", SENTENCES)
-def test_when_one_text_embedded_then_same_bits_as_encode(text):
+def test_when_one_text_embedded_on_torch_then_same_bits_as_encode(torch_engine, text):
     assert np.array_equal(embeddings.embed([text]), _encode(text))
 
 
