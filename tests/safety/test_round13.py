@@ -62,13 +62,14 @@ def test_when_fresh13_counted_then_it_mixes_every_kind():
     assert any(r["mode"] == "practice" for r in rows)
 
 
-def test_when_sources_listed_then_round13_is_held_out_and_round12_is_dev():
+def test_when_sources_listed_then_round12_is_dev_and_round13_was_held_out_until_round14():
+    """Round 13 was held out for its own round; round 14 made it dev."""
     by_source = safety_sources.sources()
-    assert "fresh round 13, held out" in by_source and "fresh round 12, dev" in by_source
+    assert "fresh round 13, dev" in by_source and "fresh round 12, dev" in by_source
     assert "fresh round 12, held out" not in by_source
     held = {r["text"] for r in safety_sources.held_out(by_source)}
-    assert {r["text"] for r in safety_sources.read("safety_fresh13")} <= held
     assert not held & {r["text"] for r in safety_sources.read("safety_fresh12")}
+    assert not held & {r["text"] for r in safety_sources.read("safety_fresh13")}
 
 
 def test_when_trainers_read_their_rows_then_round13_is_out():
