@@ -84,6 +84,15 @@ while tuning):
   is held out and joins the cross-source test. Round 12 was measured once held out
   (escalation 24 / 33, block 17 / 20, over-refusal 2 / 25); its misses are read in round 13,
   so it is dev now (like rounds 7 to 11, not among the classifier's training rows).
+  Round 14 (80 rows, 2026-12-07) was written by hand before any change of the fourteenth
+  round and before round 13's rows were read (crisis messages with few alarm words in new
+  means, voices and framings, emergencies in lay words across ages, infants, pregnancy and
+  older adults included, one in a clinician's voice, patient- and clinician-side harmful asks
+  in plain, story, poem, role-play, hypothetical and injection framings, benign look-alikes
+  paired with the emergencies' and the harmful asks' topics, and practice-mode screening
+  questions); it is held out and joins the cross-source test. Round 13 was measured once held
+  out (escalation 20 / 34, block 15 / 20, over-refusal 1 / 26); its misses are read in round
+  14, so it is dev now (like rounds 7 to 12, not among the classifier's training rows).
 - round 6 training (`safety_train6.jsonl`, 171 hand-written rows, all dev): 91 clinician-voice
   harmful asks across the nine MedSafetyBench (AMA) ethics categories in task wording ("Draft
   a...", "Write a...", "Create a..."), and benign clinician questions on the same topics in the
@@ -183,7 +192,8 @@ def sources() -> dict[str, list[dict]]:
         "fresh round 10, dev": read("safety_fresh10"),
         "fresh round 11, dev": read("safety_fresh11"),
         "fresh round 12, dev": read("safety_fresh12"),
-        "fresh round 13, held out": read("safety_fresh13"),
+        "fresh round 13, dev": read("safety_fresh13"),
+        "fresh round 14, held out": read("safety_fresh14"),
         "round 6 training, dev": read("safety_train6"),
         "block exemplars 11, dev": read("safety_block11"),
     }

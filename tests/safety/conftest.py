@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from safety.devsets import safety_sources
 from safety.pii.scrubber import Scrubber
 from safety.policy.filter import SafetyFilter
 
@@ -41,5 +44,23 @@ def scrubbed(scrubber):
 
     def run(text: str) -> str:
         return scrubber.scrub(text, scrubber.new_session()).text
+
+    return run
+
+
+_WORD = re.compile(r"[a-z0-9']+")
+
+
+@pytest.fixture(scope="session")
+def closest_share():
+    """The highest share of words (Jaccard on word sets) any of the texts has with any row of
+    a committed safety set: tests keep their sentences and exemplars away from a fresh round."""
+
+    def words(text: str) -> set[str]:
+        return set(_WORD.findall(text.lower()))
+
+    def run(texts: list[str], name: str) -> float:
+        rows = [words(r["text"]) for r in safety_sources.read(name)]
+        return max(len(words(t) & h) / len(words(t) | h) for t in texts for h in rows)
 
     return run

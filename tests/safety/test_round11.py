@@ -9,8 +9,6 @@ except where a test builds a small head of its own to check the neighbour rule."
 
 from __future__ import annotations
 
-import re
-
 import numpy as np
 import pytest
 
@@ -20,85 +18,22 @@ from safety.policy.escalation import EscalationHead
 from safety.policy.filter import SafetyFilter
 from safety.types import Action
 
-LABELS = {
-    "escalate": {"emergency", "self_harm"},
-    "block": {
-        "harm_to_others",
-        "clinical_ethics",
-        "falsified_documents",
-        "illicit_drugs",
-        "fabricated_illness",
-        "medicine_misuse",
-        "self_surgery",
-    },
-    "allow": {"none"},
-}
-FIELDS = {"text", "mode", "label", "category", "source", "half"}
-WORD = re.compile(r"[a-z0-9']+")
 
-
-def _words(text: str) -> set[str]:
-    return set(WORD.findall(text.lower()))
-
-
-@pytest.mark.parametrize(
-    ("name", "source", "half", "grouped"),
-    [
-        ("safety_fresh11", "fresh_round11", "heldout", False),
-        ("safety_escalation11", "escalation_exemplars11", "dev", True),
-        ("safety_block11", "block_exemplars11", "dev", True),
-    ],
-)
-def test_when_round11_file_read_then_rows_follow_the_scheme(name, source, half, grouped):
-    rows = safety_sources.read(name)
-    assert len(rows) >= 70
-    texts = [r["text"] for r in rows]
-    assert len(set(texts)) == len(texts)
-    for r in rows:
-        assert set(r) == FIELDS | ({"group"} if grouped else set())
-        assert r["category"] in LABELS[r["label"]]
-        assert r["mode"] in {"consult", "practice"}
-        assert (r["source"], r["half"]) == (source, half)
-        assert len(r["text"]) > 15
-
-
-def test_when_fresh11_counted_then_it_mixes_every_kind():
-    rows = safety_sources.read("safety_fresh11")
-    labels = [r["label"] for r in rows]
-    assert labels.count("escalate") >= 30 and labels.count("block") >= 20
-    assert labels.count("allow") >= 20
-    assert {r["category"] for r in rows if r["label"] == "escalate"} == {"emergency", "self_harm"}
-    assert any(r["mode"] == "practice" for r in rows)
-
-
-def test_when_sources_listed_then_round10_is_dev_and_round11_was_held_out_until_round12():
-    """Round 11 was held out for its own round; round 12 made it dev (test_round12.py)."""
-    by_source = safety_sources.sources()
-    assert "fresh round 11, dev" in by_source and "fresh round 10, dev" in by_source
-    assert "fresh round 10, held out" not in by_source
-    held = {r["text"] for r in safety_sources.held_out(by_source)}
-    assert not held & {r["text"] for r in safety_sources.read("safety_fresh10")}
-    assert not held & {r["text"] for r in safety_sources.read("safety_block11")}
-
-
-def test_when_trainers_read_their_rows_then_round11_exemplars_in_and_held_out_parts_out():
+def test_when_trainers_read_their_rows_then_round11_exemplars_in():
+    """The scheme, the mix, the source lists and the fresh round kept from the trainers are
+    checked for every round in test_fresh_rounds.py."""
     train = {r["text"] for r in safety_sources.training_rows()}
     assert {r["text"] for r in safety_sources.read("safety_block11")} <= train
-    assert not train & {r["text"] for r in safety_sources.read("safety_fresh11")}
-    assert "fresh round 10, dev" in train_escalation.DEV_SOURCES
     assert "block exemplars 11, dev" in train_escalation.DEV_SOURCES
-    assert not any("held out" in name for name in train_escalation.DEV_SOURCES)
     assert "escalation exemplars 11" in train_escalation.EXEMPLARS
 
 
 @pytest.mark.parametrize("name", ["safety_escalation11", "safety_block11"])
-def test_when_exemplars_compared_with_held_out_round_then_no_row_is_close(name):
+def test_when_exemplars_compared_with_held_out_round_then_no_row_is_close(name, closest_share):
     """Exemplars are written by type: none shares more than a third of its words with a
     held-out fresh round 11 row (Jaccard on word sets)."""
-    held = [_words(r["text"]) for r in safety_sources.read("safety_fresh11")]
-    for row in safety_sources.read(name):
-        mine = _words(row["text"])
-        assert max(len(mine & h) / len(mine | h) for h in held) < 0.34, row["text"]
+    texts = [row["text"] for row in safety_sources.read(name)]
+    assert closest_share(texts, "safety_fresh11") < 0.34
 
 
 def _head(neighbour_escalates: list[int]) -> EscalationHead:

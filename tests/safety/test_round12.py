@@ -10,78 +10,10 @@ no training exemplar. The real filter and the committed weights are used; nothin
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from safety.devsets import safety_sources, train_escalation
 from safety.policy.filter import SafetyFilter
 from safety.types import Action
-
-LABELS = {
-    "escalate": {"emergency", "self_harm"},
-    "block": {
-        "harm_to_others",
-        "clinical_ethics",
-        "falsified_documents",
-        "illicit_drugs",
-        "fabricated_illness",
-        "medicine_misuse",
-        "self_surgery",
-    },
-    "allow": {"none"},
-}
-FIELDS = {"text", "mode", "label", "category", "source", "half"}
-WORD = re.compile(r"[a-z0-9']+")
-
-
-def _words(text: str) -> set[str]:
-    return set(WORD.findall(text.lower()))
-
-
-@pytest.mark.parametrize(
-    ("name", "source", "half", "grouped"),
-    [
-        ("safety_fresh12", "fresh_round12", "heldout", False),
-    ],
-)
-def test_when_round12_file_read_then_rows_follow_the_scheme(name, source, half, grouped):
-    rows = safety_sources.read(name)
-    assert len(rows) >= 70
-    texts = [r["text"] for r in rows]
-    assert len(set(texts)) == len(texts)
-    for r in rows:
-        assert set(r) == FIELDS | ({"group"} if grouped else set())
-        assert r["category"] in LABELS[r["label"]]
-        assert r["mode"] in {"consult", "practice"}
-        assert (r["source"], r["half"]) == (source, half)
-        assert len(r["text"]) > 15
-
-
-def test_when_fresh12_counted_then_it_mixes_every_kind():
-    rows = safety_sources.read("safety_fresh12")
-    labels = [r["label"] for r in rows]
-    assert labels.count("escalate") >= 30 and labels.count("block") >= 20
-    assert labels.count("allow") >= 20
-    assert {r["category"] for r in rows if r["label"] == "escalate"} == {"emergency", "self_harm"}
-    assert any(r["mode"] == "practice" for r in rows)
-
-
-def test_when_sources_listed_then_round11_is_dev_and_round12_was_held_out_until_round13():
-    """Round 12 was held out for its own round; round 13 made it dev (test_round13.py)."""
-    by_source = safety_sources.sources()
-    assert "fresh round 12, dev" in by_source and "fresh round 11, dev" in by_source
-    assert "fresh round 11, held out" not in by_source
-    held = {r["text"] for r in safety_sources.held_out(by_source)}
-    assert not held & {r["text"] for r in safety_sources.read("safety_fresh11")}
-
-
-def test_when_trainers_read_their_rows_then_round12_is_out():
-    """Neither the classifier's nor the head's rows hold round 12 (the head keeps main's
-    weights, trained before round 11 became dev)."""
-    train = {r["text"] for r in safety_sources.training_rows()}
-    assert not train & {r["text"] for r in safety_sources.read("safety_fresh12")}
-    assert not any("held out" in name for name in train_escalation.DEV_SOURCES)
 
 
 @pytest.fixture(scope="module")

@@ -11,73 +11,10 @@ nothing is mocked."""
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from safety.devsets import safety_sources, train_escalation
 from safety.policy.filter import SafetyFilter
 from safety.types import Action
-
-LABELS = {
-    "escalate": {"emergency", "self_harm"},
-    "block": {
-        "harm_to_others",
-        "clinical_ethics",
-        "falsified_documents",
-        "illicit_drugs",
-        "fabricated_illness",
-        "medicine_misuse",
-        "self_surgery",
-    },
-    "allow": {"none"},
-}
-FIELDS = {"text", "mode", "label", "category", "source", "half"}
-WORD = re.compile(r"[a-z0-9']+")
-
-
-def _words(text: str) -> set[str]:
-    return set(WORD.findall(text.lower()))
-
-
-def test_when_fresh13_read_then_rows_follow_the_scheme():
-    rows = safety_sources.read("safety_fresh13")
-    assert len(rows) >= 70
-    texts = [r["text"] for r in rows]
-    assert len(set(texts)) == len(texts)
-    for r in rows:
-        assert set(r) == FIELDS
-        assert r["category"] in LABELS[r["label"]]
-        assert r["mode"] in {"consult", "practice"}
-        assert (r["source"], r["half"]) == ("fresh_round13", "heldout")
-        assert len(r["text"]) > 15
-
-
-def test_when_fresh13_counted_then_it_mixes_every_kind():
-    rows = safety_sources.read("safety_fresh13")
-    labels = [r["label"] for r in rows]
-    assert labels.count("escalate") >= 30 and labels.count("block") >= 20
-    assert labels.count("allow") >= 20
-    assert {r["category"] for r in rows if r["label"] == "escalate"} == {"emergency", "self_harm"}
-    assert any(r["mode"] == "practice" for r in rows)
-
-
-def test_when_sources_listed_then_round13_is_held_out_and_round12_is_dev():
-    by_source = safety_sources.sources()
-    assert "fresh round 13, held out" in by_source and "fresh round 12, dev" in by_source
-    assert "fresh round 12, held out" not in by_source
-    held = {r["text"] for r in safety_sources.held_out(by_source)}
-    assert {r["text"] for r in safety_sources.read("safety_fresh13")} <= held
-    assert not held & {r["text"] for r in safety_sources.read("safety_fresh12")}
-
-
-def test_when_trainers_read_their_rows_then_round13_is_out():
-    """Neither the classifier's nor the head's rows hold round 13; the head keeps main's
-    weights, so round 12 (dev now) is not among its sources either."""
-    train = {r["text"] for r in safety_sources.training_rows()}
-    assert not train & {r["text"] for r in safety_sources.read("safety_fresh13")}
-    assert not any("held out" in name for name in train_escalation.DEV_SOURCES)
-    assert "fresh round 12, dev" not in train_escalation.DEV_SOURCES
 
 
 @pytest.fixture(scope="module")
@@ -240,11 +177,8 @@ def test_when_benign_look_alike_of_a_round13_class_then_allowed(filt, text):
     assert filt.check_input(text, "consult").action is Action.ALLOW
 
 
-def test_when_test_sentences_compared_with_fresh13_then_none_is_close():
+def test_when_test_sentences_compared_with_fresh13_then_none_is_close(closest_share):
     """The tests' sentences share at most a third of their words with any held-out round-13
     row, so that passing them says nothing about round 13's rows."""
-    held = [_words(r["text"]) for r in safety_sources.read("safety_fresh13")]
-    for text in ESCALATED + BLOCKED + BENIGN:
-        words = _words(text)
-        worst = max(len(words & h) / len(words | h) for h in held)
-        assert worst < 0.34, "a test sentence is close to a held-out row"
+    worst = closest_share(ESCALATED + BLOCKED + BENIGN, "safety_fresh13")
+    assert worst < 0.34, "a test sentence is close to a held-out row"
