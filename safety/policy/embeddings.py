@@ -6,9 +6,9 @@ package's local files (`local_files_only`), so nothing is ever downloaded and no
 variable needs setting.
 
 A safety check embeds one message at a time; that forward pass runs on ONNX Runtime when it is
-installed (`embed_onnx`: the same numbers within 2e-7, half the time on the CPUs measured), else
-on torch. MedChat passes its `MEDCHAT_SAFETY_EMBED_ENGINE` and cache directory in through
-`configure` (`safety` reads no environment).
+installed (`embed_onnx`: the same numbers within 2e-7, about half the time on the AVX2-only CPU
+measured), else on torch. MedChat passes its `MEDCHAT_SAFETY_EMBED_ENGINE` and cache directory
+in through `configure` (`safety` reads no environment).
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from typing import Any
 
 import numpy as np
 import structlog
+
+from safety.errors import SafetyError
 
 log = structlog.get_logger(component="safety.embeddings")
 
@@ -79,10 +81,11 @@ def configure(engine: str = "auto", cache_dir: Path | None = None) -> None:
     installed and the export works, else torch). Call before the first check."""
     if engine not in ENGINES:
         raise ValueError(f"safety embedding engine {engine!r}: expected one of {ENGINES}")
-    _settings["engine"] = engine
-    if cache_dir is not None:
-        _settings["cache_dir"] = Path(cache_dir).expanduser()
-    _onnx.cache_clear()
+    with _lock:
+        _settings["engine"] = engine
+        if cache_dir is not None:
+            _settings["cache_dir"] = Path(cache_dir).expanduser()
+        _onnx.cache_clear()
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +100,7 @@ def _onnx():
         return embed_onnx.load(_model(), _settings["cache_dir"], MAX_TOKENS)
     except Exception as exc:  # an optional speed-up: a missing package or failed export
         if engine == "onnx":
-            raise RuntimeError(
+            raise SafetyError(
                 f"the ONNX safety embedding could not load ({type(exc).__name__}: {exc}); "
                 "set MEDCHAT_SAFETY_EMBED_ENGINE=torch"
             ) from exc

@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from safety.errors import SafetyError
 from safety.policy import embed_onnx, embeddings
 from tests.safety.test_check_latency import SENTENCES, _encode
 
@@ -56,7 +57,7 @@ def test_when_onnx_is_required_and_cannot_load_then_a_clear_error(engine, tmp_pa
     blocker = tmp_path / "not-a-dir"
     blocker.write_text("x")
     engine("onnx", blocker)
-    with pytest.raises(RuntimeError, match="MEDCHAT_SAFETY_EMBED_ENGINE=torch"):
+    with pytest.raises(SafetyError, match="MEDCHAT_SAFETY_EMBED_ENGINE=torch"):
         embeddings.embed(["hello"])
 
 
