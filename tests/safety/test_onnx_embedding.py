@@ -10,7 +10,8 @@ import pytest
 
 from safety.errors import SafetyError
 from safety.policy import embed_onnx, embeddings
-from tests.safety.test_check_latency import SENTENCES, _encode
+from tests.safety.embedding_cases import SENTENCES
+from tests.safety.embedding_cases import encode_long_way as _encode
 
 
 @pytest.fixture
