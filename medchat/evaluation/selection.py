@@ -38,6 +38,7 @@ PROBE_FILES = (
     "selection_psy.jsonl",
     "selection_fresh5.jsonl",
     "selection_fresh6.jsonl",
+    "selection_fresh7.jsonl",
 )
 """The bundled probe sets: the first written with the selector (two question banks); the second
 (`source` fresh_2611, 4 probes per persona, 2 of them absent-symptom questions) written later by
@@ -58,7 +59,12 @@ read on 2026-12-07 (night) for the classes of `medchat.clinical.mismatch`, so it
 like the others; the eighth (`source` fresh_0712b, the same shape, 139 of its 228 absent
 questions sharing a body part, word or theme with a fact) written blind the same night from the
 persona files alone, measured on selection twice (before and after the mismatch classes, in
-aggregate) and not read; 63 of its free-text topics were mapped to `systems_review` so it loads."""
+aggregate) and its first live look's absent-question answers were read on 2026-12-07 (late
+night), so it is a dev set now; 63 of its free-text topics were mapped to `systems_review` so it
+loads; the ninth (`source` fresh_0712c, 5 per persona: 2 present and 3 absent questions, 125 of
+the 228 absent ones judged hard) written blind from the persona files alone on 2026-12-07 (late
+night), in the fact categories so nothing was mapped, and measured before and after the changes
+it was kept from."""
 
 
 def probe_paths() -> list[Path]:

@@ -32,7 +32,7 @@ def test_when_probes_are_loaded_then_all_76_personas_are_covered(probes):
     assert {p.persona_id for p in probes} == ids
 
 
-def test_when_probes_are_loaded_then_every_style_and_all_nine_sources_appear(probes):
+def test_when_probes_are_loaded_then_every_style_and_all_ten_sources_appear(probes):
     assert {p.style for p in probes} == set(selection.STYLES)
     assert {p.source for p in probes} == {
         "uk_clinical",
@@ -44,21 +44,23 @@ def test_when_probes_are_loaded_then_every_style_and_all_nine_sources_appear(pro
         "psy_0612",
         "fresh_0712",
         "fresh_0712b",
+        "fresh_0712c",
     }
 
 
 @pytest.mark.parametrize(
-    ("source", "absent"),
+    ("source", "count", "absent"),
     [
-        ("fresh_2611", 2),
-        ("fresh_2511", 3),
-        ("fresh_0512", 3),
-        ("fresh_0712", 3),
-        ("fresh_0712b", 3),
+        ("fresh_2611", 4, 2),
+        ("fresh_2511", 4, 3),
+        ("fresh_0512", 4, 3),
+        ("fresh_0712", 4, 3),
+        ("fresh_0712b", 4, 3),
+        ("fresh_0712c", 5, 3),
     ],
 )
 def test_when_a_fresh_set_is_loaded_then_each_persona_has_its_absent_symptom_questions(
-    probes, source, absent
+    probes, source, count, absent
 ):
     per_persona: dict[str, list[Probe]] = defaultdict(list)
     for probe in probes:
@@ -67,7 +69,7 @@ def test_when_a_fresh_set_is_loaded_then_each_persona_has_its_absent_symptom_que
     assert len(per_persona) == 76
     for persona_id, rows in per_persona.items():
         negatives = [p for p in rows if p.style == "negative"]
-        assert len(rows) == 4 and len(negatives) == absent, persona_id
+        assert len(rows) == count and len(negatives) == absent, persona_id
 
 
 def test_when_probes_are_loaded_then_each_category_has_three_phrasings_per_source(probes):
