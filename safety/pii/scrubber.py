@@ -145,6 +145,12 @@ class Scrubber:
         span = text[start:end]
         if ner and etype == "PERSON" and _clinical_place(text, start, end):
             return True
+        # nor is any person or place right after a continental condition label, whichever
+        # recognizer found it ("..., V.a. X-Y" closing a referral looks like a signature)
+        if etype in ("PERSON", "LOCATION") and _CONDITION_BEFORE.search(
+            text[max(0, start - 24) : start]
+        ):
+            return True
         # a sign's possessive before its result is no place either ("Rosenbach's negative")
         if ner and etype == "LOCATION" and _POSSESSIVE_RESULT.match(text, end):
             return True

@@ -58,8 +58,11 @@ _INFUSION = re.compile(
     r"\d+(?:\.\d+)?\s*(?i:ml|mls|mL)\s*(?:/|per\s+)\s*(?i:hr|h|hour)\b)"
 )
 # Head nouns after which a lower-case word names a condition, not a person or place.
+# (one or two such words: "sickle cell trait" is kept whole, or the model's span is split round
+# the kept part and its ends are still taken for places)
 _LOWER_EPONYM = re.compile(
-    r"(?<![\w'’-])([a-zà-ÿ][a-zà-ÿ-]{2,})\s+(?:disease|syndrome|sarcoma|trait)\b"
+    r"(?<![\w'’-])((?:[a-zà-ÿ][a-zà-ÿ-]{2,}\s+)?[a-zà-ÿ][a-zà-ÿ-]{2,})\s+"
+    r"(?:disease|syndrome|sarcoma|trait)\b"
 )
 
 
@@ -107,5 +110,9 @@ def clinical_shapes(text: str) -> list[tuple[int, int]]:
     rate, and a lower-case word before a condition's head noun that is no known given name."""
     spans = [m.span() for m in _DEVICE_BRAND.finditer(text)]
     spans += [m.span(1) for m in _INFUSION.finditer(text) if not _a_name(m.group(1))]
-    spans += [m.span(1) for m in _LOWER_EPONYM.finditer(text) if m.group(1) not in given_names()]
+    spans += [
+        m.span()
+        for m in _LOWER_EPONYM.finditer(text)
+        if not any(w in given_names() for w in m.group(1).split())
+    ]
     return spans
