@@ -188,7 +188,7 @@ NUMERIC_DATE = (
     rf"\b(?:[12]\d|3[01]|0?[1-9])\.\s?(?i:mai)\s+{YEAR}(?!\d)|"
     # sixteenth round, from fresh15 and hand-written 13: the Lithuanian "2007 m. lapkričio 25 d."
     # and Latvian "1995. gada 24. jūlijā" (the year first), a lower-case Roman month between
-    # slashes ("8/vi/1935", "3/iv/61"), and a two-digit year after an apostrophe ("12-11-'48")
+    # slashes ("8/vi/1935", "5/ix/58"), and a two-digit year after an apostrophe ("3-4-'52")
     rf"\b{YEAR}\s?m\.\s+(?i:{_LITHUANIAN})\s+(?:[12]\d|3[01]|0?[1-9])(?:\s?d\.)?(?!\d)|"
     rf"\b{YEAR}\.\s+(?i:gada)\s+(?:[12]\d|3[01]|0?[1-9])\.\s+(?i:{_NORTH_EAST})|"
     rf"\b(?:0?[1-9]|[12]\d|3[01])/(?i:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)/(?:{YEAR}|\d{{2}})"
@@ -223,7 +223,7 @@ DATE_ANY = rf"(?:(?:{WEEKDAY})?(?:{FULL_DATE}|{DAY_MONTH}|{MONTH_DAY})|{MONTH_YE
 # A weekday and an ordinal day with no month ("fri 9th", "Tuesday the 14th").
 WEEKDAY_ORDINAL = (
     rf"(?:{WEEKDAY}(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?![{LOW}\d])|"
-    # a French, German or Dutch weekday before the bare day's number ("le jeudi 18 pour",
+    # a French, German or Dutch weekday before the bare day's number ("le vendredi 9 pour",
     # "Dienstag 4"; sixteenth round, from hand-written 13): the day is written without a suffix
     rf"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|"
     rf"donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"

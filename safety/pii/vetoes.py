@@ -12,7 +12,7 @@ Sixteenth round, from the clinical spans fresh15 and hand-written 13 lost:
   word says a medicine, whatever the brand before it;
 - a fluid or drug given at an infusion rate ("<brand> running at 125 ml/hr");
 - a condition typed in lower case before a head noun without the possessive ("kimura disease",
-  "sickle cell trait"): the capitalised and possessive forms were already kept.
+  "thalassaemia minor trait"): the capitalised and possessive forms were already kept.
 
 Each is a shape no name or town takes; the name lists keep the exceptions.
 """
@@ -58,8 +58,8 @@ _INFUSION = re.compile(
     r"\d+(?:\.\d+)?\s*(?i:ml|mls|mL)\s*(?:/|per\s+)\s*(?i:hr|h|hour)\b)"
 )
 # Head nouns after which a lower-case word names a condition, not a person or place.
-# (one or two such words: "sickle cell trait" is kept whole, or the model's span is split round
-# the kept part and its ends are still taken for places)
+# (one or two such words: "thalassaemia minor trait" is kept whole, or the model's span is split
+# round the kept part and its ends are still taken for places)
 _LOWER_EPONYM = re.compile(
     r"(?<![\w'’-])((?:[a-zà-ÿ][a-zà-ÿ-]{2,}\s+)?[a-zà-ÿ][a-zà-ÿ-]{2,})\s+"
     r"(?:disease|syndrome|sarcoma|trait)\b"
