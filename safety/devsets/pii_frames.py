@@ -766,3 +766,92 @@ FRESH15_EPONYMS: tuple[str, ...] = (
     "Kallmann syndrome",
     "Kaposi sarcoma",
 )
+
+# fresh16 (written on 2026-12-07, night, before the sixteenth round): 30 document types no earlier
+# set has (a bay handover sheet, a voicemail transcript, a carer's parking permit, a school nurse
+# note, an interpreter booking, a home oxygen order, a delivery manifest, a German practice
+# registration, a French certificate, a Dutch repeat-prescription request, an Irish medical card
+# application, a death certificate draft, a gym waiver, a complaint letter, a safeguarding
+# referral, a next-of-kin form, an ambulance handover...).
+FRESH16_FRAMES: tuple[str, ...] = (
+    "Bay 4 bed 2 | {name} | {dob} | {epo} | for {drug} {dose}",
+    "voicemail transcript: hi um it's {first} {last} calling about my mum's {drug}, "
+    "ring me back on {phone}",
+    "Carer parking permit: {name}, vehicle kept at {street}, {postcode}, valid to {date}",
+    "School nurse note - {first} ({dob}) had {clin} at PE on {date}, mum informed",
+    "Interpreter booked for {name} on {date} at 10:20, Azerbaijani, clinic room 3",
+    "Home oxygen order form: {name}, {address}, {clin}, supplier to phone {phone}",
+    "DELIVERY | {last} {first} | {street} | {postcode} | {drug} x56",
+    "Anmeldung Hausarztpraxis: {name}, geboren am {dob}, {street}, {postcode} {city}, Tel. {phone}",
+    "Certificat médical : je soussigné certifie avoir examiné {name} le {date}, atteint de {epo}.",
+    "Herhaalrecept aanvraag: {name}, geb. {dob}, {drug} {dose}, ophalen in {city}",
+    "Medical card application - applicant {first} {last}, {address}, date of application {date}",
+    "Death certificate draft: {name}, born {dob}, died {date}, 1a {epo}",
+    "gym waiver signed by {first} {last} dob {dob}, declares {clin}",
+    "I am writing on behalf of my father {name} of {address} about his care on {date}.",
+    "Safeguarding referral: child {first} {last}, dob {dob}, lives at {street}, {city}",
+    "Occ health review for {name}, {epo}, next review {date}, no restrictions",
+    "Portal message from {name}: new number {phone}, we moved to {address}",
+    "repeat bloods for {first} {last} on {date} - {clin} - fasting please",
+    "Home visits today: 1) {name}, {street}, {postcode} - {epo}",
+    "Next of kin: {first} {last} (daughter), {phone}, {street}, {city}",
+    "Hearing aid fitting on {date} for {name} (born {dob}), bring the {drug} list",
+    "dear dr, i saw {name} in eye clinic today, {clin}, on {drug} {dose}",
+    "yoga sign-up: {first} {last} / {phone} / {clin}",
+    "Vaccination card: {name}, {dob}, MMR dose 2 given {date}",
+    "Ambulance handover: {first} {last}, approx dob {dob}, found at {street}, {city}, hx {epo}",
+    "funeral director asked for the GP letter for {name}, date of death {date}",
+    "SMS: {first}, your {drug} review is on {date} at the {city} health centre. "
+    "Reply STOP to opt out",
+    "Key safe code request for {name}, {street}, {postcode} {city}, carers from {date}",
+    "Pharmacist note: {last}, {first} - {drug} {dose} started, {clin}, counselled",
+    "Bereavement support group list: {name} ({city}), {first} {last} ({phone})",
+)
+
+# Clinical content for fresh16 only (checked with `value_overlap` against every earlier set).
+FRESH16_DRUGS: tuple[str, ...] = (
+    "Trelegy Ellipta",
+    "sacubitril",
+    "Utrogestan",
+    "Tegretol Retard",
+    "Dymista",
+    "Fultium-D3",
+    "Vagifem",
+    "Prolia",
+    "Xaggitin",
+    "Ozurdex",
+    "ranolazine",
+    "empagliflozin",
+)
+FRESH16_DOSES: tuple[str, ...] = (
+    "250 mg tds",
+    "5 mg mane",
+    "1 puff bd",
+    "40 mg od",
+    "62.5 mcg",
+    "3 drops qds",
+    "120 mg nocte",
+)
+FRESH16_CLINICAL_LOOKALIKES: tuple[str, ...] = (
+    "NEWS2 score 6",
+    "SpO2 89%",
+    "MUST score 2",
+    "Rockall 5",
+    "Epworth 17",
+    "peak flow 210",
+    "CHA2DS2-VASc 4",
+    "HAS-BLED 3",
+)
+FRESH16_EPONYMS: tuple[str, ...] = (
+    "Sjögren's syndrome",
+    "Takayasu arteritis",
+    "Ménière's disease",
+    "Hashimoto's thyroiditis",
+    "Bornholm disease",
+    "Peutz-Jeghers",
+    "Lesch-Nyhan",
+    "Budd-Chiari",
+    "Fanconi anaemia",
+    "Dressler syndrome",
+    "Waldenström macroglobulinaemia",
+)

@@ -51,8 +51,12 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   round, then read in the fifteenth; `pii_locales_fresh15.jsonl` (FRESH15_FRAMES, seed 1318,
   written on 2026-12-07 (evening) before the fifteenth round, eleven locales with no_NO, lt_LT,
   lv_LV, sl_SI and et_EE names living in the issue's countries, phones from the address's own
-  country, clinical lists of its own and the further date shapes of FRESH15_DATE_FORMATS) is
-  held out, rows unread.
+  country, clinical lists of its own and the further date shapes of FRESH15_DATE_FORMATS) was
+  measured once before and once after that round, then read in the sixteenth;
+  `pii_locales_fresh16.jsonl` (FRESH16_FRAMES, seed 1319, written on 2026-12-07 (night) before
+  the sixteenth round, eleven locales with az_AZ, is_IS, id_ID, tw_GH and zu_ZA names living in
+  the issue's countries and the UK, phones from the address's own country, clinical lists of its
+  own and the further date shapes of FRESH16_DATE_FORMATS) is held out, rows unread.
 - Hand-written: `pii_handwritten.txt`, marked up as [[TYPE:value]] and {{clinical}}, written
   before the recognizers were changed; parsed into `pii_handwritten.jsonl`. A second set,
   `pii_handwritten2.txt` (2026-12-05, before the fourth round), gives `pii_handwritten2.jsonl`;
@@ -70,8 +74,9 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   `pii_handwritten11.txt` (2026-12-07, before the thirteenth round; read in the fourteenth), gives
   `pii_handwritten11.jsonl`; a twelfth, `pii_handwritten12.txt` (2026-12-07 evening, before the
   fourteenth round; read in the fifteenth), gives `pii_handwritten12.jsonl`; a thirteenth,
-  `pii_handwritten13.txt` (2026-12-07 evening, before the fifteenth round, held out, rows
-  unread), gives `pii_handwritten13.jsonl`.
+  `pii_handwritten13.txt` (2026-12-07 evening, before the fifteenth round; read in the
+  sixteenth), gives `pii_handwritten13.jsonl`; a fourteenth, `pii_handwritten14.txt` (2026-12-07
+  night, before the sixteenth round, held out, rows unread), gives `pii_handwritten14.jsonl`.
 """
 
 from __future__ import annotations
@@ -91,8 +96,8 @@ from safety.devsets import pii_frames as F
 HERE = Path(__file__).parent
 LOCALES = ("fr_FR", "de_DE", "nl_NL", "en_IE", "ga_IE", "en_GB")
 PER_FRAME_LOCALE = 2
-# pii_handwritten.txt, pii_handwritten2.txt ... pii_handwritten13.txt
-HANDWRITTEN_SETS = 13
+# pii_handwritten.txt, pii_handwritten2.txt ... pii_handwritten14.txt
+HANDWRITTEN_SETS = 14
 SEEDS = {
     "dev": 1301,
     "test": 1302,
@@ -111,6 +116,7 @@ SEEDS = {
     "fresh13": 1316,
     "fresh14": 1317,
     "fresh15": 1318,
+    "fresh16": 1319,
 }
 # fresh8 adds two locales (en_US and de_AT); the older sets keep LOCALES, so their golden files do
 # not change.
@@ -126,6 +132,7 @@ LOCALES_BY_SPLIT = {
     "fresh13": (*LOCALES, "da_DK", "cs_CZ", "hu_HU", "ro_RO", "tr_TR"),
     "fresh14": (*LOCALES, "sk_SK", "sv_SE", "fi_FI", "hr_HR", "en_IN"),
     "fresh15": (*LOCALES, "no_NO", "lt_LT", "lv_LV", "sl_SI", "et_EE"),
+    "fresh16": (*LOCALES, "az_AZ", "is_IS", "id_ID", "tw_GH", "zu_ZA"),
 }
 # fresh11 adds Italian and Spanish names (it_IT, es_ES) in English text: the recognizers claim no
 # Italian or Spanish addresses, so those rows take their street, postcode, town and phone from
@@ -159,6 +166,13 @@ HOME_LOCALE = {
     "lv_LV": "nl_NL",
     "sl_SI": "fr_FR",
     "et_EE": "en_IE",
+    # fresh16: Azerbaijani, Icelandic, Indonesian, Twi and Zulu names of people living in the
+    # issue's countries and the UK.
+    "az_AZ": "de_DE",
+    "is_IS": "en_IE",
+    "id_ID": "nl_NL",
+    "tw_GH": "en_GB",
+    "zu_ZA": "fr_FR",
 }
 # Phones come from en_IE for the continental homes, except in these splits, where a French, German
 # or Dutch home gives its own country's number ("+33 (0)5 64 09 13 90", "(02199) 35181").
@@ -166,6 +180,7 @@ OWN_PHONE_BY_SPLIT = {
     "fresh13": ("fr_FR", "de_DE", "nl_NL"),
     "fresh14": ("fr_FR", "de_DE", "nl_NL"),
     "fresh15": ("fr_FR", "de_DE", "nl_NL"),
+    "fresh16": ("fr_FR", "de_DE", "nl_NL"),
 }
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
@@ -202,6 +217,12 @@ CLINICAL_BY_SPLIT = {
         "dose": F.FRESH15_DOSES,
         "clin": F.FRESH15_CLINICAL_LOOKALIKES,
         "epo": F.FRESH15_EPONYMS,
+    },
+    "fresh16": {
+        "drug": F.FRESH16_DRUGS,
+        "dose": F.FRESH16_DOSES,
+        "clin": F.FRESH16_CLINICAL_LOOKALIKES,
+        "epo": F.FRESH16_EPONYMS,
     },
 }
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -515,6 +536,40 @@ FRESH15_DATE_FORMATS = (
 )
 
 
+_ICELANDIC_MONTHS = ["janúar", "febrúar", "mars", "apríl", "maí", "júní"]
+_ICELANDIC_MONTHS += ["júlí", "ágúst", "september", "október", "nóvember", "desember"]
+_INDONESIAN_MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni"]
+_INDONESIAN_MONTHS += ["Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+_INDONESIAN_DAYS = ["Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"]
+_AZERBAIJANI_MONTHS = ["yanvar", "fevral", "mart", "aprel", "may", "iyun"]
+_AZERBAIJANI_MONTHS += ["iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"]
+_ZULU_MONTHS = ["uMasingana", "uNhlolanja", "uNdasa", "uMbasa", "uNhlaba", "uNhlangulana"]
+_ZULU_MONTHS += ["uNtulikazi", "uNcwaba", "uMandulo", "uMfumfu", "uLwezi", "uZibandlela"]
+# Further shapes for fresh16 only: Icelandic ("2. febrúar 1949"), Indonesian with its weekday
+# ("Rabu, 2 Februari 1949"), Azerbaijani ("2 fevral 1949") and Zulu ("2 uNhlolanja 1949") month
+# names, a short month first with a comma before an apostrophe year, a short month first with an
+# ordinal and a comma, a date with its weekday in brackets after it, a timestamp, the Chinese and
+# Japanese "1949年2月2日", an ordinal between hyphens with a two-digit year, and a weekday with
+# "the" and "of". Icelandic months share their spelling with the Norwegian ones in March and
+# September to December, and "May 1st, 1900" is an older shape; no other day from 1900 to 2025
+# coincides.
+FRESH16_DATE_FORMATS = (
+    lambda d: f"{d.day}. {_ICELANDIC_MONTHS[d.month - 1]} {d.year}",
+    lambda d: (
+        f"{_INDONESIAN_DAYS[d.weekday()]}, {d.day} {_INDONESIAN_MONTHS[d.month - 1]} {d.year}"
+    ),
+    lambda d: f"{d.day} {_AZERBAIJANI_MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.day} {_ZULU_MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.strftime('%b')} {d.day}, '{d.strftime('%y')}",
+    lambda d: f"{d.strftime('%b')} {_ordinal(d.day)}, {d.year}",
+    lambda d: f"{d.day} {d.strftime('%b %Y')} ({d.strftime('%a')})",
+    lambda d: f"{d.isoformat()} 00:00",
+    lambda d: f"{d.year}年{d.month}月{d.day}日",
+    lambda d: f"{_ordinal(d.day)}-{d.strftime('%b')}-{d.strftime('%y')}",
+    lambda d: f"{d.strftime('%A')} the {_ordinal(d.day)} of {d.strftime('%B')}",
+)
+
+
 def _accumulated(base: tuple, added: tuple[tuple[str, tuple], ...]) -> dict[str, tuple]:
     """Each split's date shapes: the base, and every shape added up to and including its own
     (a fresh set renders every earlier shape and its new ones)."""
@@ -538,6 +593,7 @@ FORMATS_BY_SPLIT = _accumulated(
         ("fresh13", FRESH13_DATE_FORMATS),
         ("fresh14", FRESH14_DATE_FORMATS),
         ("fresh15", FRESH15_DATE_FORMATS),
+        ("fresh16", FRESH16_DATE_FORMATS),
     ),
 )
 
@@ -657,6 +713,7 @@ def build_locales(split: str) -> list[dict]:
         "fresh13": F.FRESH13_FRAMES,
         "fresh14": F.FRESH14_FRAMES,
         "fresh15": F.FRESH15_FRAMES,
+        "fresh16": F.FRESH16_FRAMES,
     }[split]
     formats = FORMATS_BY_SPLIT.get(split, DATE_FORMATS)
     locales = LOCALES_BY_SPLIT.get(split, LOCALES)

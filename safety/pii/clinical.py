@@ -54,7 +54,9 @@ PROTECTED_PATTERNS: tuple[str, ...] = (
     rf"\b[a-z]+(?:'s|’s)\s+(?i:{_EPONYM_HEAD})\b",
     # durations and ages up to 89 ("three days", "67 years old", "aged 45", "a 3-year-old");
     # after "the", "twenty-second" is a day of the month ("Sent: the twenty-second")
-    rf"(?i:(?<!the\s)\b{_NUM}(?:[- ]and[- ]a[- ]half)?[- ]{_UNIT_TIME}(?:[- ]old)?(?:\s+ago)?\b)",
+    # (not a day of the month written in words: "twenty-second of June"; sixteenth round)
+    rf"(?i:(?<!the\s)\b{_NUM}(?:[- ]and[- ]a[- ]half)?[- ]{_UNIT_TIME}(?:[- ]old)?(?:\s+ago)?\b"
+    r"(?!\s+of\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)))",
     rf"(?i:\b(?:[1-8]?\d|{_WORD_NUM})[- ](?:years?|yrs?)[- ]old\b)",
     r"(?i:\b(?:aged|age)\s+[1-8]?\d\b)",
     r"(?i:\b[1-8]?\d\s*(?:yo|y/o|yrs)\b)",
@@ -208,7 +210,11 @@ _CLINICAL_ENDING = re.compile(
 _CONTINENTAL_CLINICAL = re.compile(
     r"(?:funktion|entz[üu]ndung|insuffizienz|erkrankung|krankheit|infarkt|embolie|st[öo]rung|"
     r"schmerzen|beschwerden|blutung|thrombose|verletzung|ontsteking|ziekte|klachten|onderzoek|"
-    r"bloeding|fibrilleren)$|^(?:infarctus|insuffisance|diab[èe]te|angine|bronchite|grippe|"
+    r"bloeding|fibrilleren|"
+    # a fever, a rash, a cough or an infection as a German compound's head ("Scharlachfieber";
+    # sixteenth round: hand-written 13 lost a German rash word). Not its "-rose" ending: German
+    # given names end so too ("Heiderose", "Annerose")
+    r"fieber|ausschlag|husten|infekt)$|^(?:infarctus|insuffisance|diab[èe]te|angine|bronchite|grippe|"
     r"asthme|fracture|cancer|avc)$"
 )
 # Adjective endings ("atopic", "bacterial", "ankylosing") that count only beside a clinical word.

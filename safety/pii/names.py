@@ -79,6 +79,10 @@ _COMMON = """
     pls plz come card donor reply rsvp
     apotheek apotheke apotheker pharmacie lieferschein feuille soins assuré assurée infirmière
     infirmier huisbezoek nails chart stuck
+    allergy band reason recovering check matin soir krankenhaus verwijsbrief fysiotherapie
+    contact impfung grippeimpfung rücken bauch kopf knie hals schulter nacken hüfte bein
+    montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
+    vendredi samedi dimanche maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 

@@ -138,7 +138,9 @@ class RoleLabelNameRecognizer(StrictCuedNameRecognizer):
     PATTERNS = (
         (rf"\b{_ROLE}\s*:\s*(?P<v>{_NAME}){_CLOSES}", 0.85),
         (
-            rf"(?i:\b(?:applicant|deceased|donor|visitor|claimant|pt|holder|cardholder))\s+"
+            # ("participant", "borrower", "issued to"; sixteenth round, from fresh15)
+            rf"(?i:\b(?:applicant|deceased|donor|visitor|claimant|pt|holder|cardholder|"
+            rf"participant|borrower|issued\s+to))\s+"
             rf"(?P<v>{_NAME}){_CLOSES}",
             0.8,
         ),

@@ -78,6 +78,15 @@ DOB_CUE = (
 
 # English month names and abbreviations, and the French, German and Dutch month names that
 # differ from them ("12 avril 1980", "3. März", "5 mei").
+_NORTH_EAST = (
+    r"desember|jaanuar|veebruar|m[äa]rts|aprill|juuni|juuli|oktoober|detsember|"
+    r"janv[āa]r[īi]|febru[āa]r[īi]|mart[āa]|apr[īi]l[īi]|maij[āa]|j[ūu]nij[āa]|j[ūu]lij[āa]|"
+    r"august[āa]|septembr[īi]|oktobr[īi]|novembr[īi]|decembr[īi]"
+)
+_LITHUANIAN = (
+    r"sausio|vasario|kovo|baland[žz]io|gegu[žz][ėe]s|bir[žz]elio|liepos|rugpj[ūu][čc]io|"
+    r"rugs[ėe]jo|spalio|lapkri[čc]io|gruod[žz]io"
+)
 MONTH = (
     r"(?i:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
     r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?|"
@@ -102,13 +111,19 @@ MONTH = (
     r"janu[áa]ra|febru[áa]ra|apr[íi]la|m[áa]ja|j[úu]na|j[úu]la|augusta|septembra|okt[óo]bra|"
     r"novembra|decembra|tammikuuta|helmikuuta|maaliskuuta|huhtikuuta|toukokuuta|kes[äa]kuuta|"
     r"hein[äa]kuuta|elokuuta|syyskuuta|lokakuuta|marraskuuta|joulukuuta|sije[čc]nja|velja[čc]e|"
-    r"o[žz]ujka|travnja|svibnja|lipnja|srpnja|kolovoza|rujna|studenoga|prosinca)\.?"
+    r"o[žz]ujka|travnja|svibnja|lipnja|srpnja|kolovoza|rujna|studenoga|prosinca|"
+    # Norwegian, Estonian and Latvian month names that differ from the others ("11. desember
+    # 2021", "13. juuni 2020", "24. jūlijā"; sixteenth round, from fresh15)
+    rf"{_NORTH_EAST}|"
+    # Lithuanian month names (genitive, before the day: "2007 m. lapkričio 25 d.")
+    rf"{_LITHUANIAN})\.?"
 )
 # The same names in lower case, which may follow a day's dot as the German ones do.
 _CENTRAL_NORTH_LOWER = (
     r"(?:janu[áa]ra|febru[áa]ra|apr[íi]la|m[áa]ja|j[úu]na|j[úu]la|augusta|septembra|okt[óo]bra|"
     r"novembra|decembra|[a-zäö]+kuuta|sije[čc]nja|velja[čc]e|o[žz]ujka|travnja|svibnja|lipnja|"
-    r"srpnja|kolovoza|rujna|listopada|studenoga|prosinca)\b"
+    r"srpnja|kolovoza|rujna|listopada|studenoga|prosinca|"
+    rf"{_NORTH_EAST})\b"
 )
 # Day numbers, and ordinals written as words ("the twenty-second of May").
 _UNITS = r"first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
@@ -116,7 +131,8 @@ DAY_WORD = (
     rf"(?i:(?:twenty|thirty)[- ](?:{_UNITS})|tenth|eleventh|twelfth|thirteenth|fourteenth|"
     rf"fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|{_UNITS})"
 )
-DAY = r"(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?"
+# (and the French first of the month, "1er mai"; sixteenth round)
+DAY = r"(?:1er|(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)?)"
 # A weekday's name, and a weekday written before a date ("wed 17th june", "Monday, 3 March").
 WEEKDAY_NAME = (
     r"(?i:mon(?:day)?|tue(?:s(?:day)?)?|wed(?:s|nesday)?|thu(?:r(?:s(?:day)?)?)?|fri(?:day)?|"
@@ -149,7 +165,9 @@ NUMERIC_DATE = (
     rf"(?:0?[1-9]|[12]\d|3[01])-(?i:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)-{YEAR}|"
     # the year first before a month's name and the day, with spaces ("2022 may 29", "1949 Feb
     # 2"; thirteenth round)
-    rf"\b{YEAR}\s+{_MONTH_EN}\s+(?:0?[1-9]|[12]\d|3[01])(?![\d{LOW}:])|"
+    # (also before a colon that closes a heading: "Pump download 2021 December 27: ..."; not
+    # before a clock time)
+    rf"\b{YEAR}\s+{_MONTH_EN}\s+(?:0?[1-9]|[12]\d|3[01])(?![\d{LOW}]|:\d)|"
     # the month first with hyphens ("Apr-07-2020", "jan-02-22")
     rf"\b{_MONTH3}-(?:0?[1-9]|[12]\d|3[01])-(?:{YEAR}|\d{{2}})(?![\d-])|"
     # day, month and year run together, as on forms and wristbands ("15oct1982", "02FEB1949")
@@ -167,7 +185,15 @@ NUMERIC_DATE = (
     rf"\b(?:0?[1-9]|[12]\d|3[01])\s(?i:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)\s{YEAR}(?!\d)|"
     rf"(?<![\d/.])\b(?:0[1-9]|1[0-2])/{YEAR}(?![\d/])|"
     # and the German "mai" after a day's dot when a year follows ("29. mai 1971")
-    rf"\b(?:[12]\d|3[01]|0?[1-9])\.\s?(?i:mai)\s+{YEAR}(?!\d)"
+    rf"\b(?:[12]\d|3[01]|0?[1-9])\.\s?(?i:mai)\s+{YEAR}(?!\d)|"
+    # sixteenth round, from fresh15 and hand-written 13: the Lithuanian "2007 m. lapkričio 25 d."
+    # and Latvian "1995. gada 24. jūlijā" (the year first), a lower-case Roman month between
+    # slashes ("8/vi/1935", "5/ix/58"), and a two-digit year after an apostrophe ("3-4-'52")
+    rf"\b{YEAR}\s?m\.\s+(?i:{_LITHUANIAN})\s+(?:[12]\d|3[01]|0?[1-9])(?:\s?d\.)?(?!\d)|"
+    rf"\b{YEAR}\.\s+(?i:gada)\s+(?:[12]\d|3[01]|0?[1-9])\.\s+(?i:{_NORTH_EAST})|"
+    rf"\b(?:0?[1-9]|[12]\d|3[01])/(?i:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)/(?:{YEAR}|\d{{2}})"
+    rf"(?![\d/])|"
+    rf"\b(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.]['’]\d{{2}}(?!\d)"
 )
 # A German month written in lower case after the day's dot ("9. dezember 2021"; twelfth round);
 # "mai" stays out, as the other months do not need it to be told from "2. May I".
@@ -195,7 +221,14 @@ MONTH_YEAR = rf"\b{MONTH},?\s+{YEAR}(?!\d)"
 # (three days), "5/10" (a pain score), "14/15" (GCS).
 DATE_ANY = rf"(?:(?:{WEEKDAY})?(?:{FULL_DATE}|{DAY_MONTH}|{MONTH_DAY})|{MONTH_YEAR})"
 # A weekday and an ordinal day with no month ("fri 9th", "Tuesday the 14th").
-WEEKDAY_ORDINAL = rf"{WEEKDAY}(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?![{LOW}\d])"
+WEEKDAY_ORDINAL = (
+    rf"(?:{WEEKDAY}(?:[12]\d|3[01]|0?[1-9])(?i:st|nd|rd|th)(?![{LOW}\d])|"
+    # a French, German or Dutch weekday before the bare day's number ("le vendredi 9 pour",
+    # "Dienstag 4"; sixteenth round, from hand-written 13): the day is written without a suffix
+    rf"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|"
+    rf"donnerstag|freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|"
+    rf"zondag)\s+(?:[12]\d|3[01]|0?[1-9])(?![{LOW}\d]|[:.,]\d))"
+)
 # A day and a month in figures with no year after a word that introduces a date ("next appt
 # 14/10", "seen on 3/11"); alone they stay ("3/7" three days, "5/10" a score), and the
 # clinical spans ("6/12", "2/52") veto the soft DATE type.
@@ -271,6 +304,9 @@ FR_PHONE = r"(?P<v>0[1-9](?:[\s.-]?\d{2}){4})"
 # Swiss and Belgian numbers grouped 3-3-2-2 or 2-3-2-2 with single spaces ("075 022 44 32",
 # "01 399 07 99"; a Belgian landline has nine digits).
 CH_BE_PHONE = r"(?P<v>0\d{1,2} \d{3} \d{2} \d{2})"
+# German landlines: a 0 and a three- to five-digit area code, bracketed or not, then the number
+# in one group of four to eight digits ("(09399) 44639", "05893 06698").
+DE_PHONE = r"(?P<v>\(0[1-9]\d{2,4}\)[\s/-]?\d{4,8}|0[1-9]\d{2,4}[\s/-]\d{4,8})"
 
 STREET_SUFFIX = (
     r"(?:Street|St|Road|Rd|Avenue|Ave|Lane|Ln|Drive|Dr|Close|Court|Ct|Way|Boulevard|Blvd|Place|"

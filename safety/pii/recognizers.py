@@ -53,6 +53,7 @@ from safety.pii.names_letters import NAMES_LETTERS
 from safety.pii.names_messages import NAMES_MESSAGES
 from safety.pii.names_notes import NAMES_NOTES
 from safety.pii.names_records import NAMES_RECORDS
+from safety.pii.names_requests import NAMES_REQUESTS
 from safety.pii.names_roles import NAMES_ROLES
 from safety.pii.names_schedules import NAMES_SCHEDULES
 from safety.pii.recognizers_intl import (
@@ -143,7 +144,12 @@ class PhoneRecognizer(RegexRecognizer):
         (rf"(?<![\w/+]){P.UK_PHONE}(?![\w/])", 0.75),
         (rf"(?<![\w/+]){P.US_PHONE}(?![\w/])", 0.7),
         (rf"(?<![\w/+]){P.INTL_PHONE}(?![\w/])", 0.75),
-        (rf"(?<![\w/+.,]){P.FR_PHONE}(?![\w/.,])", 0.7),
+        # (a French number may close a sentence or a clause: "... 04 71 78 18 47, Kaposi";
+        # sixteenth round)
+        (rf"(?<![\w/+.,]){P.FR_PHONE}(?![\w/]|[.,]\d)", 0.7),
+        # a German landline with its area code, the number in one group ("(09399) 44639",
+        # "05893 06698"; sixteenth round, from fresh15)
+        (rf"(?<![\w/+.,]){P.DE_PHONE}(?![\w/]|[.,]\d)", 0.65),
         (rf"(?<![\w/+.,]){P.CH_BE_PHONE}(?![\w/]|[.,]\d)", 0.7),
     )
 
@@ -446,6 +452,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     *NAMES_NOTES,
     *NAMES_MESSAGES,
     *NAMES_SCHEDULES,
+    *NAMES_REQUESTS,
     EuStreetRecognizer,
     AddressBlockRecognizer,
     EircodeRecognizer,

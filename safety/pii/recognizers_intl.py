@@ -628,6 +628,13 @@ class PracticeTownRecognizer(CuedTownRecognizer):
             rf"(?:^|[,;]\s+)(?P<v>{ANY_PLACE}?)\s+(?i:surgery|practice)(?=\s*[,;.]|\s*$)",
             0.7,
         ),
+        # the hospital or unit named after its town ("is in <town> general with", "at
+        # <town> maternity unit"; sixteenth round, from fresh15)
+        (
+            rf"(?i:\b(?:in|at|to|from))\s+(?P<v>{ANY_PLACE}?)\s+(?i:general|infirmary|"
+            rf"maternity\s+unit|maternity\s+hospital|university\s+hospital)\b",
+            0.7,
+        ),
     )
 
     def refine(self, value: str) -> str:

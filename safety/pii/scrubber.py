@@ -29,8 +29,11 @@ from safety.pii.names import (
 )
 from safety.pii.surrogates import ScrubSession, Style, SurrogateMemory, get_style
 from safety.pii.vetoes import (
+    CONDITION_LABEL,
+    after_condition_label,
     after_diagnosis_label,
     chained_eponym,
+    clinical_shapes,
     drug_before_dose,
 )
 
@@ -112,7 +115,7 @@ class Scrubber:
         if not text.strip():
             return []
         raw = self.analyzer.analyze(text, language="en", score_threshold=SCORE_THRESHOLD)
-        keep = protected_spans(text) + drug_before_dose(text)
+        keep = protected_spans(text) + drug_before_dose(text) + clinical_shapes(text)
         found = []
         for r in raw:
             ner = (r.recognition_metadata or {}).get("recognizer_name") == "SpacyRecognizer"
@@ -142,10 +145,22 @@ class Scrubber:
         span = text[start:end]
         if ner and etype == "PERSON" and _clinical_place(text, start, end):
             return True
+        # nor is any person or place right after a continental condition label, whichever
+        # recognizer found it ("..., V.a. X-Y" closing a referral looks like a signature)
+        if etype in ("PERSON", "LOCATION") and _CONDITION_BEFORE.search(
+            text[max(0, start - 24) : start]
+        ):
+            return True
+        # a sign's possessive before its result is no place either ("Rosenbach's negative")
+        if ner and etype == "LOCATION" and _POSSESSIVE_RESULT.match(text, end):
+            return True
         if ner and etype == "PERSON" and chained_eponym(span):
             return True
-        # an ordinal alone is no person or place ("finished 212th"; thirteenth round)
-        if etype in ("PERSON", "LOCATION") and re.fullmatch(r"(?i:\d+(?:st|nd|rd|th))", span):
+        # an ordinal alone is no person or place ("finished 212th"; thirteenth round), nor a
+        # sports age group ("U14s"; sixteenth round)
+        if etype in ("PERSON", "LOCATION") and re.fullmatch(
+            r"(?i:\d+(?:st|nd|rd|th)|u\d{1,2}s?)", span
+        ):
             return True
         # a person or place made only of everyday words ("voicemail", "geboren am") is the NER
         # model's guess at a capitalised or unknown word, never an identifier on its own
@@ -212,10 +227,16 @@ _DIAGNOSTIC_BEFORE = re.compile(
 _PROCEDURE = re.compile(
     r"(?:opsy|opsies|scopy|scopies|graphy|ograms?|plasty|ectomy|otomy|ostomy|centesis|pexy)$"
 )
-_RESULT_AFTER = re.compile(
+# (the sign's possessive may stand between: "Romberg's negative"; sixteenth round)
+_RESULT = (
     r"\s+(?i:absent|present|positive|negative|equivocal|upgoing|downgoing|intact|elicited|"
     r"reproducible|abnormal)\b"
 )
+_RESULT_AFTER = re.compile(r"(?:['’]s)?" + _RESULT)
+_POSSESSIVE_RESULT = re.compile(r"['’]s" + _RESULT)
+
+
+_CONDITION_BEFORE = re.compile(rf"{CONDITION_LABEL}\s*:?\s*$")
 
 
 def _clinical_place(text: str, start: int, end: int) -> bool:
@@ -225,6 +246,12 @@ def _clinical_place(text: str, start: int, end: int) -> bool:
     span = text[start:end]
     words = re.findall(r"[^\W\d_]+", span)
     if words and _PROCEDURE.search(words[-1].lower()):
+        return True
+    # a continental condition label opening the span or right before it ("V.a. X-Y",
+    # "Vorerkrankung X-Y", "ziekte van X"; sixteenth round), even when a word is a given name
+    particle = re.match(r"(?i:van|de|von)\s+", span)
+    cut = start + (particle.end() if particle else 0)
+    if after_condition_label(span) or _CONDITION_BEFORE.search(text[max(0, start - 24) : cut]):
         return True
     if any(w.lower() in given_names() for w in words):
         return False

@@ -6,6 +6,14 @@ from the clinical spans fresh14 and hand-written 12 lost):
 - a syndrome named by three or more describers joined by hyphens ("Lown-Ganong-Levine");
 - a diagnosis label heading the span ("Diagnose Zollinger-Ellison", "Diagnosis Madelung's").
 
+Sixteenth round, from the clinical spans fresh15 and hand-written 13 lost:
+
+- a brand named with its inhaler device ("Relvar Ellipta", "seretide accuhaler"): the device
+  word says a medicine, whatever the brand before it;
+- a fluid or drug given at an infusion rate ("<brand> running at 125 ml/hr");
+- a condition typed in lower case before a head noun without the possessive ("kimura disease",
+  "thalassaemia minor trait"): the capitalised and possessive forms were already kept.
+
 Each is a shape no name or town takes; the name lists keep the exceptions.
 """
 
@@ -32,6 +40,30 @@ _PLACE_PARTICLE = re.compile(
     r"aan|op|ter|ten|den|van|saint|sainte|st|ste|sankt|gasse|straße|strasse|weg|platz|allee|ring"
 )
 _DIAGNOSIS_LABEL = re.compile(r"(?i:diagnose|diagnosis|diagnostic|dx)\s*:?\s+")
+# German, Dutch and French labels for a suspected, past or named condition ("V.a." Verdacht auf,
+# "Z.n." Zustand nach, "Vorerkrankung", "ziekte van", "maladie de"; sixteenth round): a person
+# never follows them, so they count even before a word that is also a given name.
+CONDITION_LABEL = (
+    r"(?i:v\.\s?a\.|verdacht\s+auf|vorerkrankung(?:en)?|z\.\s?n\.|zustand\s+nach|"
+    r"ziekte\s+van|syndroom\s+van|maladie\s+de|syndrome\s+de)"
+)
+_CONDITION_LABEL_OPENS = re.compile(rf"{CONDITION_LABEL}\s*:?\s+")
+_INHALER_DEVICE = (
+    r"(?i:ellipta|accuhaler|turbohaler|evohaler|easyhaler|respimat|nexthaler|spiromax|genuair|"
+    r"breezhaler|handihaler|autohaler|clickhaler|novolizer|forspiro|digihaler)"
+)
+_DEVICE_BRAND = re.compile(rf"(?<![\w-])[^\W\d_][\w-]{{2,}}\s+{_INHALER_DEVICE}\b")
+_INFUSION = re.compile(
+    r"(?<![\w-])([^\W\d_][\w-]{2,})(?=\s+(?i:(?:running|infusing|going)\s+)?(?i:at)\s+"
+    r"\d+(?:\.\d+)?\s*(?i:ml|mls|mL)\s*(?:/|per\s+)\s*(?i:hr|h|hour)\b)"
+)
+# Head nouns after which a lower-case word names a condition, not a person or place.
+# (one or two such words: "thalassaemia minor trait" is kept whole, or the model's span is split
+# round the kept part and its ends are still taken for places)
+_LOWER_EPONYM = re.compile(
+    r"(?<![\w'’-])((?:[a-zà-ÿ][a-zà-ÿ-]{2,}\s+)?[a-zà-ÿ][a-zà-ÿ-]{2,})\s+"
+    r"(?:disease|syndrome|sarcoma|trait)\b"
+)
 
 
 def _a_name(word: str) -> bool:
@@ -64,3 +96,23 @@ def after_diagnosis_label(span: str) -> int:
     """Length of a diagnosis label opening the span ("Diagnose ", "Dx: "), 0 when none."""
     m = _DIAGNOSIS_LABEL.match(span)
     return m.end() if m and m.end() < len(span) else 0
+
+
+def after_condition_label(span: str) -> int:
+    """Length of a continental condition label opening the span ("V.a. ", "Vorerkrankung ",
+    "ziekte van "), 0 when none."""
+    m = _CONDITION_LABEL_OPENS.match(span)
+    return m.end() if m and m.end() < len(span) else 0
+
+
+def clinical_shapes(text: str) -> list[tuple[int, int]]:
+    """Spans a detection must keep: a brand with its inhaler device, a word before an infusion
+    rate, and a lower-case word before a condition's head noun that is no known given name."""
+    spans = [m.span() for m in _DEVICE_BRAND.finditer(text)]
+    spans += [m.span(1) for m in _INFUSION.finditer(text) if not _a_name(m.group(1))]
+    spans += [
+        m.span()
+        for m in _LOWER_EPONYM.finditer(text)
+        if not any(w in given_names() for w in m.group(1).split())
+    ]
+    return spans

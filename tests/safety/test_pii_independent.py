@@ -4,6 +4,7 @@ labels point at real text, and the Faker-locale dev and test frames never share 
 from __future__ import annotations
 
 import json
+from functools import cache
 
 import pytest
 
@@ -12,6 +13,14 @@ from safety.evaluation import load_devset
 
 # Written after round 14's sets, so not "earlier" when those are checked for reuse.
 _ROUND15 = {"pii_handwritten13", "pii_locales_fresh15"}
+# Written after round 15's sets (the sixteenth round's held-out pair).
+_ROUND16 = {"pii_handwritten14", "pii_locales_fresh16"}
+
+
+@cache
+def _fresh16() -> list[dict]:
+    """fresh16 built once per test run: the golden-file row and the fresh16 checks share it."""
+    return json.loads(json.dumps(pii_independent.build_locales("fresh16")))
 
 
 @pytest.mark.parametrize(
@@ -34,6 +43,7 @@ _ROUND15 = {"pii_handwritten13", "pii_locales_fresh15"}
         ("pii_locales_fresh13", lambda: pii_independent.build_locales("fresh13")),
         ("pii_locales_fresh14", lambda: pii_independent.build_locales("fresh14")),
         ("pii_locales_fresh15", lambda: pii_independent.build_locales("fresh15")),
+        ("pii_locales_fresh16", _fresh16),
         ("pii_handwritten", pii_independent.build_handwritten),
         ("pii_handwritten2", lambda: pii_independent.build_handwritten("pii_handwritten2.txt")),
         ("pii_handwritten3", lambda: pii_independent.build_handwritten("pii_handwritten3.txt")),
@@ -47,6 +57,7 @@ _ROUND15 = {"pii_handwritten13", "pii_locales_fresh15"}
         ("pii_handwritten11", lambda: pii_independent.build_handwritten("pii_handwritten11.txt")),
         ("pii_handwritten12", lambda: pii_independent.build_handwritten("pii_handwritten12.txt")),
         ("pii_handwritten13", lambda: pii_independent.build_handwritten("pii_handwritten13.txt")),
+        ("pii_handwritten14", lambda: pii_independent.build_handwritten("pii_handwritten14.txt")),
     ],
 )
 def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, build):
@@ -73,6 +84,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_locales_fresh13",
         "pii_locales_fresh14",
         "pii_locales_fresh15",
+        "pii_locales_fresh16",
         "pii_handwritten",
         "pii_handwritten2",
         "pii_handwritten3",
@@ -86,6 +98,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_handwritten11",
         "pii_handwritten12",
         "pii_handwritten13",
+        "pii_handwritten14",
     ],
 )
 def test_when_independent_rows_read_then_labels_point_at_real_text(name):
@@ -115,6 +128,7 @@ def test_when_frames_split_then_no_two_sets_share_a_frame():
         pii_frames.FRESH13_FRAMES,
         pii_frames.FRESH14_FRAMES,
         pii_frames.FRESH15_FRAMES,
+        pii_frames.FRESH16_FRAMES,
     ]
     assert sum(len(set(s)) for s in sets) == len(set().union(*sets))
 
@@ -188,6 +202,7 @@ def test_when_rebuilt_on_another_day_then_the_golden_files_still_match(monkeypat
         "fresh13",
         "fresh14",
         "fresh15",
+        "fresh16",
     )
     for split in splits:
         rebuilt = json.loads(json.dumps(pii_independent.build_locales(split)))
@@ -198,7 +213,7 @@ def test_when_held_out_sets_registered_then_every_one_is_a_reported_source():
     from safety.evaluation import PII_HELD_OUT, PII_SOURCES
 
     held_out = set(PII_HELD_OUT)
-    assert held_out == {"pii_locales_fresh15", "pii_handwritten13"}
+    assert held_out == _ROUND16
     assert held_out.issubset(PII_SOURCES.values())
 
 
@@ -214,6 +229,7 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
     fresh13 = fresh12 + pii_independent.FRESH13_DATE_FORMATS
     fresh14 = fresh13 + pii_independent.FRESH14_DATE_FORMATS
     fresh15 = fresh14 + pii_independent.FRESH15_DATE_FORMATS
+    fresh16 = fresh15 + pii_independent.FRESH16_DATE_FORMATS
     assert {
         "fresh6": both,
         "fresh7": both,
@@ -225,6 +241,7 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
         "fresh13": fresh13,
         "fresh14": fresh14,
         "fresh15": fresh15,
+        "fresh16": fresh16,
     } == pii_independent.FORMATS_BY_SPLIT
     import datetime as dt
 
@@ -376,7 +393,7 @@ def test_when_handwritten12_compared_then_it_reuses_no_value_of_an_earlier_set()
     earlier = sorted(
         p.stem
         for p in value_overlap.HERE.glob("pii_*.jsonl")
-        if p.stem not in {"pii_handwritten12", "pii_locales_fresh14", *_ROUND15}
+        if p.stem not in {"pii_handwritten12", "pii_locales_fresh14", *_ROUND15, *_ROUND16}
     )
     report = value_overlap.overlaps("pii_handwritten12", earlier)
     assert report["value"] == [] and report["source"] == []
@@ -421,4 +438,57 @@ def test_when_handwritten13_compared_then_it_reuses_no_value_of_any_other_set():
         p.stem for p in value_overlap.HERE.glob("pii_*.jsonl") if p.stem != "pii_handwritten13"
     ]
     report = value_overlap.overlaps("pii_handwritten13", sorted(others))
+    assert report["value"] == [] and report["source"] == []
+
+
+def test_when_fresh16_built_then_its_eleven_locales_homes_clinical_lists_and_date_shapes_appear():
+    """fresh16 adds az_AZ, is_IS, id_ID, tw_GH and zu_ZA names living in the issue's countries and
+    the UK, clinical content of its own and FRESH16_DATE_FORMATS. Its clinical values are compared
+    with every other set's spans directly (no source scan), so this check takes about a second."""
+    import datetime as dt
+
+    from safety.devsets import value_overlap
+
+    rows = _fresh16()
+    new = {"az_AZ", "is_IS", "id_ID", "tw_GH", "zu_ZA"}
+    assert {r["locale"] for r in rows} == set(pii_independent.LOCALES) | new
+    assert len(rows) == len(pii_frames.FRESH16_FRAMES) * 11 * pii_independent.PER_FRAME_LOCALE
+    homes = {pii_independent.HOME_LOCALE[loc] for loc in new}
+    assert homes == {"nl_NL", "de_DE", "fr_FR", "en_IE", "en_GB"}
+    own = set().union(*pii_independent.CLINICAL_BY_SPLIT["fresh16"].values())
+    kept = {r["text"][k["start"] : k["end"]] for r in rows for k in r["keep"]}
+    assert kept <= own | {v.lower() for v in own}
+    elsewhere = {
+        value
+        for p in value_overlap.HERE.glob("pii_*.jsonl")
+        if p.stem != "pii_locales_fresh16"
+        for _, value in value_overlap.spans(p)
+    }
+    assert not {v.lower() for v in kept} & elsewhere
+    shapes = {f(dt.date(1949, 2, 2)) for f in pii_independent.FRESH16_DATE_FORMATS}
+    assert {
+        "2. febrúar 1949",
+        "Rabu, 2 Februari 1949",
+        "2 uNhlolanja 1949",
+        "1949年2月2日",
+    } <= shapes
+    older = {f(dt.date(1949, 2, 2)) for f in pii_independent.FORMATS_BY_SPLIT["fresh15"]}
+    assert not shapes & older
+
+
+def test_when_handwritten14_read_then_it_has_identifier_and_clinical_only_lines():
+    rows = load_devset("pii_handwritten14")
+    assert len(rows) == 46
+    assert sum(1 for r in rows if not r["entities"]) == 10
+    types = {e["type"] for r in rows for e in r["entities"]}
+    assert {"PERSON", "DATE_OF_BIRTH", "POSTCODE", "NHS_NUMBER", "MRN", "EMAIL_ADDRESS"} <= types
+
+
+def test_when_handwritten14_compared_then_it_reuses_no_value_of_any_other_set():
+    from safety.devsets import value_overlap
+
+    others = [
+        p.stem for p in value_overlap.HERE.glob("pii_*.jsonl") if p.stem != "pii_handwritten14"
+    ]
+    report = value_overlap.overlaps("pii_handwritten14", sorted(others))
     assert report["value"] == [] and report["source"] == []
