@@ -55,8 +55,15 @@ def overlaps(name: str, earlier: list[str]) -> dict[str, list[str]]:
     for kind, value in sorted(set(new)):
         if value in seen:
             report["value"].append(f"{kind} {value!r}: {', '.join(sorted(seen[value]))}")
+        # The plain substring test is a necessary condition of the bounded match and far
+        # cheaper (a regex starting with a lookbehind scans every position of every file), so
+        # the regex only runs on the few files that contain the value at all: same hits.
         bounded = re.compile(rf"(?<!\w){re.escape(value)}(?!\w)")
-        hits = [p for p, text in sources.items() if len(value) >= 4 and bounded.search(text)]
+        hits = [
+            p
+            for p, text in sources.items()
+            if len(value) >= 4 and value in text and bounded.search(text)
+        ]
         if hits:
             report["source"].append(f"{kind} {value!r}: {', '.join(hits)}")
         if kind == "PERSON":

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from safety.policy.config import Policy, Rule
+from safety.policy.config import Policy, Rule, compile_pattern
 
 _FLAGS = re.IGNORECASE
 _CLAUSE_BREAK = re.compile(r"[.;!?,\n]|\bbut\b|\bhowever\b|\band now\b", _FLAGS)
@@ -37,8 +37,8 @@ class CompiledRule:
 
     def __init__(self, rule: Rule, negation: re.Pattern[str]) -> None:
         self.rule = rule
-        self.groups = [re.compile(p, _FLAGS) for p in rule.all]
-        self.none = [re.compile(p, _FLAGS) for p in rule.none]
+        self.groups = [compile_pattern(p, _FLAGS) for p in rule.all]
+        self.none = [compile_pattern(p, _FLAGS) for p in rule.none]
         self.negation = negation
 
     def match(self, text: str) -> RuleHit | None:

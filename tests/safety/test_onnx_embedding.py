@@ -25,9 +25,18 @@ def engine(tmp_path):
     embeddings.configure("auto", Path("~/.cache/medchat"))
 
 
+@pytest.fixture(scope="module")
+def onnx_cache(tmp_path_factory) -> Path:
+    """One cache directory for the comparisons with torch: the first of them exports the
+    weights and the others open a session over that file, as every process after the first
+    does (each used to export again into its own tmp_path, a torch.onnx.export per case). The
+    export itself and its reuse are checked apart, on a cache of their own, below."""
+    return tmp_path_factory.mktemp("onnx-cache")
+
+
 @pytest.mark.parametrize("text", SENTENCES)
-def test_when_one_text_embedded_on_onnx_then_within_2e_6_of_torch(engine, text):
-    engine("onnx")
+def test_when_one_text_embedded_on_onnx_then_within_2e_6_of_torch(engine, onnx_cache, text):
+    engine("onnx", onnx_cache)
     vector = embeddings.embed([text])
     assert embeddings.engine_in_use() == "onnx"
     assert vector.dtype == np.float32 and vector.shape == (1, 384)

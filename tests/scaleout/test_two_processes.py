@@ -148,50 +148,49 @@ def test_when_a_generate_job_starts_on_one_replica_then_the_other_shows_its_prog
 
 
 def test_when_a_replica_is_killed_mid_turn_then_the_session_resumes_on_the_other(
-    external_redis, tmp_path
+    replicas, external_redis, tmp_path
 ):
     """A third replica, with long replies so that the kill lands inside a turn (retried until
     one does: a reply can end early), is killed as its reply streams; the surviving replica
-    takes the session over with no lost and no doubled turn."""
-    r = redis.Redis.from_url(external_redis)
-    survivor = App(external_redis, tmp_path, "survivor")
-    try:
-        b = survivor.wait_ready()
-        for attempt in range(3):
-            victim = App(external_redis, tmp_path, f"victim{attempt}", MEDCHAT_MAX_NEW_TOKENS="160")
-            try:
-                a = victim.wait_ready()
-                before = {m.id for m in stored(r).list("local")}
-                text = "Please explain in detail every possible cause of my chest pain."
-                job = a.submit(text, api_name="/consult_send")
-                session_id = None
-                while session_id is None:  # the patient's turn is stored, the reply streaming
-                    time.sleep(0.05)
-                    ids = {m.id for m in stored(r).list("local")} - before
-                    if ids and any(t.role.value == "patient" for t in stored(r).turns(*ids)):
-                        (session_id,) = ids
-                victim.kill()
-                with contextlib.suppress(Exception):  # its server is gone
-                    job.cancel()
-                mid_turn = r.exists(f"medchat:s:{session_id}:turn")
-            finally:
-                victim.stop()
-            if mid_turn:
-                break
-        assert mid_turn, "no kill landed inside a turn in three attempts"
-        cut = stored(r).turns(session_id)
-        assert [t.role.value for t in cut] == ["patient"]  # nothing half-written
+    takes the session over with no lost and no doubled turn.
 
-        b.predict(session_id, api_name="/sessions_resume")  # waits out the dead lock (3 s)
-        chat = consult(b, "It started an hour ago.")[1]
-        assert chat[-1]["role"] == "assistant" and chat[-1]["content"][0]["text"].strip()
-        turns = stored(r).turns(session_id)
-        assert [t.role.value for t in turns] == ["patient", "patient", "doctor"]
-        assert [t.seq for t in turns] == [1, 2, 3]
-        assert len({t.id for t in turns}) == 3
-        assert turns[0].text == text
-    finally:
-        survivor.stop()
+    The survivor is replica B of the module's pair: it has the same settings a fresh app would
+    have, and it never saw the victim's session (a new id), so it can only find it through
+    Redis; reusing it spares starting a fourth app process."""
+    _, (_, b), r = replicas
+    for attempt in range(3):
+        victim = App(external_redis, tmp_path, f"victim{attempt}", MEDCHAT_MAX_NEW_TOKENS="160")
+        try:
+            a = victim.wait_ready()
+            before = {m.id for m in stored(r).list("local")}
+            text = "Please explain in detail every possible cause of my chest pain."
+            job = a.submit(text, api_name="/consult_send")
+            session_id = None
+            while session_id is None:  # the patient's turn is stored, the reply streaming
+                time.sleep(0.05)
+                ids = {m.id for m in stored(r).list("local")} - before
+                if ids and any(t.role.value == "patient" for t in stored(r).turns(*ids)):
+                    (session_id,) = ids
+            victim.kill()
+            with contextlib.suppress(Exception):  # its server is gone
+                job.cancel()
+            mid_turn = r.exists(f"medchat:s:{session_id}:turn")
+        finally:
+            victim.stop()
+        if mid_turn:
+            break
+    assert mid_turn, "no kill landed inside a turn in three attempts"
+    cut = stored(r).turns(session_id)
+    assert [t.role.value for t in cut] == ["patient"]  # nothing half-written
+
+    b.predict(session_id, api_name="/sessions_resume")  # waits out the dead lock (3 s)
+    chat = consult(b, "It started an hour ago.")[1]
+    assert chat[-1]["role"] == "assistant" and chat[-1]["content"][0]["text"].strip()
+    turns = stored(r).turns(session_id)
+    assert [t.role.value for t in turns] == ["patient", "patient", "doctor"]
+    assert [t.seq for t in turns] == [1, 2, 3]
+    assert len({t.id for t in turns}) == 3
+    assert turns[0].text == text
 
 
 def test_when_the_app_serves_then_its_patient_api_continues_a_consultation_on_either_replica(
