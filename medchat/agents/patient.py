@@ -31,6 +31,7 @@ from medchat.clinical.review import (
     asks_about_patient,
     claimed_diagnoses,
     denials,
+    is_negative,
     is_plain_no,
     is_stock_answer,
     repeats_turn,
@@ -40,6 +41,7 @@ from medchat.clinical.risk import invented_risk
 from medchat.clinical.spelling import mend
 from medchat.clinical.timing import invented_timing
 from medchat.clinical.unsupported_yes import (
+    bare_yes_beside,
     drop_yes,
     mend_unsupported_yes,
     opens_with_yes,
@@ -290,8 +292,21 @@ class PatientAgent(Agent):
             ):
                 # "Have your eyes gone yellow?" "Yes, my urine looks darker": another finding.
                 problems.append(Problem("yes_beside", beside))
+            elif (
+                opens_with_yes(text)
+                and asks_about_patient(self._heard)
+                and (
+                    bare := bare_yes_beside(
+                        text,
+                        mend(self._heard, self.selector.case_words(self.persona)),
+                        list(facts.values()),
+                    )
+                )
+            ):
+                # "Has the pain woken you at night?" "Yes, it has." with a fact about hills.
+                problems.append(Problem("unsupported_yes", bare))
         elif self.opened:
-            problems += [Problem("unasked", fid) for fid in self._conveyed_any(text)]
+            problems += [Problem("unasked", fid) for fid in self._unasked(text)]
             if denied_facts := concept_denials(text, self.persona.facts):
                 # The selector found nothing, yet the reply denies a topic its case states
                 # ("No, I've never thought about ending my life"): the worst error. The retry
@@ -321,6 +336,18 @@ class PatientAgent(Agent):
         if self._heard and not answers_back(text, self._heard):
             earlier.append(self._heard)
         return not is_stock_answer(text) and repeats_turn(text, [t for t in earlier if t])
+
+    def _unasked(self, text: str) -> list[str]:
+        """Case facts a reply to a question its case does not cover says, less the case's own
+        denials when the reply is a plain no: "No, I haven't noticed any lumps in my groin" is
+        near "I haven't had any fever" in shape, and agrees with it. On the read blind set
+        fresh_0712b such a right no was flagged and mended into "I've noticed a small bump on
+        my groin", a lump the case lacks."""
+        ids = self._conveyed_any(text)
+        if not is_plain_no(text):
+            return ids
+        negative = {f.id for f in self.persona.facts if is_negative(f.text)}
+        return [fid for fid in ids if fid not in negative]
 
     def _conveyed_any(self, text: str) -> list[str]:
         """Case facts a reply says (for a question its case does not cover: a plain no is due)."""

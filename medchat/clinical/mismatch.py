@@ -235,6 +235,29 @@ def symptom_from_history(question: str, fact: Fact) -> bool:
     )
 
 
+_OTHER_ONE = re.compile(r"\b(?:your|the|her|his|their|my)\s+other\s+(?P<part>\w+)\b", re.I)
+_BOTH_SIDES = re.compile(r"\b(?:other|both|either|each)\b", re.I)
+
+
+def about_the_other_one(question: str, fact: Fact, complaint: str) -> bool:
+    """The question asks about the other of a paired part ("What about your other knee?",
+    "sores like this on your other leg?") and the fact is about a part of that kind without
+    saying "other" or "both": it tells the affected one, not the one asked about. On the read
+    blind set fresh_0712b (2026-12-07, night) both such questions got the affected side's fact,
+    and the model answered "Yes, I've had a sore on my right leg" or had its right no ("No, the
+    other knee doesn't have any pain") read as denying the case's knee pain. A fact describing
+    the complaint that names no site is about the complaint's ("The sore began as a small red
+    spot"), as in `at_another_site`."""
+    other = _OTHER_ONE.search(question)
+    asked = named_sites(other.group("part")) if other else frozenset()
+    said = named_sites(fact.text)
+    if asked and not said and fact.category in SITED:
+        said = named_sites(complaint)
+    if not asked or not said or _BOTH_SIDES.search(fact.text):
+        return False
+    return any(sites_compatible(a, b) for a in asked for b in said)
+
+
 def fails_to_answer(question: str, fact: Fact, complaint: str, by_rule: bool) -> str | None:
     """The class by which `fact` does not answer `question` (None when no class applies).
     `by_rule`: a category rule reads the question (`medchat.clinical.questions`); the quality
@@ -246,6 +269,8 @@ def fails_to_answer(question: str, fact: Fact, complaint: str, by_rule: bool) ->
         return "another site"
     if goes_elsewhere(question, fact):
         return "not where it goes"
+    if about_the_other_one(question, fact, complaint):
+        return "the other one of a pair"
     if about_a_relative(question, fact):
         return "a relative's history"
     if other_kind(question, fact.text):

@@ -179,7 +179,11 @@ _CLAUSE = re.compile(
 )
 """Where a new clause with its own subject starts: a negation governs only its clause ("I felt
 sick and I was sick once, and I haven't wanted to eat" denies nothing about being sick)."""
-_CONTRAST = re.compile(r"\b(?:but|although|though|except|apart from|only)\b", re.IGNORECASE)
+_CONTRAST = re.compile(
+    r"\b(?:but|although|though|except|apart from|only)\b|,\s*just\b", re.IGNORECASE
+)
+"""A turn from what is denied to what is said: "No gravel or stones, just a little bit of pinkish
+pee" says the case's pink urine (fresh_0712b, read: it was read as denying it)."""
 
 
 _CLAIM_STOP = frozenset(
@@ -475,11 +479,54 @@ def _denies_only_adjunct(clause: str, shared: set[str], case_stems: frozenset[st
     )
 
 
+_OTHER_ONE = re.compile(r"\b(?:the|your|my|his|her|their)\s+other\s+(\w+)", re.IGNORECASE)
+_BOTH = re.compile(r"\b(?:other|both|either|each)\b", re.IGNORECASE)
+
+
+def _denies_the_other_one(clause: str, shared: set[str], fact: str) -> bool:
+    """Whether every word a negated clause shares with a fact names "the other" of a pair, and
+    the fact is not about the other one or both: "No, the other knee doesn't have any pain"
+    agrees with a case's knee pain (read blind set fresh_0712b: it was read as a denial and
+    mended into a vague non-answer)."""
+    other = {w[:5] for w in _OTHER_ONE.findall(clause)}
+    return bool(other) and shared <= other and not _BOTH.search(fact)
+
+
+_NOT_A_TRIGGER = re.compile(
+    r"^(?P<cause>.*?)\b(?:do|does|did)(?:n't| not)\s+(?:seem to\s+|really\s+|ever\s+)?"
+    r"(?:bring|set|trigger|cause|start|make)\b(?P<effect>.*)$",
+    re.IGNORECASE,
+)
+
+
+def _denies_only_a_trigger(clause: str, shared: set[str], case_stems: frozenset[str]) -> bool:
+    """Whether a negated clause says a named cause does not bring the complaint on ("No, salt
+    or caffeine do not seem to bring the spells on"), shares words with a fact only in what is
+    brought on, and the cause is named nowhere in the case's stating words: it denies the
+    trigger, not the spells (read blind set fresh_0712b: read as denying the spells, mended
+    into "I feel like I'm going to pass out")."""
+    found = _NOT_A_TRIGGER.match(clause)
+    if not found:
+        return False
+    cause, effect = telling_stems(found.group("cause")), telling_stems(found.group("effect"))
+    return bool(cause and shared <= effect) and not (cause & shared or cause & case_stems)
+
+
 @lru_cache(maxsize=256)
 def _stating_stems(case: str) -> frozenset[str]:
     """The telling stems of what a case states: its sentences' `positive_part`s. A case that
     says "no sensitivity to light" does not name light as something it has."""
     return frozenset().union(*(telling_stems(positive_part(s)) for s in sentences(case)))
+
+
+def _qualified_no(clause: str, shared: set[str], fact: str, case_stems: frozenset[str]) -> bool:
+    """A no whose shared words with `fact` are only the frame of what it negates: a place or
+    time, the other one of a pair, or what a named cause does not bring on."""
+    return (
+        _denies_only_adjunct(clause, shared, case_stems)
+        or _denies_the_other_one(clause, shared, fact)
+        or _denies_only_a_trigger(clause, shared, case_stems)
+    )
 
 
 _UNSURE_STEMS = frozenset({"sure", "know", "idea", "remem", "don't", "can't"})
@@ -527,7 +574,7 @@ def denials(text: str, facts: dict[str, str], said: set[str], case: str | None =
                 for fid, fact in matched.items():
                     shared = words & telling_stems(fact)
                     if shared and not (
-                        case is not None and _denies_only_adjunct(clause, shared, case_stems)
+                        case is not None and _qualified_no(clause, shared, fact, case_stems)
                     ):
                         out.add(fid)
     return sorted(out)

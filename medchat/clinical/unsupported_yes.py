@@ -24,7 +24,7 @@ import re
 import numpy as np
 
 from medchat.clinical.conveyance import content_words, conveyed, sentences
-from medchat.clinical.review import telling_stems
+from medchat.clinical.review import is_negative, telling_stems
 
 NOT_SURE_THAT = "I'm not sure about that."
 
@@ -45,12 +45,26 @@ def unsupported_yes(
     if opener is None:
         return None
     body = first[opener.end() :]
-    words = telling_stems(body)
-    if len(words) < 2 or len(words & telling_stems(question)) < _ECHO_SHARE * len(words):
+    # Three-letter finding words count ("Yes, the eye is watering a lot." is an echo of "Is
+    # the eye watering a lot?": read blind set fresh_0712b, it had one telling word and passed).
+    words = telling_stems(body) | _short_words(body)
+    asked = telling_stems(question) | _short_words(question)
+    if len(words) < 2 or len(words & asked) < _ECHO_SHARE * len(words):
         return None
-    if fact_texts and any(conveyed(body, fact_texts, fact_vecs)):
+    hits = conveyed(body, fact_texts, fact_vecs) if fact_texts else []
+    if any(hit and _supports(fact) for fact, hit in zip(fact_texts, hits, strict=True)):
         return None
     return first
+
+
+def _supports(fact: str) -> bool:
+    """Whether a case fact the echo conveys can stand behind its yes: it states something. A
+    case's denial ("I haven't found lumps anywhere else") is near "Yes, the lump moves up and
+    down when I swallow" and says the opposite of a yes; it passed as support on the read blind
+    set fresh_0712b. Requiring the fact to hold every word the echo took from the question was
+    tried and dropped: "Yes, the pain radiates to my jaw and down my left arm" is right against
+    "It goes into my jaw and down my left arm"."""
+    return not is_negative(fact)
 
 
 def mend_unsupported_yes(reply: str, sentence: str) -> str:
@@ -118,3 +132,27 @@ def drop_yes(reply: str) -> str:
 def opens_with_yes(reply: str) -> bool:
     """Whether a reply opens with a yes (an informant's label allowed)."""
     return _YES.match(reply.strip()) is not None
+
+
+def bare_yes_beside(reply: str, question: str, picked_texts: list[str]) -> str | None:
+    """The reply's first sentence if it is a bare yes ("Yes, it has.", "Yes, he does.") and no
+    fact picked for the question shares a telling word with it, else None.
+
+    The bare yes affirms the question itself, and the picked fact then appended tells another
+    thing: "Has the pain ever woken you up at night?" "Yes, it has. For the last few weeks I've
+    had a tightness walking up hills...". On the read blind set fresh_0712b two of the 18
+    absent-question answers that opened with a yes were this shape. A bare yes beside a pick
+    that shares a word with the question ("Do you smoke?" "Yes, I do." with "I smoke ten a
+    day") is left alone: it is most often right. The mend is the echo's: "I'm not sure about
+    that." and the picked facts after it."""
+    first = sentences(reply.strip())[0]
+    opener = _YES.match(first)
+    if opener is None or not picked_texts:
+        return None
+    body = first[opener.end() :]
+    if telling_stems(body) | _short_words(body):
+        return None
+    asked = telling_stems(question) | _short_words(question)
+    if not asked or any(asked & (telling_stems(t) | _short_words(t)) for t in picked_texts):
+        return None
+    return first

@@ -8,6 +8,7 @@ import pytest
 
 from medchat.clinical.mismatch import (
     about_a_relative,
+    about_the_other_one,
     asks_another_quality,
     at_another_site,
     fails_to_answer,
@@ -175,3 +176,26 @@ def test_when_an_allergy_question_says_ever_had_then_it_asks_no_past_history():
     assert C.ALLERGIES in asked and C.PAST_HISTORY not in asked
     joined = question_categories("Any allergies, and have you ever had an operation?")
     assert C.ALLERGIES in joined and C.PAST_HISTORY in joined
+
+
+@pytest.mark.parametrize(
+    ("question", "fact", "off"),
+    [
+        # the affected one told for a question about the other one of the pair
+        ("What about your other knee, any pain there?", _fact("My knee started hurting."), True),
+        ("Any sores on your other leg?", _fact("I've had a sore on my right leg."), True),
+        # a complaint fact naming no site is about the complaint's
+        ("Any sores on your other leg?", _fact("It began as a red spot.", C.HPC_ONSET), True),
+        # the fact is about the other one, or both
+        ("Any problems with your other foot?", _fact("My other foot is fine."), False),
+        ("What about your other knee?", _fact("Both knees ache in the morning."), False),
+        # another site altogether is the site class's business; "any other" is not a pair
+        ("Any pain in your other knee?", _fact("I get headaches."), False),
+        ("Have you had pain in any other joints?", _fact("My knee started hurting."), False),
+    ],
+)
+def test_when_the_other_one_of_a_pair_is_asked_then_a_fact_about_the_affected_one_is_no_answer(
+    question, fact, off
+):
+    complaint = "I've had a sore on my right leg for a month."
+    assert about_the_other_one(question, fact, complaint) is off

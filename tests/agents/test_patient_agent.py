@@ -313,6 +313,19 @@ def test_when_a_question_its_case_does_not_cover_gets_more_than_a_no_then_it_is_
     assert kept.found == [] and kept.text == "No, my hearing's fine."
 
 
+def test_when_a_plain_no_is_near_only_the_case_denials_then_it_stands():
+    """The default model's right no on the read blind set fresh_0712b: near "I haven't had any
+    fever" in shape, it was flagged as telling unasked facts and mended into "I've noticed a
+    small bump on my groin", a lump the case lacks. A reply telling a stated fact still is."""
+    case = get_persona("avey-398")
+    turns = _after_opening(case, "Noticed any lumps in your groin?")
+    no = "No, I haven't noticed any lumps in my groin."
+    kept = _patient_finish(case, turns, no, retry="I've noticed a small bump on my groin.")
+    assert kept.found == [] and kept.text == no
+    told = _patient_finish(case, turns, "My left leg has been swollen for 3 months.", retry="")
+    assert "unasked" in {p.kind for p in told.found}
+
+
 def test_when_the_doctor_asks_permission_then_a_yes_is_not_taken_for_a_wrong_answer(persona):
     """A request is not a question about the patient: "Yes, of course" must stand."""
     turns = _after_opening(persona, "Is it okay if I have a listen to your chest?")

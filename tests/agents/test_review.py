@@ -492,3 +492,49 @@ def test_when_a_clause_says_only_that_the_patient_is_unsure_then_it_denies_nothi
 )
 def test_when_a_reply_begins_like_a_no_then_only_whole_words_make_it_plain(reply, plain):
     assert is_plain_no(reply) is plain
+
+
+QUALIFIED_CASE = (
+    "I've had knee pain since yesterday. The dizzy spells knock me off my feet. "
+    "My wee looked pinkish the last time I went. Standing up brings the dizziness on."
+)
+"""A case of its own for a no framed by the case's words: the other knee, a trigger it lacks,
+a turn to what is there ("just ...")."""
+
+
+@pytest.mark.parametrize(
+    ("reply", "fact"),
+    [
+        # replies of the default model on the read blind set fresh_0712b, each a right no
+        ("No, the other knee doesn't have any pain.", "I've had knee pain since yesterday."),
+        (
+            "No, salt or caffeine do not seem to bring the spells on.",
+            "The dizzy spells knock me off my feet.",
+        ),
+        (
+            "No gravel or stones, just a little bit of pinkish pee.",
+            "My wee looked pinkish the last time I went.",
+        ),
+    ],
+)
+def test_when_a_no_is_framed_by_the_case_words_then_it_denies_nothing(reply, fact):
+    assert denials(reply, {"f": fact}, set(), QUALIFIED_CASE) == []
+
+
+@pytest.mark.parametrize(
+    ("reply", "fact"),
+    [
+        # the case's own knee, the spells themselves, a trigger the case names
+        ("No, my knee doesn't have any pain.", "I've had knee pain since yesterday."),
+        ("No, I don't get dizzy spells.", "The dizzy spells knock me off my feet."),
+        ("No, nothing seems to bring the spells on.", "The dizzy spells knock me off my feet."),
+        (
+            "No, standing up doesn't bring the dizziness on.",
+            "Standing up brings the dizziness on.",
+        ),
+        # "other" in the fact: the other one is what it says
+        ("No, the other knee is fine.", "Both knees ache, the other knee too."),
+    ],
+)
+def test_when_a_framed_no_negates_the_case_itself_then_it_is_still_a_denial(reply, fact):
+    assert denials(reply, {"f": fact}, set(), QUALIFIED_CASE) == ["f"]

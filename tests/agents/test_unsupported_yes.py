@@ -10,6 +10,7 @@ import pytest
 from medchat.agents.grounding import FactSelector
 from medchat.clinical.unsupported_yes import (
     NOT_SURE_THAT,
+    bare_yes_beside,
     drop_yes,
     mend_unsupported_yes,
     unsupported_yes,
@@ -174,3 +175,71 @@ def test_when_a_yes_is_about_what_was_asked_then_it_is_not_beside_the_point(
 )
 def test_when_a_yes_is_dropped_then_the_rest_stays_as_said(reply, dropped):
     assert drop_yes(reply) == dropped
+
+
+@pytest.mark.parametrize(
+    ("persona_id", "question", "reply"),
+    [
+        # the default model's first replies on the read blind set fresh_0712b: a three-letter
+        # finding word, a case denial near the echo
+        ("red-eye-66f", "Is the eye watering a lot?", "Yes, the eye is watering a lot."),
+        (
+            "neck-lump-24m",
+            "Does the lump move up and down when you swallow?",
+            "Yes, the lump moves up and down when I swallow.",
+        ),
+    ],
+)
+def test_when_an_echo_is_short_worded_or_near_a_case_denial_then_it_is_flagged(
+    persona_id, question, reply
+):
+    assert _check(persona_id, question, reply) == reply
+
+
+@pytest.mark.parametrize(
+    ("persona_id", "question", "reply"),
+    [
+        # the case says what the echo says, in its words
+        ("red-eye-66f", "Do you see rings around lights?", "Yes, I see rings around lights."),
+    ],
+)
+def test_when_an_echo_says_what_a_case_fact_says_then_it_is_not_flagged(
+    persona_id, question, reply
+):
+    assert _check(persona_id, question, reply) is None
+
+
+@pytest.mark.parametrize(
+    ("question", "reply", "picked", "flagged"),
+    [
+        # the default model's bare yeses on fresh_0712b, each beside a pick about another thing
+        (
+            "Has the pain ever woken you up at night?",
+            "Yes, it has.",
+            ["It hasn't let up at all since it started, it's been constant."],
+            True,
+        ),
+        (
+            "Have you noticed any blood in it?",
+            "Yes, I have.",
+            ["I've been sick twice with the pain."],
+            True,
+        ),
+        # a pick sharing the question's word: the bare yes is most often right
+        ("Do you smoke?", "Yes, I do.", ["I smoke ten roll-ups a day."], False),
+        ("Is the eye red?", "Yes, it is.", ["My left eye went red yesterday."], False),
+        # not bare: the yes says something of its own (another check's business)
+        (
+            "Has the pain ever woken you up at night?",
+            "Yes, it wakes me at three.",
+            ["It hasn't let up at all since it started."],
+            False,
+        ),
+        # nothing picked: the review of questions the case does not cover decides
+        ("Has the pain ever woken you up at night?", "Yes, it has.", [], False),
+    ],
+)
+def test_when_a_bare_yes_meets_a_pick_sharing_no_word_then_it_is_flagged(
+    question, reply, picked, flagged
+):
+    assert (bare_yes_beside(reply, question, picked) == reply) is flagged
