@@ -22,7 +22,7 @@ from medchat.clinical.lexicon import (
     symptom_terms,
     symptoms_compatible,
 )
-from medchat.clinical.review import is_negative
+from medchat.clinical.review import BOTH_SIDES, OTHER_ONE, is_negative
 from medchat.personas.schema import Fact
 from medchat.personas.schema import FactCategory as C
 
@@ -235,10 +235,6 @@ def symptom_from_history(question: str, fact: Fact) -> bool:
     )
 
 
-_OTHER_ONE = re.compile(r"\b(?:your|the|her|his|their|my)\s+other\s+(?P<part>\w+)\b", re.I)
-_BOTH_SIDES = re.compile(r"\b(?:other|both|either|each)\b", re.I)
-
-
 def about_the_other_one(question: str, fact: Fact, complaint: str) -> bool:
     """The question asks about the other of a paired part ("What about your other knee?",
     "sores like this on your other leg?") and the fact is about a part of that kind without
@@ -248,12 +244,12 @@ def about_the_other_one(question: str, fact: Fact, complaint: str) -> bool:
     other knee doesn't have any pain") read as denying the case's knee pain. A fact describing
     the complaint that names no site is about the complaint's ("The sore began as a small red
     spot"), as in `at_another_site`."""
-    other = _OTHER_ONE.search(question)
+    other = OTHER_ONE.search(question)
     asked = named_sites(other.group("part")) if other else frozenset()
     said = named_sites(fact.text)
     if asked and not said and fact.category in SITED:
         said = named_sites(complaint)
-    if not asked or not said or _BOTH_SIDES.search(fact.text):
+    if not asked or not said or BOTH_SIDES.search(fact.text):
         return False
     return any(sites_compatible(a, b) for a in asked for b in said)
 

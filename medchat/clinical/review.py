@@ -479,8 +479,11 @@ def _denies_only_adjunct(clause: str, shared: set[str], case_stems: frozenset[st
     )
 
 
-_OTHER_ONE = re.compile(r"\b(?:the|your|my|his|her|their)\s+other\s+(\w+)", re.IGNORECASE)
-_BOTH = re.compile(r"\b(?:other|both|either|each)\b", re.IGNORECASE)
+OTHER_ONE = re.compile(r"\b(?:the|your|my|his|her|their)\s+other\s+(?P<part>\w+)", re.IGNORECASE)
+"""The other of a paired part ("your other knee"); the selector's `about_the_other_one` uses it
+too."""
+BOTH_SIDES = re.compile(r"\b(?:other|both|either|each)\b", re.IGNORECASE)
+"""A text about the other one or both sides, which the other-one checks leave alone."""
 
 
 def _denies_the_other_one(clause: str, shared: set[str], fact: str) -> bool:
@@ -488,8 +491,8 @@ def _denies_the_other_one(clause: str, shared: set[str], fact: str) -> bool:
     the fact is not about the other one or both: "No, the other knee doesn't have any pain"
     agrees with a case's knee pain (read blind set fresh_0712b: it was read as a denial and
     mended into a vague non-answer)."""
-    other = {w[:5] for w in _OTHER_ONE.findall(clause)}
-    return bool(other) and shared <= other and not _BOTH.search(fact)
+    other = {w[:5] for w in OTHER_ONE.findall(clause)}
+    return bool(other) and shared <= other and not BOTH_SIDES.search(fact)
 
 
 _NOT_A_TRIGGER = re.compile(
