@@ -278,33 +278,16 @@ class PatientAgent(Agent):
             ):
                 # "Yes, the lump moves up when I swallow": the question taken for the answer.
                 problems.append(Problem("unsupported_yes", echo))
-            elif (
-                opens_with_yes(text)  # before the spelling mend ("lihgts"), which only a yes needs
-                and asks_about_patient(self._heard)
-                and (
-                    beside := yes_beside_the_point(
-                        text,
-                        mend(self._heard, self.selector.case_words(self.persona)),
-                        list(facts.values()),
-                        picked,
-                    )
-                )
-            ):
-                # "Have your eyes gone yellow?" "Yes, my urine looks darker": another finding.
-                problems.append(Problem("yes_beside", beside))
-            elif (
-                opens_with_yes(text)
-                and asks_about_patient(self._heard)
-                and (
-                    bare := bare_yes_beside(
-                        text,
-                        mend(self._heard, self.selector.case_words(self.persona)),
-                        list(facts.values()),
-                    )
-                )
-            ):
-                # "Has the pain woken you at night?" "Yes, it has." with a fact about hills.
-                problems.append(Problem("unsupported_yes", bare))
+            elif opens_with_yes(text) and asks_about_patient(self._heard):
+                # Only a yes needs the question's spelling mended ("lihgts"), so it is done here.
+                heard = mend(self._heard, self.selector.case_words(self.persona))
+                picked_texts = list(facts.values())
+                if beside := yes_beside_the_point(text, heard, picked_texts, picked):
+                    # "Have your eyes gone yellow?" "Yes, my urine looks darker": another finding.
+                    problems.append(Problem("yes_beside", beside))
+                elif bare := bare_yes_beside(text, heard, picked_texts):
+                    # "Has the pain woken you at night?" "Yes, it has." with a fact about hills.
+                    problems.append(Problem("unsupported_yes", bare))
         elif self.opened:
             problems += [Problem("unasked", fid) for fid in self._unasked(text)]
             if denied_facts := concept_denials(text, self.persona.facts):
