@@ -100,6 +100,13 @@ class FactSelector:
         query = embed(self.encoder, [question])[0]
         return self.fact_vectors(persona) @ query
 
+    def asked(self, persona: Persona, question: str) -> str:
+        """The text `select` embeds for `question`: its spelling mended to the case's words
+        ("Are you seeing halos round lihgts?": a misspelt word shares no word piece with the
+        fact that answers it), then only the part that asks (`asked_part`). A batch scorer
+        primes its encoder with these texts, not the turns as written."""
+        return asked_part(mend(question, self.case_words(persona)))
+
     def select(
         self, persona: Persona, question: str, k: int = 3, exclude_ids: Collection[str] = ()
     ) -> list[Fact]:
@@ -109,10 +116,8 @@ class FactSelector:
         order, regardless of `k`. A turn's sentences before its question that ask nothing
         ("That sounds worrying.") are left out (`asked_part`).
         """
-        # "Are you seeing halos round lihgts?": a misspelt word shares no word piece with the
-        # fact that answers it.
-        question = mend(question, self.case_words(persona))
-        turn, question = question, asked_part(question)
+        turn = mend(question, self.case_words(persona))
+        question = asked_part(turn)
         floors = question_categories(question)
         concepts = asked_concepts(question, turn)
         # "Have you been feeling like you can't go on?" reads as open ("been feeling"), but it

@@ -15,14 +15,18 @@ import json
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from medchat.errors import MedChatError
 from medchat.evaluation.scorer_eval import Counts as FactCounts
 from medchat.personas.loader import PersonaRegistry, default_registry
 from medchat.personas.schema import FactCategory
+
+if TYPE_CHECKING:
+    from medchat.evaluation.embed_cache import CachedEncoder
 
 STYLES = ("textbook", "lay", "indirect", "typo", "compound", "negative", "followup", "open")
 TOPICS = (*(c.value for c in FactCategory), "open")
@@ -218,21 +222,31 @@ def with_preamble(probes: list[Probe], preamble: str) -> list[Probe]:
     return [replace(p, question=f"{preamble.strip()} {p.question}") for p in probes]
 
 
+@lru_cache(maxsize=1)
+def _vectors() -> CachedEncoder:
+    """One vector cache for every run in the process: case facts and questions recur across
+    probe files and runs (the preamble checks, `eval selection` over several files), and
+    embedding the facts is most of a run's time."""
+    from medchat.clinical.encoder import get_encoder
+    from medchat.evaluation.embed_cache import CachedEncoder
+
+    return CachedEncoder(get_encoder())
+
+
 def run(
     probes: list[Probe], selector: Any = None, registry: PersonaRegistry | None = None
 ) -> list[Result]:
     """Select facts for every probe with the real selector; question vectors in one batch."""
     from medchat.agents.grounding import FactSelector
-    from medchat.clinical.encoder import get_encoder
-    from medchat.evaluation.embed_cache import CachedEncoder
 
     registry = registry or default_registry()
     if selector is None:
-        encoder = CachedEncoder(get_encoder())
+        encoder = _vectors()
         personas = {p.persona_id: registry.get(p.persona_id) for p in probes}
         encoder.prime([f.text for persona in personas.values() for f in persona.facts])
-        encoder.prime([p.question for p in probes])
         selector = FactSelector(encoder)
+        # The texts the selector embeds (mended, acknowledgements dropped), in one batch.
+        encoder.prime([selector.asked(personas[p.persona_id], p.question) for p in probes])
     results = []
     for probe in probes:
         persona = registry.get(probe.persona_id)

@@ -40,8 +40,9 @@ def plain_selection() -> tuple[list[selection.Probe], list[list[str]]]:
     """Forty probes of every source and the facts the real selector picks for them as asked.
 
     The plain selection does not depend on the preamble, so the three cases below share one
-    run of it instead of each repeating it (a third of their time); `selection.run` neither
-    changes the probes nor keeps state between runs, and each case reads the lists only."""
+    run of it instead of each repeating it; `selection.run` does not change the probes, and
+    what it keeps between runs is only its vector cache (the facts and the asked parts, which
+    the cases below share: embedding them is most of a run's time)."""
     probes = selection.load_probes()
     subset = [
         p
