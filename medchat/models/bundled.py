@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.metadata as md
+import os
 import shutil
 import tempfile
 from collections.abc import Callable
@@ -60,7 +61,9 @@ def assemble_and_verify(model: BundledModel, dest: Path, progress: Progress = _n
     digest = hashlib.sha256()
     done = 0
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_suffix(dest.suffix + ".partial")
+    # Per process: two processes starting on a fresh home at once (two app replicas, or tests
+    # run side by side) each write their own copy; the last rename wins with identical bytes.
+    tmp = dest.with_suffix(f"{dest.suffix}.{os.getpid()}.partial")
     with tmp.open("wb") as out:
         for part in parts:
             with part.open("rb") as src:
@@ -123,7 +126,12 @@ def prepare_bundled(
         progress(f"Converting {model.name} (one time, about a minute)", 0.0)
         _convert_gguf(gguf, work / "out", dtype)
         target.parent.mkdir(parents=True, exist_ok=True)
-        (work / "out").replace(target)
+        try:
+            (work / "out").replace(target)
+        except OSError:
+            if not (target / "config.json").is_file():
+                raise
+            # Another process finished the same conversion first: its copy is used.
     finally:
         shutil.rmtree(work, ignore_errors=True)
     progress(f"{model.name} ready", 1.0)

@@ -85,3 +85,26 @@ def test_when_default_model_is_pinned_then_its_parts_are_ordered_and_complete():
     default = BUNDLED["qwen2.5-1.5b-instruct"]
     assert len(default.packages) == len(default.files) == 22
     assert default.files[0].endswith("part01.bin") and default.files[-1].endswith("part22.bin")
+
+
+def test_when_two_processes_assemble_the_same_weights_at_once_then_the_file_is_whole(tmp_path):
+    """Two app replicas (or test processes) starting on a fresh home at once: each writes its
+    own partial file, so neither truncates the other's, and the file left is the pinned one."""
+    import hashlib
+    import subprocess
+    import sys
+
+    dest = tmp_path / "m.gguf"
+    code = (
+        "import sys, pathlib; from medchat.models.bundled import assemble_and_verify; "
+        "from medchat.models.registry import BUNDLED; "
+        "assemble_and_verify(BUNDLED['smollm2-135m-instruct'], pathlib.Path(sys.argv[1]))"
+    )
+    procs = [
+        subprocess.Popen([sys.executable, "-c", code, str(dest)], stderr=subprocess.PIPE)
+        for _ in range(2)
+    ]
+    errors = [proc.communicate(timeout=120)[1] for proc in procs]
+    assert [proc.returncode for proc in procs] == [0, 0], errors
+    assert hashlib.sha256(dest.read_bytes()).hexdigest() == SMALL.sha256
+    assert [p.name for p in tmp_path.iterdir()] == ["m.gguf"]
