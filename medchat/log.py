@@ -9,6 +9,7 @@ identifier quoted in an error message is replaced too.
 from __future__ import annotations
 
 import logging
+import re
 import sys
 from collections.abc import Callable, Iterable, MutableMapping
 from typing import Any, TextIO
@@ -31,12 +32,27 @@ def drop_text_fields(_logger: Any, _method: str, event: MutableMapping[str, Any]
     return event
 
 
+ID_KEYS = frozenset({"session", "job"})
+GENERATED_ID = re.compile(r"[A-Za-z0-9_-]{22}")
+"""What `medchat.types.new_id` makes (16 random bytes, URL-safe base64). The scrubber read some
+as names ("Abcdef-vdmpwDbEheErgtQ" logged as "<PERSON_1>-vdmpwDbEheErgtQ"), which cut a
+session's log lines apart. Only such values under these keys skip it; any other value is
+scrubbed (a session named after a person, under `session`, included)."""
+
+
 def scrub_pii(logger: Any, method: str, event: MutableMapping[str, Any]):
     """The `safety` package's PII scrubber as a processor, imported on first use (Presidio and
     spaCy take a second or two to load, which commands that log nothing should not pay)."""
     from safety.pii.log_processor import scrub_log_event
 
-    return scrub_log_event(logger, method, event)
+    ids = {
+        key: event.pop(key)
+        for key in ID_KEYS & event.keys()
+        if isinstance(event[key], str) and GENERATED_ID.fullmatch(event[key])
+    }
+    event = scrub_log_event(logger, method, event)
+    event.update(ids)
+    return event
 
 
 class _CurrentStderr:

@@ -96,3 +96,23 @@ def test_when_stderr_is_replaced_and_closed_then_logging_follows_the_current_std
     get_logger("test").info("turn.step", step="scrub")
     assert json.loads(second.getvalue())["step"] == "scrub"
     structlog.reset_defaults()
+
+
+def test_when_events_name_generated_ids_then_they_are_logged_as_made_and_names_are_not():
+    """Session and job ids are random, not patient text: the scrubber once turned some into
+    "<PERSON_1>-..." and a session's lines no longer matched. A person's name under the same
+    key is still scrubbed."""
+    from medchat.types import new_id
+
+    ids = [new_id() for _ in range(200)]
+    stream = io.StringIO()
+    configure_logging("json", "INFO", stream=stream)
+    try:
+        for session_id in ids:
+            get_logger("test").info("turn_stored", session=session_id, job=session_id)
+        get_logger("test").info("turn_stored", session="Margaret Okonkwo", job="Mr Tadhg Brennan")
+    finally:
+        structlog.reset_defaults()
+    events = [json.loads(line) for line in stream.getvalue().splitlines()]
+    assert [(e["session"], e["job"]) for e in events[:-1]] == [(i, i) for i in ids]
+    assert "Okonkwo" not in events[-1]["session"] and "Brennan" not in events[-1]["job"]
