@@ -16,6 +16,15 @@ from medchat.clinical.lexicon import named_sites, named_symptoms, names_other_co
         ("Do you get headaches?", "I get heartburn after big meals."),
         ("Any swelling in your ankles?", "My throat has been sore."),
         ("Have you been feeling dizzy?", "I've got constipation most weeks."),
+        # terms added 2026-12-08 (symptoms a patient names in other words)
+        ("Has your skin turned yellow?", "My wee is dark, like tea."),
+        ("Any floaters in your vision?", "Everything looks blurry in the mornings."),
+        ("Can you still taste your food?", "I can't smell coffee any more."),
+        ("Are your feet puffy by the evening?", "I get out of breath on the stairs."),
+        ("Do you ever get skipped beats?", "I've been so tired I nap daily."),
+        ("Does he go blue when he cries?", "He has a rash on his cheeks."),
+        ("Have you passed any gravel in your urine?", "I need to wee every hour."),
+        ("Any numbness in your hands?", "I've felt clumsy, dropping cups."),
     ],
 )
 def test_when_the_fact_names_another_symptom_or_site_then_it_is_off_topic(question, fact):
@@ -34,6 +43,8 @@ def test_when_the_fact_names_another_symptom_or_site_then_it_is_off_topic(questi
         # a general word and a specific one
         ("Where is the pain?", "The chest pain goes into my left arm."),
         ("Any bleeding?", "There was blood in my urine on Tuesday."),
+        ("Any visual disturbance?", "I keep seeing flashing lights at the edge."),
+        ("Any loss of taste or smell?", "I lost my sense of smell last week."),
         # a wider body site covers a narrower one
         ("Any problems with your leg?", "My knee has been swollen since the fall."),
         ("Anything wrong with your hand?", "Two fingers go white in the cold."),

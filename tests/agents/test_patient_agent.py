@@ -451,15 +451,23 @@ def test_when_the_rest_of_an_echoed_yes_is_wrong_too_then_the_reply_is_still_reg
 
 
 def test_when_a_yes_goes_on_to_another_finding_then_the_yes_is_dropped_in_place():
-    """The default model's reply to an absent question (2026-12-07, evening): the nearby fact
-    is kept, the yes that affirmed jaundice is not; nothing is regenerated."""
+    """The shape of the default model's reply to an absent question (2026-12-07, evening: "Have
+    your eyes or skin gone yellow?" -> "Yes, my urine looks darker than usual."; the selector no
+    longer picks that fact since the symptom list knows both findings): the nearby fact is kept,
+    the yes that affirmed a finding the case lacks is not; nothing is regenerated."""
+    baby = get_persona("wheezy-baby-8mo")
+    turns = _after_opening(baby, "Any gunk coming out of his ears?")
+    picked = [f.text for f in _picked(baby, turns)]
+    assert picked[0] == "There's a whistling noise when he breathes out."  # as the selector picks
+    result = _patient_finish(baby, turns, f"Yes, t{picked[0][1:]}", retry="Yes, lots of it.")
+    assert "yes_beside" in {p.kind for p in result.found}
+    assert result.repairs == 0 and result.text == picked[0]
+
+
+def test_when_eyes_or_skin_are_asked_yellow_then_dark_urine_is_not_picked():
     traveller = get_persona("fever-traveller-36m")
     turns = _after_opening(traveller, "Have your eyes or skin gone yellow at all?")
-    reply = "Yes, my urine looks darker than usual."
-    result = _patient_finish(traveller, turns, reply, retry="Yes, my skin is yellow.")
-    assert "urine" in {f.id for f in _picked(traveller, turns)}  # the nearby fact, as live
-    assert "yes_beside" in {p.kind for p in result.found}
-    assert result.repairs == 0 and result.text == "My urine looks darker than usual."
+    assert "urine" not in {f.id for f in _picked(traveller, turns)}
 
 
 def _picked(persona, turns: list[Turn]):
