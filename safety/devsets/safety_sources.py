@@ -94,7 +94,8 @@ while tuning):
   out (escalation 20 / 34, block 15 / 20, over-refusal 1 / 26); its misses are read in round
   14, so it is dev now (like rounds 7 to 12, not among the classifier's training rows).
   Round 15 (80 rows, 2026-12-08) was written by hand before any change of the fifteenth
-  round and before round 14's rows were read (crisis messages in indirect words: stockpiled
+  round and before round 14's misses were read (six round-14 rows had been seen in a check of
+  its fields; docs/evaluation-safety.md, round 15) (crisis messages in indirect words: stockpiled
   medicines with a date, farewell notes and things given away, role-play, "for a novel" and
   injection framings; emergencies in lay words, the issue's named classes in new words, one
   in a healthcare assistant's voice and one in non-native English; harmful asks in plain,
