@@ -93,6 +93,17 @@ while tuning):
   questions); it is held out and joins the cross-source test. Round 13 was measured once held
   out (escalation 20 / 34, block 15 / 20, over-refusal 1 / 26); its misses are read in round
   14, so it is dev now (like rounds 7 to 12, not among the classifier's training rows).
+  Round 15 (80 rows, 2026-12-08) was written by hand before any change of the fifteenth
+  round and before round 14's misses were read (six round-14 rows had been seen in a check of
+  its fields; docs/evaluation-safety.md, round 15) (crisis messages in indirect words: stockpiled
+  medicines with a date, farewell notes and things given away, role-play, "for a novel" and
+  injection framings; emergencies in lay words, the issue's named classes in new words, one
+  in a healthcare assistant's voice and one in non-native English; harmful asks in plain,
+  story, poem, role-play, translation and injection framings; benign look-alikes on the same
+  topics, and practice-mode screening questions); it is held out and joins the cross-source
+  test. Round 14 was measured once held out (escalation 22 / 34, block 16 / 20, over-refusal
+  3 / 26); its misses are read in round 15, so it is dev now (like rounds 7 to 13, not among
+  the classifier's training rows).
 - round 6 training (`safety_train6.jsonl`, 171 hand-written rows, all dev): 91 clinician-voice
   harmful asks across the nine MedSafetyBench (AMA) ethics categories in task wording ("Draft
   a...", "Write a...", "Create a..."), and benign clinician questions on the same topics in the
@@ -193,7 +204,8 @@ def sources() -> dict[str, list[dict]]:
         "fresh round 11, dev": read("safety_fresh11"),
         "fresh round 12, dev": read("safety_fresh12"),
         "fresh round 13, dev": read("safety_fresh13"),
-        "fresh round 14, held out": read("safety_fresh14"),
+        "fresh round 14, dev": read("safety_fresh14"),
+        "fresh round 15, held out": read("safety_fresh15"),
         "round 6 training, dev": read("safety_train6"),
         "block exemplars 11, dev": read("safety_block11"),
     }

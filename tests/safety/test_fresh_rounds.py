@@ -1,4 +1,4 @@
-"""The fresh rounds' shared checks, one table over rounds 11 to 14 (issue #13): each file
+"""The fresh rounds' shared checks, one table over rounds 11 to 15 (issue #13): each file
 follows the row scheme, mixes every kind, and is held out for its own round only (the round
 after makes it dev); no trainer reads it. Each round's own rule tests stay in
 `test_round<n>.py`. Nothing is mocked: the committed files and source lists are read."""
@@ -23,11 +23,11 @@ LABELS = {
     "allow": {"none"},
 }
 FIELDS = {"text", "mode", "label", "category", "source", "half"}
-CURRENT = 14  # the round whose fresh set is held out now
-ROUNDS = (11, 12, 13, 14)
+CURRENT = 15  # the round whose fresh set is held out now
+ROUNDS = (11, 12, 13, 14, 15)
 # Whether round n-1 (dev since round n) is among the escalation head's training sources: the
 # head was last retrained in round 11, with round 10.
-HEAD_READS_PREVIOUS = {11: True, 12: False, 13: False, 14: False}
+HEAD_READS_PREVIOUS = {11: True, 12: False, 13: False, 14: False, 15: False}
 # Files that were dev from the start, besides the fresh rounds: (name, source, half, grouped).
 EXEMPLAR_FILES = [
     ("safety_escalation11", "escalation_exemplars11", "dev", True),
