@@ -72,12 +72,18 @@ class App:
         self.proc.wait(timeout=10)
 
     def stop(self) -> None:
+        self.ask_to_stop()
+        self.wait_stopped()
+
+    def ask_to_stop(self) -> None:
         if self.proc.poll() is None:
             os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
+
+    def wait_stopped(self) -> None:
+        try:
+            self.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
         self.log.close()
 
 
@@ -90,8 +96,10 @@ def replicas(external_redis, tmp_path_factory):
         clients = [app.wait_ready() for app in apps]
         yield apps, clients, redis.Redis.from_url(external_redis)
     finally:
+        for app in apps:  # both asked first: each takes seconds to close down
+            app.ask_to_stop()
         for app in apps:
-            app.stop()
+            app.wait_stopped()
 
 
 def stored(r: redis.Redis) -> object:
