@@ -36,9 +36,9 @@ _EPONYM_HEAD = (
     # ("Cheyne-Stokes breathing", "Heberden's nodes", "Zimmer frame", "Thomas splint")
     r"breathing|respiration|murmur|frame|splint|collar|stocking|needle|"
     # signs and findings named after their describer, and conditions whose head is an
-    # arteritis or an anaemia ("Roth spots", "Todd's paresis", "Zenker's diverticulum", "Sister
-    # Mary Joseph nodule", "Takayasu arteritis", "Fanconi anaemia"; seventeenth round, from
-    # hand-written 14 and fresh16)
+    # arteritis or an anaemia ("Tarnowski spots", "X's paresis", "X's diverticulum", "X Y
+    # nodule", "X arteritis", "X anaemia"; seventeenth round, from hand-written 14 and
+    # fresh16)
     r"spot|paresis|diverticulum|nodule|pupil|lesion|arteritis|an(?:a)?emia|"
     r"macroglobulin(?:a)?emia)s?"
 )
@@ -128,7 +128,7 @@ DRUG_CONTEXT = re.compile(
     r"mg of|dose of|course of|tablets of|inhaler|some|your|bring|brought|gave me|give me|rx|"
     r"out of|sold|dispensed|supplied)\s+|"
     # a relative's medicine, and what one has run out of ("my mum's Xaggitin", "ran out of her
-    # Vimpat"); the Dutch, German and French verbs of taking ("gebruikt Fampyra"; seventeenth
+    # X"); the Dutch, German and French verbs of taking ("gebruikt X"; seventeenth
     # round, from fresh16 and hand-written 14)
     r"\b(?i:mum|mam|mom|dad|mother|father|husband|wife|son|daughter|nan|gran)['’]s\s+|"
     r"\b(?i:out\s+of)\s+(?i:my|his|her|their|your)\s+|"
@@ -149,7 +149,7 @@ _TREATMENT_AFTER = re.compile(
     # or a pack count ("Dymista x56"; seventeenth round, from fresh16's delivery list)
     r"|\s+x\s?\d+\b"
 )
-# Someone's own medicine that is due or given by injection ("his Nebido is due", "her Prolia
+# Someone's own medicine that is due or given by injection ("his X is due", "her X
 # injection"; seventeenth round, from hand-written 14): after a possessive only, as "Sarah is
 # due on Monday" names a person.
 _OWN_BEFORE = re.compile(r"\b(?i:my|his|her|their|your)\s+$")

@@ -55,7 +55,7 @@ _INHALER_DEVICE = (
     r"(?i:ellipta|accuhaler|turbohaler|evohaler|easyhaler|respimat|nexthaler|spiromax|genuair|"
     r"breezhaler|handihaler|autohaler|clickhaler|novolizer|forspiro|digihaler)"
 )
-# A brand with its release form ("Tegretol Retard", "Epilim Chrono", "Zomorph XL"; seventeenth
+# A brand with its release form ("Brand Retard", "Lamzarin Chrono", "Brand XL"; seventeenth
 # round, from fresh16 and hand-written 14): the form word says a medicine.
 _RELEASE_FORM = re.compile(
     r"(?<![\w-])([^\W\d_][\w-]{2,})\s+(?:(?i:retard|chrono|continus|depot|mite|uno)|XL|SR|MR|CR|XR|"
