@@ -1,8 +1,8 @@
-"""Rounds 14, 15 and 16 of the PII rules, by class, in one set of tables (the per-round files
+"""Rounds 14 to 17 of the PII rules, by class, in one set of tables (the per-round files
 repeated the same helpers and test bodies). Each row came from the misses of that round's dev
 sets: fresh13 and hand-written 11 (round 14), fresh14 and hand-written 12 (round 15), fresh15 and
-hand-written 13 (round 16). Values are from no evaluation set (each grepped in
-`safety/devsets/`).
+hand-written 13 (round 16), fresh16 and hand-written 14 (round 17). Values are from no evaluation
+set (each grepped in `safety/devsets/`).
 
 Round 16's classes: an inhaler brand with its device, a fluid at an infusion rate, a condition
 typed in lower case before its head noun, continental condition labels ("V.a.", "Vorerkrankung",
@@ -10,7 +10,16 @@ typed in lower case before its head noun, continental condition labels ("V.a.", 
 slip's "Surname, Forename" before a date of birth, who a call went to, whom to ring on a number,
 a parent before a number, whom a form is for before a birth date, who cannot come, whom
 children are born to, a hospital named after its town, Baltic and Nordic month names, and German
-and French phone numbers at a clause's end."""
+and French phone numbers at a clause's end.
+
+Round 17's classes: eponyms before spots, paresis, a diverticulum or a nodule, a relative's or
+one's own medicine, a pack count, a brand's release form, the French "atteint de", verbs of
+taking in Dutch; a negated review of systems, ward and interpreter words; who is calling, list
+entries and their towns, whom a review is for, whom a clinician saw, a relative before "of", a
+name greeted before "your", "surname, forename" in a note, who a message is from, numbered
+entries, "attention", Herrn and Spanish titles; Icelandic, Indonesian, Azerbaijani and Zulu
+months, CJK dates and a weekday in brackets; a town before "health centre", after "ophalen in",
+a bar-separated postcode field and a lower-case street before its postcode."""
 
 from __future__ import annotations
 
