@@ -23,6 +23,7 @@ Each shape asks the words themselves for what the cue does not settle, as in `na
 from __future__ import annotations
 
 from safety.pii.names import TOK
+from safety.pii.names_forms import is_service_noun
 from safety.pii.names_requests import _KIN
 from safety.pii.names_roles import (
     _NAME,
@@ -76,6 +77,10 @@ class ReviewForNameRecognizer(StrictCuedNameRecognizer):
         ),
     )
 
+    def refine(self, value: str) -> str:
+        # what is booked is no one ("booked for flu jabs on monday")
+        return "" if is_service_noun(value) else _strict(value, loose=True)
+
 
 class SawNameRecognizer(StrictCuedNameRecognizer):
     """Whom a clinician saw, reviewed or examined ("i saw x y in eye clinic today"): two
@@ -88,6 +93,9 @@ class SawNameRecognizer(StrictCuedNameRecognizer):
             0.8,
         ),
     )
+
+    def refine(self, value: str) -> str:
+        return "" if is_service_noun(value) else _strict(value, loose=True)
 
 
 class MyRelationNameRecognizer(StrictCuedNameRecognizer):
