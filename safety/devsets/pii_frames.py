@@ -855,3 +855,93 @@ FRESH16_EPONYMS: tuple[str, ...] = (
     "Dressler syndrome",
     "Waldenström macroglobulinaemia",
 )
+
+# fresh17 (written on 2026-12-08, before the seventeenth round): 30 document types no earlier set
+# has (a dental recall card, a physiotherapy exercise sheet, a blood donor session slip, a travel
+# vaccination form, a care home admission, a district nurse wound log, a podiatry referral, a
+# sleep study booking, patient transport, a prescription collection slip, an insurance claim, a
+# school absence note, a German Überweisung, a French ordonnance, a Dutch huisartsenpost triage
+# note, an Irish GP visit card, a hospice referral, a chaplaincy request, a carers' group chat,
+# a midwife booking, a blister pack label, a 111 triage log, a photography consent, a research
+# screening log, a lasting power of attorney certificate, a baby clinic card, a discharge
+# summary header, a housing priority form, a lost property slip and a taxi account).
+FRESH17_FRAMES: tuple[str, ...] = (
+    "Dental recall card - {name} - last seen {date} - please call {phone} to book",
+    "physio exercises for {first} {last}: 3x10 heel raises daily, review {date}, {epo}",
+    "Blood donor session slip: donor {last}, {first}; DOB {dob}; deferred ({clin})",
+    "Travel vaccination form - traveller {name}, {dob}, {street}, {city} {postcode}",
+    "Admitted to care home on {date}: {name} (DOB {dob}), from {address}, {epo}",
+    "wound log - {first} {last} - dressing changed {date} - on {drug} {dose}",
+    "Podiatry referral: {name}, {street}, {postcode}, {clin}, diabetic foot check",
+    "Sleep study booked for {first} {last} ({dob}) on {date}, {clin}, bring {drug}",
+    "Patient transport: collect {name} from {address} at 08:15 on {date}",
+    "Rx collection slip | {last} {first} | {street} | {drug} {dose}",
+    "Insurance claim for {name}, policyholder since {date}, diagnosis {epo}",
+    "please excuse {first} from school on {date}, she had {clin}. mum {phone}",
+    "Überweisung an Orthopädie: {name}, geb. {dob}, {street}, {postcode} {city}, Dx {epo}",
+    "Ordonnance du {date} pour {name}, {street}, {postcode} {city} : {drug} {dose}",
+    "Huisartsenpost triage: {name} ({dob}) belde om 02:40 vanaf {phone}, {clin}",
+    "GP visit card holder {first} {last}, {address}, card valid from {date}",
+    "Hospice referral - {name}, {dob}, lives with daughter at {street}, {city}, {epo}",
+    "chaplaincy visit requested by {first} {last} for her husband, ward 9, ring {phone}",
+    "carers group: {first} says {last} family moved to {street}, {city}, new no {phone}",
+    "Booking appointment with midwife for {name}, born {dob}, EDD {date}, {drug} {dose}",
+    "BLISTER PACK | {name} | {dob} | {drug} {dose} | {street}, {postcode}",
+    "111 call log: caller {name}, {phone}, symptoms since {date}, {clin}",
+    "I, {name}, consent to medical photography on {date} for {epo}.",
+    "Screening log: {last}, {first} / DOB {dob} / {clin} / eligible",
+    "LPA certificate: I saw {first} {last} of {address} on {date} and they understood it",
+    "Baby clinic card: {first} {last}, born {dob}, weighed {date}, mum's number {phone}",
+    "DISCHARGE SUMMARY  Patient: {name}  DOB: {dob}  Address: {address}  Dx: {epo}",
+    "Housing medical priority form for {name} at {street}, {postcode} {city}: {clin}",
+    "lost property: a {drug} box with {first} {last}'s name on it, handed in {date}",
+    "Taxi account: pick up {name}, {street}, {city}, dialysis {date}, mobile {phone}",
+)
+
+# Clinical content for fresh17 only (checked against every earlier set and source file).
+FRESH17_DRUGS: tuple[str, ...] = (
+    "Toujeo",
+    "Tresiba",
+    "Spiolto Respimat",
+    "Dovobet",
+    "Kwells",
+    "Mucodyne",
+    "Colofac",
+    "Oilatum",
+    "lercanidipine",
+    "dapagliflozin",
+    "Betmiga",
+    "Decapeptyl",
+)
+FRESH17_DOSES: tuple[str, ...] = (
+    "250 mg bd",
+    "7.5 mg weekly",
+    "10 units nocte",
+    "0.5 mg stat",
+    "15 ml tds",
+    "1 sachet od",
+    "20 mg on",
+)
+FRESH17_CLINICAL_LOOKALIKES: tuple[str, ...] = (
+    "qSOFA 2",
+    "Wells score 5",
+    "ABCD2 4",
+    "PHQ-9 14",
+    "GAD-7 11",
+    "Braden 12",
+    "FeNO 45 ppb",
+    "IPSS 19",
+)
+FRESH17_EPONYMS: tuple[str, ...] = (
+    "Osgood-Schlatter disease",
+    "Wernicke encephalopathy",
+    "Hirschsprung disease",
+    "de Quervain's tenosynovitis",
+    "Ramsay Hunt syndrome",
+    "Gilbert's syndrome",
+    "Bartter syndrome",
+    "Whipple's disease",
+    "Monteggia fracture",
+    "Kartagener syndrome",
+    "Eisenmenger syndrome",
+)

@@ -76,7 +76,9 @@ Two sources, each written to its own JSONL (never mixed, never split by random r
   fourteenth round; read in the fifteenth), gives `pii_handwritten12.jsonl`; a thirteenth,
   `pii_handwritten13.txt` (2026-12-07 evening, before the fifteenth round; read in the
   sixteenth), gives `pii_handwritten13.jsonl`; a fourteenth, `pii_handwritten14.txt` (2026-12-07
-  night, before the sixteenth round, held out, rows unread), gives `pii_handwritten14.jsonl`.
+  night, before the sixteenth round; read in the seventeenth), gives `pii_handwritten14.jsonl`; a
+  fifteenth, `pii_handwritten15.txt` (2026-12-08, before the seventeenth round, held out, rows
+  unread), gives `pii_handwritten15.jsonl`.
 """
 
 from __future__ import annotations
@@ -96,8 +98,8 @@ from safety.devsets import pii_frames as F
 HERE = Path(__file__).parent
 LOCALES = ("fr_FR", "de_DE", "nl_NL", "en_IE", "ga_IE", "en_GB")
 PER_FRAME_LOCALE = 2
-# pii_handwritten.txt, pii_handwritten2.txt ... pii_handwritten14.txt
-HANDWRITTEN_SETS = 14
+# pii_handwritten.txt, pii_handwritten2.txt ... pii_handwritten15.txt
+HANDWRITTEN_SETS = 15
 SEEDS = {
     "dev": 1301,
     "test": 1302,
@@ -117,6 +119,7 @@ SEEDS = {
     "fresh14": 1317,
     "fresh15": 1318,
     "fresh16": 1319,
+    "fresh17": 1320,
 }
 # fresh8 adds two locales (en_US and de_AT); the older sets keep LOCALES, so their golden files do
 # not change.
@@ -133,6 +136,7 @@ LOCALES_BY_SPLIT = {
     "fresh14": (*LOCALES, "sk_SK", "sv_SE", "fi_FI", "hr_HR", "en_IN"),
     "fresh15": (*LOCALES, "no_NO", "lt_LT", "lv_LV", "sl_SI", "et_EE"),
     "fresh16": (*LOCALES, "az_AZ", "is_IS", "id_ID", "tw_GH", "zu_ZA"),
+    "fresh17": (*LOCALES, "uz_UZ", "sw", "pt_BR", "es_CO", "ig_NG"),
 }
 # fresh11 adds Italian and Spanish names (it_IT, es_ES) in English text: the recognizers claim no
 # Italian or Spanish addresses, so those rows take their street, postcode, town and phone from
@@ -173,6 +177,13 @@ HOME_LOCALE = {
     "id_ID": "nl_NL",
     "tw_GH": "en_GB",
     "zu_ZA": "fr_FR",
+    # fresh17: Uzbek, Swahili, Brazilian Portuguese, Colombian Spanish and Igbo names of people
+    # living in the issue's countries and the UK.
+    "uz_UZ": "de_DE",
+    "sw": "en_IE",
+    "pt_BR": "fr_FR",
+    "es_CO": "nl_NL",
+    "ig_NG": "en_GB",
 }
 # Phones come from en_IE for the continental homes, except in these splits, where a French, German
 # or Dutch home gives its own country's number ("+33 (0)5 64 09 13 90", "(02199) 35181").
@@ -181,6 +192,7 @@ OWN_PHONE_BY_SPLIT = {
     "fresh14": ("fr_FR", "de_DE", "nl_NL"),
     "fresh15": ("fr_FR", "de_DE", "nl_NL"),
     "fresh16": ("fr_FR", "de_DE", "nl_NL"),
+    "fresh17": ("fr_FR", "de_DE", "nl_NL"),
 }
 LOWERCASE_SHARE = 0.3
 RECENT = (date(2019, 1, 1), date(2025, 12, 31))
@@ -223,6 +235,12 @@ CLINICAL_BY_SPLIT = {
         "dose": F.FRESH16_DOSES,
         "clin": F.FRESH16_CLINICAL_LOOKALIKES,
         "epo": F.FRESH16_EPONYMS,
+    },
+    "fresh17": {
+        "drug": F.FRESH17_DRUGS,
+        "dose": F.FRESH17_DOSES,
+        "clin": F.FRESH17_CLINICAL_LOOKALIKES,
+        "epo": F.FRESH17_EPONYMS,
     },
 }
 _SLOT = re.compile(r"\{(\w+)\}")
@@ -570,6 +588,36 @@ FRESH16_DATE_FORMATS = (
 )
 
 
+_PORTUGUESE_MONTHS = ["janeiro", "fevereiro", "março", "abril", "maio", "junho"]
+_PORTUGUESE_MONTHS += ["julho", "agosto", "setembro", "outubro", "novembro", "dezembro"]
+_SPANISH_MONTHS = ["enero", "febrero", "marzo", "abril", "mayo", "junio"]
+_SPANISH_MONTHS += ["julio", "agosto", "septiembre", "octubre", "noviembre", "diciembre"]
+_UZBEK_MONTHS = ["yanvar", "fevral", "mart", "aprel", "may", "iyun"]
+_UZBEK_MONTHS += ["iyul", "avgust", "sentabr", "oktabr", "noyabr", "dekabr"]
+_SWAHILI_MONTHS = ["Januari", "Februari", "Machi", "Aprili", "Mei", "Juni"]
+_SWAHILI_MONTHS += ["Julai", "Agosti", "Septemba", "Oktoba", "Novemba", "Desemba"]
+# Further shapes for fresh17 only: Portuguese and Spanish "2 de fevereiro de 1949", the Uzbek
+# "1949-yil 2-fevral", the Swahili "tarehe 2 Februari 1949", a short weekday with an ordinal and a
+# short month and no year, an ordinal with a full month and an apostrophe year, year first with
+# spaces, a short month with a dot, an ordinal, a comma and an apostrophe year, "2nd of Feb.,
+# 1949", the year first with a comma before a full month, and a short month with a dot before an
+# apostrophe year. Checked on every day from 1900 to 2025 against every earlier shape (see the
+# test of fresh17).
+FRESH17_DATE_FORMATS = (
+    lambda d: f"{d.day} de {_PORTUGUESE_MONTHS[d.month - 1]} de {d.year}",
+    lambda d: f"{d.day} de {_SPANISH_MONTHS[d.month - 1]} de {d.year}",
+    lambda d: f"{d.year}-yil {d.day}-{_UZBEK_MONTHS[d.month - 1]}",
+    lambda d: f"tarehe {d.day} {_SWAHILI_MONTHS[d.month - 1]} {d.year}",
+    lambda d: f"{d.strftime('%a')} {_ordinal(d.day)} {d.strftime('%b')}",
+    lambda d: f"{_ordinal(d.day)} {d.strftime('%B')} '{d.strftime('%y')}",
+    lambda d: f"{d.year} {d.month:02d} {d.day:02d}",
+    lambda d: f"{d.strftime('%b')}. {_ordinal(d.day)}, '{d.strftime('%y')}",
+    lambda d: f"{_ordinal(d.day)} of {d.strftime('%b')}., {d.year}",
+    lambda d: f"{d.year}, {d.strftime('%B')} {d.day}",
+    lambda d: f"{d.day} {d.strftime('%b')}. '{d.strftime('%y')}",
+)
+
+
 def _accumulated(base: tuple, added: tuple[tuple[str, tuple], ...]) -> dict[str, tuple]:
     """Each split's date shapes: the base, and every shape added up to and including its own
     (a fresh set renders every earlier shape and its new ones)."""
@@ -594,6 +642,7 @@ FORMATS_BY_SPLIT = _accumulated(
         ("fresh14", FRESH14_DATE_FORMATS),
         ("fresh15", FRESH15_DATE_FORMATS),
         ("fresh16", FRESH16_DATE_FORMATS),
+        ("fresh17", FRESH17_DATE_FORMATS),
     ),
 )
 
@@ -714,6 +763,7 @@ def build_locales(split: str) -> list[dict]:
         "fresh14": F.FRESH14_FRAMES,
         "fresh15": F.FRESH15_FRAMES,
         "fresh16": F.FRESH16_FRAMES,
+        "fresh17": F.FRESH17_FRAMES,
     }[split]
     formats = FORMATS_BY_SPLIT.get(split, DATE_FORMATS)
     locales = LOCALES_BY_SPLIT.get(split, LOCALES)

@@ -34,7 +34,13 @@ _EPONYM_HEAD = (
     r"deformity|deformities|encephalitis|"
     # breathing patterns, signs read at the bedside, and aids named after their maker
     # ("Cheyne-Stokes breathing", "Heberden's nodes", "Zimmer frame", "Thomas splint")
-    r"breathing|respiration|murmur|frame|splint|collar|stocking|needle)s?"
+    r"breathing|respiration|murmur|frame|splint|collar|stocking|needle|"
+    # signs and findings named after their describer, and conditions whose head is an
+    # arteritis or an anaemia ("Tarnowski spots", "X's paresis", "X's diverticulum", "X Y
+    # nodule", "X arteritis", "X anaemia"; seventeenth round, from hand-written 14 and
+    # fresh16)
+    r"spot|paresis|diverticulum|nodule|pupil|lesion|arteritis|an(?:a)?emia|"
+    r"macroglobulin(?:a)?emia)s?"
 )
 
 # Words after which a day/month in figures is a calendar date, not months or a reading.
@@ -121,6 +127,12 @@ DRUG_CONTEXT = re.compile(
     r"(?i:\b(?:on|taking|take|takes|took|prescribed|started|stopped|tried|using|given|the|"
     r"mg of|dose of|course of|tablets of|inhaler|some|your|bring|brought|gave me|give me|rx|"
     r"out of|sold|dispensed|supplied)\s+|"
+    # a relative's medicine, and what one has run out of ("my mum's Xaggitin", "ran out of her
+    # X"); the Dutch, German and French verbs of taking ("gebruikt X"; seventeenth
+    # round, from fresh16 and hand-written 14)
+    r"\b(?i:mum|mam|mom|dad|mother|father|husband|wife|son|daughter|nan|gran)['’]s\s+|"
+    r"\b(?i:out\s+of)\s+(?i:my|his|her|their|your)\s+|"
+    r"\b(?i:gebruikt|neemt|slikt|nimmt|prend|prends)\s+|"
     # what one fetches or orders of one's own medicine ("can collect my Creon tomorrow")
     r"\b(?i:collect|collecting|pick\s+up|picking\s+up|order|ordering|renew|refill|reorder)\s+"
     r"(?i:my|his|her|their|mum's|dad's|mums|dads)\s+|(?<![\w.])\d+(?:\.\d+)?\s*(?i:mg|mcg|g|ml|micrograms?|milligrams?|puffs?)\s+"
@@ -134,6 +146,21 @@ _TREATMENT_AFTER = re.compile(
     r"|\s+(?i:with\s+(?:meals|food)|at\s+night|nocte|mane|bd|tds|qds|prn|od)\b"
     # or what one has of a medicine ("my Clenil dose", "the Qvar prescription")
     r"|\s+(?i:dose|doses|dosage|prescription|repeat|refill|script)\b"
+    # or a pack count ("Dymista x56"; seventeenth round, from fresh16's delivery list)
+    r"|\s+x\s?\d+\b"
+)
+# Someone's own medicine that is due or given by injection ("his X is due", "her X
+# injection"; seventeenth round, from hand-written 14): after a possessive only, as "Sarah is
+# due on Monday" names a person.
+_OWN_BEFORE = re.compile(r"\b(?i:my|his|her|their|your)\s+$")
+_OWN_DUE_AFTER = re.compile(
+    r"\s+(?i:is\s+due|was\s+due|due|injection|injections|jab|script|prescription|levels?)\b"
+)
+# The kind of place a town names ("at the Hemmen health centre"): no medicine stands there,
+# whatever comes before it.
+_PLACE_KIND_AFTER = re.compile(
+    r"\s+(?i:health\s+cent(?:re|er)|medical\s+cent(?:re|er)|surgery|practice|hospital|"
+    r"infirmary|general\b|clinic)"
 )
 # A dose right after the token ("Fortisip 200 micrograms", "Xarelto 20mg"): a medicine.
 _DOSE_AFTER = re.compile(
@@ -145,8 +172,10 @@ _DOSE_AFTER = re.compile(
 def looks_like_drug(text: str, start: int, end: int) -> bool:
     """A single capitalised token in a medication context, or with a drug-like ending."""
     token = text[start:end]
-    if " " in token:
+    if " " in token or _PLACE_KIND_AFTER.match(text, end):
         return False
+    if _OWN_BEFORE.search(text[max(0, start - 8) : start]) and _OWN_DUE_AFTER.match(text, end):
+        return True
     if (
         DRUG_CONTEXT.search(text[max(0, start - 20) : start])
         or _DOSE_AFTER.match(text, end)

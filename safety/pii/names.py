@@ -39,6 +39,9 @@ _MAC = frozenset({"mac", "nic", "mhic"})
 # added to spaCy's stop words; not collected from any evaluation sentence. The last line holds
 # the French and German words of an introduction ("mon nom est", "geboren am"), which the NER
 # model takes for a name.
+# (seventeenth round, from fresh16 and hand-written 14: a ward's bay and bed, a transcript, the
+# German registration heading, a colleague addressed in German and Dutch, "upstairs", and the
+# languages an interpreter is booked for)
 _COMMON = """
     back later soon today tonight tomorrow yesterday now asap anytime again please thanks thank
     ok okay fine good well better worse bad ill sick poorly unwell tired exhausted worried scared
@@ -83,6 +86,9 @@ _COMMON = """
     contact impfung grippeimpfung rücken bauch kopf knie hals schulter nacken hüfte bein
     montag dienstag mittwoch donnerstag freitag samstag sonntag lundi mardi mercredi jeudi
     vendredi samedi dimanche maandag dinsdag woensdag donderdag vrijdag zaterdag zondag
+    bay bed transcript anmeldung hausarztpraxis frau kollegin kollege collega upstairs downstairs
+    number interpreter azerbaijani albanian amharic arabic bengali bulgarian cantonese dari farsi
+    kurdish mandarin pashto punjabi romanian somali tigrinya turkish ukrainian urdu
 """
 COMMON_WORDS = frozenset(_COMMON.split())
 
@@ -300,6 +306,13 @@ class TitledNameRecognizer(CuedLowerNameRecognizer):
         (rf"(?i:\b(?:dr|mr|mrs|ms|mx|prof|doctor|nurse|sister))\.?\s+(?P<v>{TOKS})", 0.85),
         # French, German and Dutch titles ("m. thibault", "mme", "herr", "frau", "dhr.", "mevr.")
         (rf"(?i:\bm\.|\b(?:mme|mlle|herr|frau|dhr|mevr|mevrouw)\b\.?)\s+(?P<v>{TOKS})", 0.85),
+        # the German title's accusative, Spanish, Portuguese and Italian titles, and a priest's
+        # or a German "Frau" shortened with its dot ("über Herrn X Y", "Sra. X Y", "fr. x y";
+        # seventeenth round, from hand-written 14)
+        (
+            rf"(?i:\b(?:herrn|sra|srta|sr|dña|dona|sig\.ra|sig)\b\.?|\bfr\.)\s+(?P<v>{TOKS})",
+            0.85,
+        ),
     )
 
 

@@ -140,7 +140,10 @@ class RoleLabelNameRecognizer(StrictCuedNameRecognizer):
         (
             # ("participant", "borrower", "issued to"; sixteenth round, from fresh15)
             rf"(?i:\b(?:applicant|deceased|donor|visitor|claimant|pt|holder|cardholder|"
-            rf"participant|borrower|issued\s+to))\s+"
+            rf"participant|borrower|issued\s+to|"
+            # a child named in a referral ("safeguarding referral: child x y, dob ...";
+            # seventeenth round, from fresh16)
+            rf"child|infant))\s+"
             rf"(?P<v>{_NAME}){_CLOSES}",
             0.8,
         ),

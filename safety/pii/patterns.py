@@ -81,7 +81,14 @@ DOB_CUE = (
 _NORTH_EAST = (
     r"desember|jaanuar|veebruar|m[äa]rts|aprill|juuni|juuli|oktoober|detsember|"
     r"janv[āa]r[īi]|febru[āa]r[īi]|mart[āa]|apr[īi]l[īi]|maij[āa]|j[ūu]nij[āa]|j[ūu]lij[āa]|"
-    r"august[āa]|septembr[īi]|oktobr[īi]|novembr[īi]|decembr[īi]"
+    r"august[āa]|septembr[īi]|oktobr[īi]|novembr[īi]|decembr[īi]|"
+    # Icelandic, Indonesian, Azerbaijani and Zulu month names that differ from the others ("5.
+    # júní 2017", "29 Agustus 2002", "28 noyabr 2022", "10 uNhlangulana 2024"; seventeenth
+    # round, from fresh16)
+    r"jan[úu]ar|febr[úu]ar|apr[íi]l|ma[íi]|j[úu]n[íi]|j[úu]l[íi]|[áa]g[úu]st|okt[óo]ber|"
+    r"n[óo]vember|maret|agustus|yanvar|fevral|mart|aprel|iyun|iyul|avqust|sentyabr|oktyabr|"
+    r"noyabr|dekabr|umasingana|unhlolanja|undasa|umbasa|unhlaba|unhlangulana|untulikazi|"
+    r"uncwaba|umandulo|umfumfu|ulwezi|uzibandlela"
 )
 _LITHUANIAN = (
     r"sausio|vasario|kovo|baland[žz]io|gegu[žz][ėe]s|bir[žz]elio|liepos|rugpj[ūu][čc]io|"
@@ -140,7 +147,9 @@ WEEKDAY_NAME = (
     # the French, German and Dutch weekdays ("lundi 4 nov.", "Dienstag, 3. März"; fourteenth
     # round)
     r"lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|"
-    r"freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag)"
+    r"freitag|samstag|sonntag|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|"
+    # the Indonesian weekdays ("Kamis, 29 Agustus 2002"; seventeenth round, from fresh16)
+    r"senin|selasa|rabu|kamis|jumat|sabtu|minggu)"
 )
 WEEKDAY = rf"{WEEKDAY_NAME}\.?,?\s+(?i:the\s+)?"
 # Months in Roman numerals, as many continental Europeans write them ("21.III.1958").
@@ -193,7 +202,9 @@ NUMERIC_DATE = (
     rf"\b{YEAR}\.\s+(?i:gada)\s+(?:[12]\d|3[01]|0?[1-9])\.\s+(?i:{_NORTH_EAST})|"
     rf"\b(?:0?[1-9]|[12]\d|3[01])/(?i:xii|xi|x|ix|viii|vii|vi|v|iv|iii|ii|i)/(?:{YEAR}|\d{{2}})"
     rf"(?![\d/])|"
-    rf"\b(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.]['’]\d{{2}}(?!\d)"
+    rf"\b(?:0?[1-9]|[12]\d|3[01])[-/.](?:0?[1-9]|1[0-2])[-/.]['’]\d{{2}}(?!\d)|"
+    # the Chinese and Japanese "1991年7月22日" (seventeenth round, from fresh16)
+    rf"{YEAR}年(?:1[0-2]|0?[1-9])月(?:[12]\d|3[01]|0?[1-9])日"
 )
 # A German month written in lower case after the day's dot ("9. dezember 2021"; twelfth round);
 # "mai" stays out, as the other months do not need it to be told from "2. May I".
@@ -210,9 +221,11 @@ DAY_MONTH = (
     rf"{MONTH}(?![{LOW}])"
 )
 MONTH_DAY = rf"\b{MONTH}\s+(?i:the\s+)?{DAY}(?![\d{LOW}])"
+# A weekday in brackets after a full date ("16 Nov 1970 (Mon)"; seventeenth round, from fresh16)
+_WEEKDAY_AFTER = r"(?:\s\((?i:mon|tue|wed|thu|fri|sat|sun)[a-z]{0,6}\.?\))?"
 FULL_DATE = (
-    rf"(?:{DAY_MONTH}(?:,?\s+|\s?-\s?|/|\s+(?i:de)\s+)(?:{YEAR}|'?\d{{2}}(?!\d|:\d))|"
-    rf"{MONTH_DAY},?\s+(?:{YEAR}|['’]\d{{2}}(?!\d|:\d))|{NUMERIC_DATE})"
+    rf"(?:(?:{DAY_MONTH}(?:,?\s+|\s?-\s?|/|\s+(?i:de)\s+)(?:{YEAR}|'?\d{{2}}(?!\d|:\d))|"
+    rf"{MONTH_DAY},?\s+(?:{YEAR}|['’]\d{{2}}(?!\d|:\d))|{NUMERIC_DATE}){_WEEKDAY_AFTER})"
 )
 # A month with a year and no day ("since march 2019", "born May 1950").
 MONTH_YEAR = rf"\b{MONTH},?\s+{YEAR}(?!\d)"

@@ -50,6 +50,7 @@ from safety.pii.names_forms import (
     VocativeNameRecognizer,
 )
 from safety.pii.names_letters import NAMES_LETTERS
+from safety.pii.names_lists import NAMES_LISTS
 from safety.pii.names_messages import NAMES_MESSAGES
 from safety.pii.names_notes import NAMES_NOTES
 from safety.pii.names_records import NAMES_RECORDS
@@ -67,6 +68,7 @@ from safety.pii.recognizers_intl import (
     EuStreetRecognizer,
     EuTownRecognizer,
     KinTownRecognizer,
+    ListTownRecognizer,
     PracticeTownRecognizer,
     StreetOrMoveTownRecognizer,
     TownBeforeEircodeRecognizer,
@@ -453,6 +455,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     *NAMES_MESSAGES,
     *NAMES_SCHEDULES,
     *NAMES_REQUESTS,
+    *NAMES_LISTS,
     EuStreetRecognizer,
     AddressBlockRecognizer,
     EircodeRecognizer,
@@ -463,6 +466,7 @@ ALL_RECOGNIZERS: tuple[type[RegexRecognizer], ...] = (
     CuedTownRecognizer,
     ClosingTownRecognizer,
     PracticeTownRecognizer,
+    ListTownRecognizer,
     CantonTownRecognizer,
     StreetOrMoveTownRecognizer,
     KinTownRecognizer,

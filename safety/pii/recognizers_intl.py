@@ -230,6 +230,14 @@ class EuStreetRecognizer(RegexRecognizer):
         (rf"(?P<v>{FR_STREET_BARE})", 0.85),
         (rf"(?P<v>{UNIT_STREET})", 0.85),
         (CUED_SHORT_STREET, 0.8),
+        # a lower-case street with a short fused type before its postcode, in a list or a
+        # record ("1) x y, izepad 15, 1393wt", "| jackpad 633 | 4766oz |"; seventeenth round,
+        # from fresh16): the postcode after it says an address
+        (
+            rf"(?<![\w-])(?P<v>[{P.LOW}]{{3,}}{SHORT_TYPE}\s\d{{1,4}}[a-z]?(?:[-/]\d{{1,4}}[a-z]?)?)"
+            rf"(?=(?:,\s|\s\|\s)(?:{NL_POSTCODE_ANY}|{FIVE_DIGIT_})(?![\w-]))",
+            0.8,
+        ),
         (rf"(?P<v>{FR_STREET_NAMED})", 0.8),
         (rf"(?P<v>{GA_STREET})", 0.85),
         (rf"(?P<v>{CY_STREET})", 0.85),
@@ -287,6 +295,14 @@ class EuPostcodeRecognizer(RegexRecognizer):
         (rf"(?<![\w,.-])\d{{1,4}}[a-zA-Z]?,?\s+(?P<v>{NL_POSTCODE_NOT_UNIT})(?![\w-])", 0.8),
         (rf"(?<![\w-])(?P<v>{UK_POSTCODE_ANY})(?![\w-])", 0.8),
         (rf"{STREET_ANY},?\s+(?P<v>{NL_POSTCODE_ANY}|{FIVE_DIGIT})(?![\w-])", 0.9),
+        # a postcode field of a bar-separated record, after a street or a house number ("|
+        # Krebsstraße 14-94 | 07533 |", "| ryanhof 1 | 3072jd |"; seventeenth round, from
+        # fresh16's delivery list)
+        (
+            rf"(?:{STREET_ANY}|\d{{1,4}}[a-zA-Z]?)\s\|\s(?P<v>{FIVE_DIGIT}|{NL_POSTCODE_ANY})"
+            rf"(?=\s\|)",
+            0.85,
+        ),
         (
             rf"{POSTCODE_CUE}\s*(?:[:=\s]|\.{{2,}})\s*(?P<v>{NL_POSTCODE_ANY}|(?i:{P.UK_POSTCODE})|{FIVE_DIGIT})"
             rf"(?![\w-])",
@@ -657,6 +673,12 @@ class ClosingTownRecognizer(CuedTownRecognizer):
             0.7,
         ),
         (rf",\s*(?i:in)\s+(?P<v>{ANY_PLACE})(?=\s*[.!]?\s*$)", 0.7),
+        # where a prescription is collected, closing the request ("ophalen in <town>";
+        # seventeenth round, from fresh16's Dutch repeat-prescription requests)
+        (
+            rf"(?i:\b(?:ophalen|afhalen|abholen)\s+in)\s+(?P<v>{ANY_PLACE})(?=\s*[.!]?\s*$)",
+            0.7,
+        ),
         # the German and Dutch "from" closing a card or a message ("Dein Team aus <town>",
         # "groeten uit <town>"; fourteenth round, from fresh13's get-well card)
         (
@@ -707,6 +729,34 @@ class KinTownRecognizer(RegexRecognizer):
         place = trim_place(rest)
         first = place.split()[0].lower() if place else ""
         if not place or not rest.startswith(place) or first in _NOT_PLACE | _MONTH_OR_DAY:
+            return ""
+        return place
+
+
+_KIN_WORDS = (
+    r"(?i:wife|husband|son|daughter|mother|mum|mam|father|dad|partner|sister|brother|friend|"
+    r"neighbour|neighbor|carer|niece|nephew|aunt|uncle|cousin|grandson|granddaughter|self|"
+    r"patient|parent|guardian)"
+)
+
+
+class ListTownRecognizer(CuedTownRecognizer):
+    """The town in brackets after a named entry of a list, before the next entry ("group list: X Y
+    (Usquert), X Y (+31 ...)"; seventeenth round, from fresh16's bereavement group list): every
+    word of the brackets a place word, and no relation ("(daughter)") or everyday word."""
+
+    PATTERNS = (
+        (
+            rf"(?:^|:\s+|,\s+){WORD}(?:[ -]{WORD}){{1,3}}\s+\((?P<v>{ANY_PLACE})\)(?=\s*,)",
+            0.7,
+        ),
+    )
+
+    def refine(self, value: str) -> str:
+        place = super().refine(value)
+        if place != value.strip() or any(is_common(w) for w in value.split()):
+            return ""
+        if re.fullmatch(_KIN_WORDS, value.strip()):
             return ""
         return place
 

@@ -156,6 +156,10 @@ class Scrubber:
             return True
         if ner and etype == "PERSON" and chained_eponym(span):
             return True
+        # an item of a negated review of systems is no person or place ("..., No recent breast
+        # surgery, No dyspnea"; seventeenth round, from the identifier-free texts)
+        if etype in ("PERSON", "LOCATION") and re.match(r"(?:No|NO|no|Nil|nil)\s", span):
+            return True
         # an ordinal alone is no person or place ("finished 212th"; thirteenth round), nor a
         # sports age group ("U14s"; sixteenth round)
         if etype in ("PERSON", "LOCATION") and re.fullmatch(

@@ -45,12 +45,21 @@ _DIAGNOSIS_LABEL = re.compile(r"(?i:diagnose|diagnosis|diagnostic|dx)\s*:?\s+")
 # never follows them, so they count even before a word that is also a given name.
 CONDITION_LABEL = (
     r"(?i:v\.\s?a\.|verdacht\s+auf|vorerkrankung(?:en)?|z\.\s?n\.|zustand\s+nach|"
-    r"ziekte\s+van|syndroom\s+van|maladie\s+de|syndrome\s+de)"
+    r"ziekte\s+van|syndroom\s+van|maladie\s+de|syndrome\s+de|"
+    # the French "suffering from" before a condition ("atteint de Lesch-Nyhan"; seventeenth
+    # round, from fresh16's medical certificate)
+    r"atteinte?s?\s+de|souffrant\s+de|souffre\s+de)"
 )
 _CONDITION_LABEL_OPENS = re.compile(rf"{CONDITION_LABEL}\s*:?\s+")
 _INHALER_DEVICE = (
     r"(?i:ellipta|accuhaler|turbohaler|evohaler|easyhaler|respimat|nexthaler|spiromax|genuair|"
     r"breezhaler|handihaler|autohaler|clickhaler|novolizer|forspiro|digihaler)"
+)
+# A brand with its release form ("Brand Retard", "Lamzarin Chrono", "Brand XL"; seventeenth
+# round, from fresh16 and hand-written 14): the form word says a medicine.
+_RELEASE_FORM = re.compile(
+    r"(?<![\w-])([^\W\d_][\w-]{2,})\s+(?:(?i:retard|chrono|continus|depot|mite|uno)|XL|SR|MR|CR|XR|"
+    r"LA|CD)\b"
 )
 _DEVICE_BRAND = re.compile(rf"(?<![\w-])[^\W\d_][\w-]{{2,}}\s+{_INHALER_DEVICE}\b")
 _INFUSION = re.compile(
@@ -110,6 +119,11 @@ def clinical_shapes(text: str) -> list[tuple[int, int]]:
     rate, and a lower-case word before a condition's head noun that is no known given name."""
     spans = [m.span() for m in _DEVICE_BRAND.finditer(text)]
     spans += [m.span(1) for m in _INFUSION.finditer(text) if not _a_name(m.group(1))]
+    spans += [
+        m.span()
+        for m in _RELEASE_FORM.finditer(text)
+        if not _a_name(m.group(1)) and not is_common(m.group(1))
+    ]
     spans += [
         m.span()
         for m in _LOWER_EPONYM.finditer(text)

@@ -15,12 +15,20 @@ from safety.evaluation import load_devset
 _ROUND15 = {"pii_handwritten13", "pii_locales_fresh15"}
 # Written after round 15's sets (the sixteenth round's held-out pair).
 _ROUND16 = {"pii_handwritten14", "pii_locales_fresh16"}
+# Written after round 16's sets (the seventeenth round's held-out pair).
+_ROUND17 = {"pii_handwritten15", "pii_locales_fresh17"}
 
 
 @cache
 def _fresh16() -> list[dict]:
     """fresh16 built once per test run: the golden-file row and the fresh16 checks share it."""
     return json.loads(json.dumps(pii_independent.build_locales("fresh16")))
+
+
+@cache
+def _fresh17() -> list[dict]:
+    """fresh17 built once per test run: the golden-file row and the fresh17 checks share it."""
+    return json.loads(json.dumps(pii_independent.build_locales("fresh17")))
 
 
 @pytest.mark.parametrize(
@@ -44,6 +52,7 @@ def _fresh16() -> list[dict]:
         ("pii_locales_fresh14", lambda: pii_independent.build_locales("fresh14")),
         ("pii_locales_fresh15", lambda: pii_independent.build_locales("fresh15")),
         ("pii_locales_fresh16", _fresh16),
+        ("pii_locales_fresh17", _fresh17),
         ("pii_handwritten", pii_independent.build_handwritten),
         ("pii_handwritten2", lambda: pii_independent.build_handwritten("pii_handwritten2.txt")),
         ("pii_handwritten3", lambda: pii_independent.build_handwritten("pii_handwritten3.txt")),
@@ -58,6 +67,7 @@ def _fresh16() -> list[dict]:
         ("pii_handwritten12", lambda: pii_independent.build_handwritten("pii_handwritten12.txt")),
         ("pii_handwritten13", lambda: pii_independent.build_handwritten("pii_handwritten13.txt")),
         ("pii_handwritten14", lambda: pii_independent.build_handwritten("pii_handwritten14.txt")),
+        ("pii_handwritten15", lambda: pii_independent.build_handwritten("pii_handwritten15.txt")),
     ],
 )
 def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, build):
@@ -85,6 +95,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_locales_fresh14",
         "pii_locales_fresh15",
         "pii_locales_fresh16",
+        "pii_locales_fresh17",
         "pii_handwritten",
         "pii_handwritten2",
         "pii_handwritten3",
@@ -99,6 +110,7 @@ def test_when_independent_sets_rebuilt_then_identical_to_committed_files(name, b
         "pii_handwritten12",
         "pii_handwritten13",
         "pii_handwritten14",
+        "pii_handwritten15",
     ],
 )
 def test_when_independent_rows_read_then_labels_point_at_real_text(name):
@@ -129,6 +141,7 @@ def test_when_frames_split_then_no_two_sets_share_a_frame():
         pii_frames.FRESH14_FRAMES,
         pii_frames.FRESH15_FRAMES,
         pii_frames.FRESH16_FRAMES,
+        pii_frames.FRESH17_FRAMES,
     ]
     assert sum(len(set(s)) for s in sets) == len(set().union(*sets))
 
@@ -203,6 +216,7 @@ def test_when_rebuilt_on_another_day_then_the_golden_files_still_match(monkeypat
         "fresh14",
         "fresh15",
         "fresh16",
+        "fresh17",
     )
     for split in splits:
         rebuilt = json.loads(json.dumps(pii_independent.build_locales(split)))
@@ -213,7 +227,7 @@ def test_when_held_out_sets_registered_then_every_one_is_a_reported_source():
     from safety.evaluation import PII_HELD_OUT, PII_SOURCES
 
     held_out = set(PII_HELD_OUT)
-    assert held_out == _ROUND16
+    assert held_out == _ROUND17
     assert held_out.issubset(PII_SOURCES.values())
 
 
@@ -230,6 +244,7 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
     fresh14 = fresh13 + pii_independent.FRESH14_DATE_FORMATS
     fresh15 = fresh14 + pii_independent.FRESH15_DATE_FORMATS
     fresh16 = fresh15 + pii_independent.FRESH16_DATE_FORMATS
+    fresh17 = fresh16 + pii_independent.FRESH17_DATE_FORMATS
     assert {
         "fresh6": both,
         "fresh7": both,
@@ -242,6 +257,7 @@ def test_when_fresh6_built_then_the_extra_date_shapes_appear_and_other_sets_keep
         "fresh14": fresh14,
         "fresh15": fresh15,
         "fresh16": fresh16,
+        "fresh17": fresh17,
     } == pii_independent.FORMATS_BY_SPLIT
     import datetime as dt
 
@@ -491,4 +507,55 @@ def test_when_handwritten14_compared_then_it_reuses_no_value_of_any_other_set():
         p.stem for p in value_overlap.HERE.glob("pii_*.jsonl") if p.stem != "pii_handwritten14"
     ]
     report = value_overlap.overlaps("pii_handwritten14", sorted(others))
+    assert report["value"] == [] and report["source"] == []
+
+
+def test_when_fresh17_built_then_its_eleven_locales_homes_clinical_lists_and_date_shapes_appear():
+    """fresh17 adds uz_UZ, sw, pt_BR, es_CO and ig_NG names living in the issue's countries and the
+    UK, clinical content of its own and FRESH17_DATE_FORMATS. Its clinical values are compared with
+    every other set's spans directly; its date shapes with every earlier shape on one day per
+    month of 1949 and 2001 (the builder's check ran on every day from 1900 to 2025)."""
+    import datetime as dt
+
+    from safety.devsets import value_overlap
+
+    rows = _fresh17()
+    new = {"uz_UZ", "sw", "pt_BR", "es_CO", "ig_NG"}
+    assert {r["locale"] for r in rows} == set(pii_independent.LOCALES) | new
+    assert len(rows) == len(pii_frames.FRESH17_FRAMES) * 11 * pii_independent.PER_FRAME_LOCALE
+    homes = {pii_independent.HOME_LOCALE[loc] for loc in new}
+    assert homes == {"nl_NL", "de_DE", "fr_FR", "en_IE", "en_GB"}
+    own = set().union(*pii_independent.CLINICAL_BY_SPLIT["fresh17"].values())
+    kept = {r["text"][k["start"] : k["end"]] for r in rows for k in r["keep"]}
+    assert kept <= own | {v.lower() for v in own}
+    elsewhere = {
+        value
+        for p in value_overlap.HERE.glob("pii_*.jsonl")
+        if p.stem != "pii_locales_fresh17"
+        for _, value in value_overlap.spans(p)
+    }
+    assert not {v.lower() for v in kept} & elsewhere
+    shapes = {f(dt.date(1949, 2, 2)) for f in pii_independent.FRESH17_DATE_FORMATS}
+    assert {"2 de fevereiro de 1949", "1949-yil 2-fevral", "tarehe 2 Februari 1949"} <= shapes
+    older_shapes = pii_independent.FORMATS_BY_SPLIT["fresh16"]
+    for day in [dt.date(y, m, d) for y in (1949, 2001) for m in range(1, 13) for d in (2, 23)]:
+        older = {f(day).lower() for f in older_shapes}
+        assert not {f(day).lower() for f in pii_independent.FRESH17_DATE_FORMATS} & older
+
+
+def test_when_handwritten15_read_then_it_has_identifier_and_clinical_only_lines():
+    rows = load_devset("pii_handwritten15")
+    assert len(rows) == 45
+    assert sum(1 for r in rows if not r["entities"]) == 10
+    types = {e["type"] for r in rows for e in r["entities"]}
+    assert {"PERSON", "DATE_OF_BIRTH", "POSTCODE", "NHS_NUMBER", "MRN", "EMAIL_ADDRESS"} <= types
+
+
+def test_when_handwritten15_compared_then_it_reuses_no_value_of_any_other_set():
+    from safety.devsets import value_overlap
+
+    others = [
+        p.stem for p in value_overlap.HERE.glob("pii_*.jsonl") if p.stem != "pii_handwritten15"
+    ]
+    report = value_overlap.overlaps("pii_handwritten15", sorted(others))
     assert report["value"] == [] and report["source"] == []

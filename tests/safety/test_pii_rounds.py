@@ -1,8 +1,8 @@
-"""Rounds 14, 15 and 16 of the PII rules, by class, in one set of tables (the per-round files
+"""Rounds 14 to 17 of the PII rules, by class, in one set of tables (the per-round files
 repeated the same helpers and test bodies). Each row came from the misses of that round's dev
 sets: fresh13 and hand-written 11 (round 14), fresh14 and hand-written 12 (round 15), fresh15 and
-hand-written 13 (round 16). Values are from no evaluation set (each grepped in
-`safety/devsets/`).
+hand-written 13 (round 16), fresh16 and hand-written 14 (round 17). Values are from no evaluation
+set (each grepped in `safety/devsets/`).
 
 Round 16's classes: an inhaler brand with its device, a fluid at an infusion rate, a condition
 typed in lower case before its head noun, continental condition labels ("V.a.", "Vorerkrankung",
@@ -10,7 +10,16 @@ typed in lower case before its head noun, continental condition labels ("V.a.", 
 slip's "Surname, Forename" before a date of birth, who a call went to, whom to ring on a number,
 a parent before a number, whom a form is for before a birth date, who cannot come, whom
 children are born to, a hospital named after its town, Baltic and Nordic month names, and German
-and French phone numbers at a clause's end."""
+and French phone numbers at a clause's end.
+
+Round 17's classes: eponyms before spots, paresis, a diverticulum or a nodule, a relative's or
+one's own medicine, a pack count, a brand's release form, the French "atteint de", verbs of
+taking in Dutch; a negated review of systems, ward and interpreter words; who is calling, list
+entries and their towns, whom a review is for, whom a clinician saw, a relative before "of", a
+name greeted before "your", "surname, forename" in a note, who a message is from, numbered
+entries, "attention", Herrn and Spanish titles; Icelandic, Indonesian, Azerbaijani and Zulu
+months, CJK dates and a weekday in brackets; a town before "health centre", after "ophalen in",
+a bar-separated postcode field and a lower-case street before its postcode."""
 
 from __future__ import annotations
 
@@ -81,6 +90,17 @@ def _touched(scrubber, text, term):
         ("Rosenbach's negative, reflexes brisk", "Rosenbach's"),
         ("hat seit Montag Ausschlag am Bein", "Ausschlag am Bein"),
         ("seit Dienstag Scharlachfieber?", "Scharlachfieber"),
+        # round 17
+        ("fundi show Tarnowski spots bilaterally", "Tarnowski spots"),
+        ("post-ictal Kesselring's paresis of the left arm", "Kesselring's paresis"),
+        ("known Ostrander's diverticulum, soft diet", "Ostrander's diverticulum"),
+        ("she ran out of her Trevolzan again", "Trevolzan"),
+        ("can you renew my dad's Pelmorix, the big box", "Pelmorix"),
+        ("his Ozvantra is due on Friday", "Ozvantra"),
+        ("needs his Lamzarin Retard script before the weekend", "Lamzarin Retard"),
+        ("box of Quenzadol x28 left at reception", "Quenzadol"),
+        ("certificat : atteinte de Morquelle-Vance", "Morquelle-Vance"),
+        ("zij gebruikt Vortemzo sinds de zomer", "Vortemzo"),
     ],
 )
 def test_when_clinical_word_in_a_name_shape_then_it_is_kept(scrubber, text, term):
@@ -128,6 +148,12 @@ def test_when_clinical_word_in_a_name_shape_then_it_is_kept(scrubber, text, term
         "my husband cant make it today",
         "U14s training moved to Thursday",
         "Pump download 2024: basal unchanged",
+        # round 17
+        "No recent foreign travel, No rigors, No night sweats",
+        "Bay 2 bed 4 needs a commode",
+        "Interpreter: Tigrinya, booked for the afternoon",
+        "Sehr geehrte Frau Kollegin, vielen Dank",
+        "please collect the prescription at the village health centre",
     ],
 )
 def test_when_look_alike_of_a_new_shape_then_nothing_is_detected(scrubber, text):
@@ -202,6 +228,27 @@ def test_when_look_alike_of_a_new_shape_then_nothing_is_detected(scrubber, text)
         ("book club: Hyacinth cant make tuesday", "Hyacinth", None),
         ("triplets born to casimir ondaatje at the city hospital", "casimir ondaatje", None),
         ("research participant Jolyon Farthing, dob on file", "Jolyon Farthing", None),
+        # round 17
+        ("hi um it's perpetua vandermolen calling about the bloods", "perpetua vandermolen", None),
+        (
+            "choir list: Ottilie Brandvold (Wexcombe), Hamish Tullochgorum (07700 900456)",
+            "Ottilie Brandvold",
+            None,
+        ),
+        ("occ health review for casimir fenwright, next review in June", "casimir fenwright", None),
+        ("i saw Clothilde Pimblett in clinic today, much better", "Clothilde Pimblett", None),
+        ("on behalf of my mother Ysolde Carrick of the old mill", "Ysolde Carrick", None),
+        ("SMS: Thaddea, your review is on Friday", "Thaddea", None),
+        ("dispensing note: quarrington, evadne - amlodipine started", "quarrington, evadne", None),
+        (
+            "Portal message from Ignatius Pendlebury: new inhaler please",
+            "Ignatius Pendlebury",
+            None,
+        ),
+        ("Visits: 1) Hortensia Blakeway, 4 Mill Lane", "Hortensia Blakeway", None),
+        ("please forward, attention Oswin Tregarthen, ward clerk", "Oswin Tregarthen", None),
+        ("wir berichten über Herrn Gisbert Lohmüller aus der Stadt", "Gisbert Lohmüller", None),
+        ("Sra. Ximena Quilapán llamó ayer", "Ximena Quilapán", None),
     ],
 )
 def test_when_name_in_a_new_shape_then_it_is_scrubbed(scrubber, text, name, etype):
@@ -239,13 +286,21 @@ def test_when_name_in_a_new_shape_then_it_is_scrubbed(scrubber, text, name, etyp
         ("rdv le mercredi 7 pour la prise de sang", "mercredi 7"),
         ("download 2022 March 4: settings unchanged", "2022 March 4"),
         ("seen the twenty-third of May 2021 at home", "twenty-third of May 2021"),
+        # round 17
+        ("fædd 3. júlí 1961", "3. júlí 1961"),
+        ("lahir Kamis, 4 Agustus 1955", "Kamis, 4 Agustus 1955"),
+        ("doğum 14 oktyabr 1970", "14 oktyabr 1970"),
+        ("wazalwa 3 uNcwaba 1980", "3 uNcwaba 1980"),
+        ("生日 1975年3月8日", "1975年3月8日"),
+        ("dob 4 Mar 1962 (Sun) per form", "4 Mar 1962 (Sun)"),
     ],
 )
 def test_when_date_in_a_new_shape_then_it_is_scrubbed(scrubber, text, value):
     assert _hidden(scrubber, text, value)
 
 
-# A town closing a card (round 14), naming a practice (round 15) or a hospital (round 16).
+# A town closing a card (round 14), naming a practice (round 15) or a hospital (round 16), a
+# health centre, a collection point or a list entry (round 17).
 @pytest.mark.parametrize(
     ("text", "town"),
     [
@@ -255,6 +310,12 @@ def test_when_date_in_a_new_shape_then_it_is_scrubbed(scrubber, text, value):
         ("Dr Philippa Falck, Oberursel practice, Thursdays only", "Oberursel"),
         ("she is in Kettering general with a chest infection", "Kettering"),
         ("born at Ipswich maternity unit on Sunday", "Ipswich"),
+        ("SMS: your review is at the Quenington health centre", "Quenington"),
+        ("herhaalrecept ophalen in Bantega", "Bantega"),
+        (
+            "choir list: Ottilie Brandvold (Wexcombe), Hamish Tullochgorum (07700 900456)",
+            "Wexcombe",
+        ),
     ],
 )
 def test_when_town_names_a_card_practice_or_hospital_then_it_is_scrubbed(scrubber, text, town):
@@ -277,3 +338,16 @@ def test_when_aus_is_followed_by_everyday_words_then_nothing_is_taken_for_a_town
 )
 def test_when_number_in_a_new_shape_then_it_is_scrubbed(scrubber, text, number):
     assert _hidden(scrubber, text, number, "PHONE_NUMBER")
+
+
+# A postcode field of a bar-separated record and a lower-case street before its postcode (round
+# 17).
+@pytest.mark.parametrize(
+    ("text", "value", "etype"),
+    [
+        ("ORDER | Brandvold Ottilie | Lindenstraße 4 | 32791 | inhaler", "32791", "POSTCODE"),
+        ("visit: x y, kiekpad 12, 9245 hr - dressing", "kiekpad 12", "STREET_ADDRESS"),
+    ],
+)
+def test_when_address_part_in_a_record_then_it_is_scrubbed(scrubber, text, value, etype):
+    assert _hidden(scrubber, text, value, etype)
