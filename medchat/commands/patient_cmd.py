@@ -46,9 +46,8 @@ def run(args: argparse.Namespace) -> int:
 
     settings = get_settings()
     persona = make_variant(get_persona(args.persona), args.variant)
-    model = load_chat_model(settings, model=args.model)
-    simulator = PatientSimulator(PatientAgent(model, persona))
-    for number, line in enumerate(sys.stdin, 1):
+    simulator: PatientSimulator | None = None  # the model loads at the first valid question:
+    for number, line in enumerate(sys.stdin, 1):  # a script broken at line 1 fails at once
         question = parse_question(line, number)
         if question is None:
             continue
@@ -57,6 +56,9 @@ def run(args: argparse.Namespace) -> int:
                 f"line {number}: {len(question)} characters; the limit is "
                 f"{settings.max_message_chars} (MEDCHAT_MAX_MESSAGE_CHARS)"
             )
+        if simulator is None:
+            model = load_chat_model(settings, model=args.model)
+            simulator = PatientSimulator(PatientAgent(model, persona))
         answer = simulator.ask(question)
         row = {"question": question, "answer": answer.answer, "facts": answer.facts}
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
