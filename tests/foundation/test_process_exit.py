@@ -13,6 +13,8 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -63,21 +65,17 @@ def assert_gone(pid: int) -> None:
         assert psutil.Process(pid).status() == psutil.STATUS_ZOMBIE, f"redis-server {pid} runs"
 
 
-@pytest.mark.parametrize(
-    ("args", "stdin"),
-    [
-        (
-            ["patient", "--persona", "chest-pain-58m"],
-            "What brings you in?\nWhen did it start?\nAny sweating?\n",
-        ),
-        (["chat", "--mode", "consult"], "I have had chest pain since this morning.\n"),
-    ],
-)
-def test_when_a_cli_command_with_the_model_ends_then_it_exits_zero_and_leaves_no_server(
-    tmp_path, args, stdin
-):
-    home = tmp_path / "home"
-    proc = subprocess.run(
+CLI_RUNS = [
+    (
+        ["patient", "--persona", "chest-pain-58m"],
+        "What brings you in?\nWhen did it start?\nAny sweating?\n",
+    ),
+    (["chat", "--mode", "consult"], "I have had chest pain since this morning.\n"),
+]
+
+
+def run_cli(home: Path, args: list[str], stdin: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
         [sys.executable, "-X", "faulthandler", "-m", "medchat", *args],
         input=stdin,
         env=env_for(home),
@@ -86,6 +84,24 @@ def test_when_a_cli_command_with_the_model_ends_then_it_exits_zero_and_leaves_no
         text=True,
         timeout=600,
     )
+
+
+@pytest.fixture(scope="module")
+def cli_runs(tmp_path_factory) -> list[tuple[Path, subprocess.CompletedProcess]]:
+    """Every command of `CLI_RUNS` run at the same time, each with its own home: a process's
+    start-up (imports, model, scrubber) is mostly one core's work, so two run side by side in
+    about the time of one on this two-core machine. Each test below reads its own run only."""
+    homes = [tmp_path_factory.mktemp("cli") / "home" for _ in CLI_RUNS]
+    with ThreadPoolExecutor(len(CLI_RUNS)) as pool:
+        runs = list(pool.map(run_cli, homes, *zip(*CLI_RUNS, strict=True)))
+    return list(zip(homes, runs, strict=True))
+
+
+@pytest.mark.parametrize("index", range(len(CLI_RUNS)), ids=[a[0] for a, _ in CLI_RUNS])
+def test_when_a_cli_command_with_the_model_ends_then_it_exits_zero_and_leaves_no_server(
+    cli_runs, index
+):
+    home, proc = cli_runs[index]
     assert_no_crash(proc.returncode, proc.stderr)
     assert proc.stdout.strip()
     assert embedded_servers(home) == []
@@ -198,11 +214,21 @@ def two_patients_talk(url: str) -> None:
         assert [m["role"] for m in chat] == ["user", "assistant"]
 
 
-@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM])
-def test_when_the_app_is_stopped_then_it_exits_zero_and_its_redis_is_gone(tmp_path, stop):
-    home = tmp_path / "home"
+@dataclass
+class Stopped:
+    """What an app stopped by a signal left: its exit code (None if it did not exit), its
+    log, and the embedded Redis it had started under its home."""
+
+    home: Path
+    returncode: int | None
+    log: str
+    servers: list[psutil.Process]
+
+
+def start_talk_and_stop(tmp: Path, stop: signal.Signals) -> Stopped:
+    home = tmp / "home"
     port = free_port()
-    log = tmp_path / "app.log"
+    log = tmp / "app.log"
     with log.open("w") as out:
         app = subprocess.Popen(
             [sys.executable, "-X", "faulthandler", "app.py"],
@@ -211,25 +237,48 @@ def test_when_the_app_is_stopped_then_it_exits_zero_and_its_redis_is_gone(tmp_pa
             stdout=out,
             stderr=subprocess.STDOUT,
         )
+    returncode = None
+    servers: list[psutil.Process] = []
     try:
         url = f"http://127.0.0.1:{port}/"
         wait_until_serving(url, log)
         two_patients_talk(url)
         servers = embedded_servers(home)
-        assert len(servers) == 1, "the app did not start its embedded Redis"
         app.send_signal(stop)
         try:
             returncode = app.wait(timeout=120)
         except subprocess.TimeoutExpired:
             app.send_signal(signal.SIGABRT)  # faulthandler writes every thread's stack to the log
             app.wait(timeout=30)
-            raise AssertionError(
-                f"the app did not exit on {stop!r}:\n{log.read_text(errors='replace')[-8000:]}"
-            ) from None
     finally:
         if app.poll() is None:
             app.kill()
             app.wait()
-    assert_no_crash(returncode, log.read_text(errors="replace"))
-    assert_gone(servers[0].pid)
-    assert embedded_servers(home) == []
+    return Stopped(home, returncode, log.read_text(errors="replace"), servers)
+
+
+SIGNALS = [signal.SIGINT, signal.SIGTERM]
+
+
+@pytest.fixture(scope="module")
+def stopped_apps(tmp_path_factory) -> dict[signal.Signals, Future]:
+    """One app per signal, started, used and stopped at the same time (as `cli_runs`, their
+    start-ups share the two cores); each test reads its own app's outcome, and an error in one
+    app's run is raised in that app's test only."""
+    pool = ThreadPoolExecutor(len(SIGNALS))
+    runs = {
+        stop: pool.submit(start_talk_and_stop, tmp_path_factory.mktemp(stop.name), stop)
+        for stop in SIGNALS
+    }
+    pool.shutdown(wait=True)
+    return runs
+
+
+@pytest.mark.parametrize("stop", SIGNALS, ids=[s.name for s in SIGNALS])
+def test_when_the_app_is_stopped_then_it_exits_zero_and_its_redis_is_gone(stopped_apps, stop):
+    app = stopped_apps[stop].result()
+    assert app.returncode is not None, f"the app did not exit on {stop!r}:\n{app.log[-8000:]}"
+    assert len(app.servers) == 1, "the app did not start its embedded Redis"
+    assert_no_crash(app.returncode, app.log)
+    assert_gone(app.servers[0].pid)
+    assert embedded_servers(app.home) == []
