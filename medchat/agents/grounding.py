@@ -43,6 +43,30 @@ COMPLAINT = frozenset(
 HPC = COMPLAINT | {FactCategory.HPC_ASSOCIATED}
 
 
+TAKEN = re.compile(
+    r"\b(managed|controlled|treated) (with|by|on)\b|\bprescribed\b|\binhalers?\b|"
+    r"\bi (take|use|have) (\w+ ){0,2}(tablets|pills|medication|medicines|injections)\b|"
+    r"\b(tablets|pills|medication|medicines) (for|every|each|daily|twice)\b",
+    re.IGNORECASE,
+)
+EASED = re.compile(r"\b(helped|helps|relieved?|relieves|eased?|eases|settles?)\b", re.IGNORECASE)
+"""Only what relieves: a fact that says what makes it worse is left to its own category, as
+"worse" questions about another trigger ("does coffee make it worse?") are common and absent."""
+
+
+def filed_as(fact: Fact) -> set[FactCategory]:
+    """The categories a fact answers: its own, and for a fact filed elsewhere (imported cases
+    file "high blood pressure, managed with enalapril" under past history and "painkillers
+    barely helped" under associated symptoms) the medication or relieving category its words
+    state, so a question about what the patient takes or what helps finds it."""
+    found = {fact.category}
+    if TAKEN.search(fact.text):
+        found.add(FactCategory.MEDICATIONS)
+    if EASED.search(fact.text):
+        found.add(FactCategory.HPC_EXACERBATING_RELIEVING)
+    return found
+
+
 def complaint_text(persona: Persona) -> str:
     """What the presenting complaint is: the opening statement and the facts describing it."""
     return " ".join(
@@ -146,7 +170,11 @@ class FactSelector:
             scored = [
                 (score, index)
                 for score, index in scored
-                if score >= min(self.strong, floors.get(persona.facts[index].category, no_rule))
+                if score
+                >= min(
+                    self.strong,
+                    *(floors.get(c, no_rule) for c in filed_as(persona.facts[index])),
+                )
             ]
         else:
             scored = [(score, index) for score, index in scored if score >= self.min_score]

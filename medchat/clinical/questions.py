@@ -59,7 +59,8 @@ QUESTION_RULES: list[tuple[str, tuple[C, ...], float]] = [
         SYMPTOM,
     ),
     (
-        r"medical (history|problems|conditions)|past (medical|history)|(any|other) (medical |"
+        r"medical (history|problems|conditions)|past (medical|history)|(any|other) "
+        r"((ongoing|long[- ]term|chronic|existing|underlying|serious|major) )?(medical |"
         r"health )?(conditions|problems)(?! with)|ever (been|had)|previous(ly)?|operations?|"
         r"surger|hospital|illness(es)?|diagnosed with|treated for|fit and well|"
         r"(been|keep|generally) (healthy|well)|pregnancies|births?|vaccin|immuni[sz]",
