@@ -64,7 +64,15 @@ class ListEntryNameRecognizer(UncommonCuedNameRecognizer):
         return UncommonCuedNameRecognizer.refine(self, value) or _strict(value, loose=True)
 
 
-class ReviewForNameRecognizer(StrictCuedNameRecognizer):
+class _ForSomeoneNameRecognizer(StrictCuedNameRecognizer):
+    """A cue that may be followed by a service rather than a person: what is booked, reviewed
+    or seen is no one when it is a service noun ("booked for flu jabs on monday")."""
+
+    def refine(self, value: str) -> str:
+        return "" if is_service_noun(value) else super().refine(value)
+
+
+class ReviewForNameRecognizer(_ForSomeoneNameRecognizer):
     """Whom a review, a blood test, a booking or a request is for ("review for x y, ...",
     "bloods for X Y on", "booked for X Y on", "request for x y, <street>"): two name-like words
     or evidence; a title stays outside."""
@@ -77,12 +85,8 @@ class ReviewForNameRecognizer(StrictCuedNameRecognizer):
         ),
     )
 
-    def refine(self, value: str) -> str:
-        # what is booked is no one ("booked for flu jabs on monday")
-        return "" if is_service_noun(value) else _strict(value, loose=True)
 
-
-class SawNameRecognizer(StrictCuedNameRecognizer):
+class SawNameRecognizer(_ForSomeoneNameRecognizer):
     """Whom a clinician saw, reviewed or examined ("i saw x y in eye clinic today"): two
     name-like words or evidence."""
 
@@ -93,9 +97,6 @@ class SawNameRecognizer(StrictCuedNameRecognizer):
             0.8,
         ),
     )
-
-    def refine(self, value: str) -> str:
-        return "" if is_service_noun(value) else _strict(value, loose=True)
 
 
 class MyRelationNameRecognizer(StrictCuedNameRecognizer):
