@@ -125,11 +125,16 @@ class FactSelector:
         return self.fact_vectors(persona) @ query
 
     def asked(self, persona: Persona, question: str) -> str:
-        """The text `select` embeds for `question`: its spelling mended to the case's words
-        ("Are you seeing halos round lihgts?": a misspelt word shares no word piece with the
-        fact that answers it), then only the part that asks (`asked_part`). A batch scorer
-        primes its encoder with these texts, not the turns as written."""
-        return asked_part(mend(question, self.case_words(persona)))
+        """The text `select` embeds for `question` (`_read`). A batch scorer primes its
+        encoder with these texts, not the turns as written."""
+        return self._read(persona, question)[1]
+
+    def _read(self, persona: Persona, question: str) -> tuple[str, str]:
+        """The turn with its spelling mended to the case's words ("Are you seeing halos round
+        lihgts?": a misspelt word shares no word piece with the fact that answers it), and its
+        part that asks (`asked_part`), the text compared with the facts."""
+        turn = mend(question, self.case_words(persona))
+        return turn, asked_part(turn)
 
     def select(
         self, persona: Persona, question: str, k: int = 3, exclude_ids: Collection[str] = ()
@@ -140,8 +145,7 @@ class FactSelector:
         order, regardless of `k`. A turn's sentences before its question that ask nothing
         ("That sounds worrying.") are left out (`asked_part`).
         """
-        turn = mend(question, self.case_words(persona))
-        question = asked_part(turn)
+        turn, question = self._read(persona, question)
         floors = question_categories(question)
         concepts = asked_concepts(question, turn)
         # "Have you been feeling like you can't go on?" reads as open ("been feeling"), but it
